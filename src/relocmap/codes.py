@@ -1,0 +1,25 @@
+"""Department codes: text keys, normalised here and nowhere else."""
+
+from __future__ import annotations
+
+import re
+
+_CORSICA = {"2A", "2B"}
+_OVERSEAS = re.compile(r"^97[1-6]$")
+_METRO = re.compile(r"^[0-9]{1,2}$")
+
+
+def normalize(raw: str) -> str | None:
+    """Return the INSEE department code for ``raw``, or None if it cannot be one.
+
+    ``1`` and ``01`` give ``01``; ``2a`` gives ``2A``; overseas codes stay as
+    written (``971``). The code is never turned into an integer: ``2A`` has none.
+    Whether the code exists is for the boundaries file to say, not this function.
+    """
+    text = str(raw).strip().upper()
+    if text in _CORSICA or _OVERSEAS.match(text):
+        return text
+    if _METRO.match(text):
+        padded = text.zfill(2)
+        return None if padded in {"00", "20"} else padded
+    return None

@@ -1,0 +1,47 @@
+"""One family of errors; the CLI turns any of them into a one-line message and exit 2."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class RelocmapError(Exception):
+    """Base class of every error relocmap reports to a user."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in an input file, located as precisely as it can be."""
+
+    path: str
+    reason: str
+    line: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.column is not None:
+            where += f", column {self.column!r}"
+        return f"{where}: {self.reason}"
+
+
+class InputError(RelocmapError):
+    """An input file is unreadable or invalid; carries every problem found in it."""
+
+    def __init__(self, problems: list[Problem]):
+        if not problems:
+            raise ValueError("InputError needs at least one problem")
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def single(cls, path: str | Path, reason: str, line: int | None = None,
+               column: str | None = None) -> "InputError":
+        return cls([Problem(str(path), reason, line, column)])
+
+
+class BoundaryBuildError(RelocmapError):
+    """The boundaries could not be rebuilt from their source package."""

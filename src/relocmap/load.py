@@ -1,0 +1,163 @@
+"""Reading input files. The only module that opens them; it never reaches the network."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import geopandas as gpd
+
+from .errors import InputError, Problem
+
+# Signatures of files people mistake for CSV.
+_BINARY_SIGNATURES = {
+    b"PK\x03\x04": "a ZIP archive (an Excel .xlsx or OpenDocument .ods workbook?); "
+                   "save it as CSV first",
+    b"\xd0\xcf\x11\xe0": "an old Excel .xls workbook; save it as CSV first",
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+}
+SEPARATORS = (",", ";", "\t")
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A CSV file decoded and split into cells, with the line each row starts on."""
+
+    path: str
+    encoding: str
+    separator: str
+    header: list[str]
+    rows: list[tuple[int, list[str]]]
+
+
+def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
+    if encoding is not None:
+        candidates = [encoding]
+    else:
+        # What French users save: UTF-8 (with or without BOM) or Excel's Windows-1252.
+        candidates = ["utf-8-sig", "cp1252"]
+    first_error: UnicodeDecodeError | None = None
+    for name in candidates:
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError as exc:
+            first_error = first_error or exc
+        except LookupError:
+            raise InputError.single(path, f"unknown encoding {name!r}") from None
+    assert first_error is not None
+    start = first_error.start
+    line = data.count(b"\n", 0, start) + 1
+    column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+    tried = " or ".join(candidates)
+    raise InputError.single(
+        path,
+        f"byte 0x{data[start]:02x} at character {column} cannot be decoded as {tried}; "
+        "save the file as UTF-8 or pass --encoding",
+        line=line,
+    )
+
+
+def _separator(header_line: str) -> str:
+    counts = {sep: header_line.count(sep) for sep in SEPARATORS}
+    best = max(SEPARATORS, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
+
+def read_csv_table(path: str | Path, encoding: str | None = None) -> RawTable:
+    """Decode a CSV file and split it into rows, refusing what is not CSV text.
+
+    Blank lines (and lines of separators only, which spreadsheets leave) are skipped.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError.single(path, "file not found") from None
+    except IsADirectoryError:
+        raise InputError.single(path, "is a directory, expected a CSV file") from None
+    except OSError as exc:
+        raise InputError.single(path, f"cannot be read ({exc.strerror})") from None
+    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise InputError.single(path, "file is empty, expected a header line and one row per department")
+    for signature, what in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise InputError.single(path, f"not a CSV file: this is {what}", line=1)
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        raise InputError.single(path, "not a CSV file: it holds binary data (NUL byte)",
+                                line=data.count(b"\n", 0, offset) + 1)
+    text, used = _decode(path, data, encoding)
+    first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    separator = _separator(first_line)
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=separator,
+                        strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    header: list[str] | None = None
+    try:
+        line = 1
+        for cells in reader:
+            if header is None:
+                header = [cell.strip() for cell in cells]
+            elif any(cell.strip() for cell in cells):
+                rows.append((line, cells))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError.single(path, f"not valid CSV: {exc}", line=reader.line_num) from None
+    return RawTable(str(path), used, separator, header or [], rows)
+
+
+def read_json(path: str | Path) -> dict:
+    """Read a JSON object from a file, reporting bad JSON with its position."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError.single(path, "file not found") from None
+    except UnicodeDecodeError as exc:
+        raise InputError.single(path, f"not UTF-8 text ({exc.reason})") from None
+    except OSError as exc:
+        raise InputError.single(path, f"cannot be read ({exc.strerror})") from None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError.single(path, f"not valid JSON: {exc.msg} (character {exc.colno})",
+                                line=exc.lineno) from None
+    if not isinstance(value, dict):
+        raise InputError.single(path, "expected a JSON object at the top level")
+    return value
+
+
+def default_schema() -> dict:
+    """The Table Schema of the figures, shipped with the package (same as data/schema.json)."""
+    return json.loads(resources.files("relocmap").joinpath("schema.json").read_text("utf-8"))
+
+
+BOUNDARY_PROPERTIES = ("code", "nom", "region_code", "region_nom", "population",
+                       "population_millesime", "superficie_km2")
+
+
+def read_boundaries(path: str | Path) -> gpd.GeoDataFrame:
+    """Read the department boundaries (GeoJSON in WGS 84), indexed by code."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError.single(path, "file not found; rebuild it with 'relocmap boundaries'")
+    try:
+        frame = gpd.read_file(path, engine="pyogrio")
+    except Exception as exc:  # pyogrio raises several types for unreadable files
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError.single(path, f"not a readable GeoJSON file ({first})") from None
+    missing = [name for name in BOUNDARY_PROPERTIES if name not in frame.columns]
+    if missing:
+        raise InputError.single(path, f"missing feature properties: {', '.join(missing)}")
+    if frame.crs is None or frame.crs.to_epsg() != 4326:
+        raise InputError.single(path, f"expected WGS 84 lon/lat (EPSG:4326), got {frame.crs}")
+    frame["code"] = frame["code"].astype(str)
+    if not frame["code"].is_unique:
+        dupes = sorted(frame.loc[frame["code"].duplicated(), "code"].unique())
+        raise InputError([Problem(str(path), f"department code {c!r} appears twice") for c in dupes])
+    return frame.set_index("code", drop=False).sort_index()

@@ -1,0 +1,25 @@
+"""French number formatting, used by every output a reader sees."""
+
+from __future__ import annotations
+
+import math
+
+NARROW_NBSP = "\u202f"
+
+
+def fr_int(value: float | int) -> str:
+    """``1220`` gives ``1 220`` with a narrow no-break space, as French typography wants."""
+    return f"{int(round(value)):,}".replace(",", NARROW_NBSP)
+
+
+def fr_decimal(value: float, digits: int = 1) -> str:
+    """``6.6`` gives ``6,6``; thousands grouped as in :func:`fr_int`."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.{digits}f}"
+    return text.replace(",", NARROW_NBSP).replace(".", ",")
+
+
+def fr_signed(value: int) -> str:
+    """``14`` gives ``+14``, ``-3`` gives ``−3`` (true minus sign)."""
+    return ("+" if value > 0 else "−" if value < 0 else "") + fr_int(abs(value))
