@@ -106,5 +106,34 @@ def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None):
         click.echo(line)
 
 
+@main.command()
+@click.option("--data", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_DATA,
+              show_default=True, help="Figures CSV (publication.json beside it is read too).")
+@geo_option
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=DEFAULT_OUT, show_default=True, help="Directory for carte.html.")
+@click.option("--tiles", type=click.Choice(["light", "osm", "none"]), default="light",
+              show_default=True,
+              help="Basemap: 'light' (Esri World Gray Canvas), 'osm' (OpenStreetMap) or 'none'.")
+@encoding_option
+@reports_errors
+def build(data: Path, geo: Path, out_dir: Path, tiles: str, encoding: str | None):
+    """Build the interactive map (out/carte.html) from the figures and boundaries.
+
+    A failed build (bad data, missing file) exits with status 2 and leaves the
+    previous map in place.
+
+    Example:
+
+        relocmap build --data data/relocalisations.csv --out out
+    """
+    from .pipeline import build_map
+    from .render import MapOptions
+
+    options = MapOptions(tiles=None if tiles == "none" else tiles)
+    for path in build_map(data, geo, out_dir, facts_beside(data), options, encoding):
+        click.echo(f"wrote {path} ({path.stat().st_size} bytes)")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

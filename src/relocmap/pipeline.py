@@ -35,3 +35,28 @@ def load_inputs(data: Path, geo: Path, facts: Path | None = None,
     publication = read_publication(facts) if facts is not None else None
     return Inputs(join(figures, boundaries), boundaries, publication, table.encoding,
                   table.separator, len(figures))
+
+
+def classify_views(joined: JoinedFigures, views=None) -> list:
+    """Classify every view once; the page and the static image share the result."""
+    from .classify import VIEWS, classify
+
+    return [classify(joined.frame[view.key], view) for view in (views or VIEWS)]
+
+
+def build_map(data: Path, geo: Path, out_dir: Path, facts: Path | None = None,
+              options=None, encoding: str | None = None) -> list[Path]:
+    """Check the inputs, render the page and write it atomically into ``out_dir``.
+
+    Nothing is written unless every input is valid, so a failed build keeps the
+    previous map.
+    """
+    from .export import write_text_atomic
+    from .render import MapOptions, build_page
+
+    inputs = load_inputs(data, geo, facts, encoding)
+    classes = classify_views(inputs.joined)
+    html = build_page(inputs.joined, inputs.publication, classes, options or MapOptions())
+    target = out_dir / "carte.html"
+    write_text_atomic(target, html)
+    return [target]

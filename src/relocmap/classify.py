@@ -1,0 +1,97 @@
+"""Classes and colours, computed once and shared by every renderer."""
+
+from __future__ import annotations
+
+import math
+import warnings
+from dataclasses import dataclass
+
+import mapclassify
+import numpy as np
+import pandas as pd
+from branca.utilities import color_brewer
+
+from .numbers import fr_decimal, fr_int
+
+DEFAULT_SCHEME = "FisherJenks"
+DEFAULT_K = 5
+NO_DATA_COLOR = "#d9d9d9"
+NO_DATA_LABEL = "Pas de données"
+
+
+@dataclass(frozen=True)
+class View:
+    """One indicator the map can show."""
+
+    key: str            # column of the joined frame
+    label: str          # the word on the view switch
+    legend_title: str
+    unit: str           # after a number in tooltips: "1 220 emplois"
+    palette: str        # ColorBrewer sequential scheme (all are colour-blind safe)
+    decimals: int = 0
+
+
+VIEWS = (
+    View("emplois", "Emplois", "Emplois annoncés", "emplois", "YlGnBu"),
+    View("projets", "Projets", "Projets soutenus", "projets", "PuRd"),
+)
+
+
+@dataclass(frozen=True)
+class Classes:
+    """The classification of one view: bounds, class of each department, colours."""
+
+    view: View
+    scheme: str
+    bins: tuple[float, ...]
+    colors: tuple[str, ...]
+    class_of: dict[str, int]        # department code -> class index (departments with data only)
+    counts: tuple[int, ...]
+    minimum: float
+
+    def color(self, code: str) -> str:
+        """Fill colour of a department; the no-data grey when it has no value."""
+        index = self.class_of.get(code)
+        return NO_DATA_COLOR if index is None else self.colors[index]
+
+    def labels(self) -> list[str]:
+        """French legend labels, one per class: ``5 à 210``, ``211 à 564``…"""
+        step = 10 ** -self.view.decimals
+        fmt = (lambda v: fr_int(v)) if self.view.decimals == 0 else \
+            (lambda v: fr_decimal(v, self.view.decimals))
+        labels = []
+        lower = self.minimum
+        for upper in self.bins:
+            labels.append(fmt(lower) if math.isclose(lower, upper) else f"{fmt(lower)} à {fmt(upper)}")
+            lower = round(upper + step, self.view.decimals)
+        return labels
+
+
+def classify(values: pd.Series, view: View, scheme: str = DEFAULT_SCHEME,
+             k: int = DEFAULT_K) -> Classes:
+    """Classify the non-missing ``values`` (indexed by department code) with mapclassify.
+
+    ``k`` shrinks to the number of distinct values when there are fewer, so a
+    class is never empty.
+    """
+    present = values.dropna().astype(float)
+    if present.empty:
+        return Classes(view, scheme, (), (), {}, (), math.nan)
+    k = max(1, min(k, present.nunique()))
+    if k == 1:
+        bins = np.array([present.max()])
+        yb = np.zeros(len(present), dtype=int)
+    else:
+        with warnings.catch_warnings():
+            # Fisher-Jenks falls back to pure Python without numba; for a few
+            # hundred departments at most that is fast enough, and not news.
+            warnings.filterwarnings("ignore", message="Numba not installed")
+            result = mapclassify.classify(present.to_numpy(), scheme=scheme, k=k)
+        bins, yb = np.asarray(result.bins), np.asarray(result.yb)
+    palette = color_brewer(view.palette, max(3, len(bins)))
+    # color_brewer gives at least 3 colours; with fewer classes keep the darker ones.
+    colors = tuple(palette[len(palette) - len(bins):])
+    counts = tuple(int((yb == i).sum()) for i in range(len(bins)))
+    return Classes(view, scheme, tuple(float(b) for b in bins), colors,
+                   {code: int(c) for code, c in zip(present.index, yb)}, counts,
+                   float(present.min()))
