@@ -41,25 +41,25 @@ def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
     else:
         # What French users save: UTF-8 (with or without BOM) or Excel's Windows-1252.
         candidates = ["utf-8-sig", "cp1252"]
-    first_error: UnicodeDecodeError | None = None
+    failures: dict[int, list[str]] = {}  # byte offset -> encodings that stop there
     for name in candidates:
         try:
             return data.decode(name), name
         except UnicodeDecodeError as exc:
-            first_error = first_error or exc
+            failures.setdefault(exc.start, []).append(name)
         except LookupError:
             raise InputError.single(path, f"unknown encoding {name!r}") from None
-    assert first_error is not None
-    start = first_error.start
-    line = data.count(b"\n", 0, start) + 1
-    column = start - (data.rfind(b"\n", 0, start) + 1) + 1
-    tried = " or ".join(candidates)
-    raise InputError.single(
-        path,
-        f"byte 0x{data[start]:02x} at character {column} cannot be decoded as {tried}; "
-        "save the file as UTF-8 or pass --encoding",
-        line=line,
-    )
+    # Each encoding is blamed where it stops: a cp1252 accent that is not UTF-8 is not
+    # the byte that stops cp1252 too.
+    problems = []
+    for start, names in sorted(failures.items()):
+        line_start = data.rfind(b"\n", 0, start) + 1
+        column = len(data[line_start:start].decode(names[0], errors="replace")) + 1
+        problems.append(Problem(
+            str(path), f"byte 0x{data[start]:02x} at character {column} cannot be decoded as "
+            f"{' or '.join(names)}; save the file as UTF-8 or pass --encoding",
+            data.count(b"\n", 0, start) + 1))
+    raise InputError(problems)
 
 
 def _separator(header_line: str) -> str:

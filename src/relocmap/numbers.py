@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 NARROW_NBSP = "\u202f"
 
 
@@ -13,8 +15,11 @@ def fr_int(value: float | int) -> str:
 
 
 def fr_decimal(value: float, digits: int = 1) -> str:
-    """``6.6`` gives ``6,6``; thousands grouped as in :func:`fr_int`."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """``6.6`` gives ``6,6``; thousands grouped as in :func:`fr_int`; missing gives ``–``.
+
+    Missing is None, NaN or ``pd.NA`` (the joined figures are pandas ``Float64``).
+    """
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return "–"
     text = f"{value:,.{digits}f}"
     return text.replace(",", NARROW_NBSP).replace(".", ",")

@@ -1,0 +1,78 @@
+"""Shared fixtures: paths of the committed files, and running 'relocmap validate' on bytes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from relocmap.cli import main
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+# The header of data/relocalisations.csv, and a known-good row.
+HEADER = "code,departement,projets,emplois,emplois_precision,projets_precision,note"
+GOOD_ROW = "01,Ain,25,564,exact,exact,"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def geo_path() -> Path:
+    """The committed boundaries file, geo/departements.geojson."""
+    path = REPO_ROOT / "geo" / "departements.geojson"
+    assert path.is_file(), f"{path} is missing"
+    return path
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return REPO_ROOT / "data"
+
+
+@dataclass
+class Run:
+    """A finished CLI run on a CSV written to disk."""
+
+    path: Path
+    result: Result
+
+    @property
+    def code(self) -> int:
+        return self.result.exit_code
+
+    @property
+    def output(self) -> str:
+        """stdout and stderr together, as a user sees them."""
+        return self.result.output
+
+    @property
+    def errors(self) -> list[str]:
+        return [line for line in self.result.stderr.splitlines() if line.startswith("Error: ")]
+
+    def assert_clean_failure(self) -> None:
+        """Exit status 2 from a reported error, not from an exception escaping the command."""
+        assert self.code == 2, self.output
+        # CliRunner stores an escaping exception here; sys.exit(2) gives SystemExit.
+        assert isinstance(self.result.exception, SystemExit), repr(self.result.exception)
+        assert "Traceback" not in self.output
+        assert self.result.stdout == ""
+        assert self.errors, self.output
+
+
+@pytest.fixture
+def run_validate(tmp_path: Path, geo_path: Path):
+    """Write ``data`` (bytes or str, str saved as UTF-8) to a CSV in tmp_path and validate it."""
+
+    def run(data: bytes | str, *args: str, name: str = "figures.csv") -> Run:
+        path = tmp_path / name
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        result = CliRunner().invoke(main, ["validate", str(path), "--geo", str(geo_path), *args])
+        return Run(path, result)
+
+    return run
