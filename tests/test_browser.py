@@ -1,0 +1,277 @@
+"""The built page in a real browser: Debian's Chromium driven by Playwright.
+
+Every request leaves nothing: Leaflet is served from the django-js-lib-leaflet
+package files, tiles get a plain grey PNG, anything else is aborted and recorded.
+Screenshots land in test-artifacts/ (one per view, desktop and phone).
+"""
+
+from __future__ import annotations
+
+import io
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from relocmap.pipeline import build_map
+from relocmap.render import MapOptions
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update",
+               "--disable-sync"]
+NNBSP = "\u202f"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 740}
+
+
+def grey_tile() -> bytes:
+    """A plain light-grey 256 px tile: stands in for the basemap in screenshots."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (256, 256), (232, 232, 230)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+GREY_TILE = grey_tile()
+
+
+def leaflet_file(name: str) -> bytes:
+    return resources.files("js_lib_leaflet").joinpath("static", "js_lib_leaflet", name).read_bytes()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def built_page(tmp_path_factory, repo_root) -> Path:
+    """The map built from the committed data, with the default (light) tiles."""
+    out = tmp_path_factory.mktemp("out")
+    build_map(repo_root / "data" / "relocalisations.csv", repo_root / "geo" / "departements.geojson",
+              out, repo_root / "data" / "publication.json", MapOptions())
+    return out / "carte.html"
+
+
+class Visit:
+    """One page load with its console errors and the requests it attempted."""
+
+    def __init__(self, browser, path: Path, viewport: dict):
+        self.context = browser.new_context(viewport=viewport)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        self.page.route("**/*", self._route)
+        self.page.goto(path.as_uri())
+        self.page.wait_for_selector("path.relocmap-dep")
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith("file:"):
+            return route.continue_()
+        self.requests.append(url)
+        if url.endswith("/leaflet.js"):
+            return route.fulfill(body=leaflet_file("leaflet.js"), content_type="text/javascript")
+        if url.endswith("/leaflet.css"):
+            return route.fulfill(body=leaflet_file("leaflet.css"), content_type="text/css")
+        if "/tile/" in url or url.endswith(".png"):
+            return route.fulfill(body=GREY_TILE, content_type="image/png")
+        return route.abort()
+
+    def fills(self) -> dict[str, str]:
+        return self.page.evaluate("""() => Object.fromEntries(
+            [...document.querySelectorAll('path.relocmap-dep')].map(p =>
+              [[...p.classList].find(c => /^relocmap-dep-./.test(c)).slice(13), p.getAttribute('fill')]))""")
+
+    def visible_legend(self) -> str:
+        return self.page.locator(".relocmap-legend:not([hidden])").inner_text()
+
+    def open_popup(self, code: str) -> str:
+        """Click a department like a user; the text of the popup that opens."""
+        self.page.locator(f"path.relocmap-dep-{code}").click()
+        # The previous popup fades out for 200 ms: pick the one of this department.
+        popup = self.page.locator(".leaflet-popup-content", has_text=f"({code})")
+        popup.wait_for()
+        return popup.inner_text()
+
+    def close_popup(self) -> None:
+        self.page.locator(".leaflet-popup-close-button").click()
+        self.page.locator(".leaflet-popup").wait_for(state="detached")
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def desktop(browser, built_page):
+    visit = Visit(browser, built_page, DESKTOP)
+    yield visit
+    visit.close()
+
+
+def test_twelve_departments_are_drawn(desktop):
+    fills = desktop.fills()
+    assert sorted(fills) == ["01", "03", "07", "15", "26", "38", "42", "43", "63", "69", "73", "74"]
+    assert all(fill and fill.startswith("#") for fill in fills.values())
+    assert desktop.errors == []
+
+
+def test_labels_name_every_department(desktop):
+    labels = desktop.page.locator(".relocmap-label").all_inner_texts()
+    assert "Rhône" in labels and "Haute-Savoie" in labels and len(labels) == 12
+
+
+def test_hover_shows_name_and_value_of_current_view(desktop):
+    desktop.page.locator("path.relocmap-dep-69").hover()
+    tooltip = desktop.page.locator(".leaflet-tooltip")
+    tooltip.wait_for()
+    assert tooltip.inner_text().split("\n") == ["Rhône", f"1{NNBSP}220 emplois"]
+
+
+def test_rhone_popup_gives_published_figures(desktop):
+    text = desktop.open_popup("69")
+    assert "Rhône (69)" in text
+    assert "Projets soutenus\n36" in text
+    assert f"Emplois annoncés\n1{NNBSP}220" in text
+    assert "Emplois par projet\n33,9" in text
+    assert "Part des emplois de la région\n22,9\u00a0%" in text
+    assert "1er sur 12" in text
+    assert "Source : Région Auvergne-Rhône-Alpes, communiqué de presse, 2022" in text
+
+
+def test_approximate_figures_keep_their_wording(desktop):
+    assert "près de 670" in desktop.open_popup("38")
+    desktop.close_popup()
+    assert "plus de 100" in desktop.open_popup("73")
+    desktop.close_popup()
+    assert "environ 100" in desktop.open_popup("03")
+
+
+def test_switching_to_projets_changes_fills_and_legend(desktop):
+    ARTIFACTS.mkdir(exist_ok=True)
+    before = desktop.fills()
+    assert desktop.visible_legend().startswith("Emplois annoncés")
+    desktop.page.screenshot(path=ARTIFACTS / "carte-emplois-desktop.png")
+    desktop.page.get_by_label("Projets").check()
+    after = desktop.fills()
+    assert desktop.visible_legend().startswith("Projets soutenus")
+    assert "27 à 36" in desktop.visible_legend()
+    assert before != after
+    # Rhône leads both views; Haute-Savoie is 4th for jobs but mid-table for projects.
+    assert after["74"] != before["74"]
+    desktop.page.locator("path.relocmap-dep-42").hover()
+    assert desktop.page.locator(".leaflet-tooltip").inner_text().endswith("22 projets")
+    desktop.page.screenshot(path=ARTIFACTS / "carte-projets-desktop.png")
+    desktop.page.get_by_label("Emplois").check()
+    assert desktop.fills() == before
+    assert desktop.errors == []
+
+
+def test_view_switch_is_one_labelled_radio_group(desktop):
+    radios = desktop.page.locator("input[type=radio][name=relocmap-view]")
+    assert radios.count() == 2
+    assert desktop.page.get_by_label("Emplois").is_checked()
+    assert not desktop.page.get_by_label("Projets").is_checked()
+
+
+def test_title_sources_and_attribution_are_shown(desktop):
+    assert desktop.page.locator(".relocmap-title h1").inner_text() == \
+        "Relocalisations industrielles en Auvergne-Rhône-Alpes"
+    assert "décembre 2021" in desktop.page.locator(".relocmap-subtitle").inner_text()
+    attribution = desktop.page.locator(".leaflet-control-attribution").inner_text()
+    assert "Région Auvergne-Rhône-Alpes" in attribution
+    assert "IGN ADMIN EXPRESS et INSEE, Licence Ouverte" in attribution
+    assert "Esri" in attribution  # the tiles' own attribution
+
+
+def test_page_opens_framed_on_the_region(desktop):
+    inside = desktop.page.evaluate("""() => {
+        const boxes = [...document.querySelectorAll('path.relocmap-dep')].map(p => p.getBoundingClientRect());
+        const left = Math.min(...boxes.map(b => b.left)), right = Math.max(...boxes.map(b => b.right));
+        const top = Math.min(...boxes.map(b => b.top)), bottom = Math.max(...boxes.map(b => b.bottom));
+        // inside the window, and filling a good part of it
+        return [left >= 0, top >= 0, right <= innerWidth, bottom <= innerHeight,
+                (bottom - top) > 0.6 * innerHeight];
+    }""")
+    assert inside == [True, True, True, True, True]
+
+
+def test_only_leaflet_and_tiles_are_requested(desktop):
+    hosts = {url.split("/")[2] for url in desktop.requests}
+    assert hosts == {"unpkg.com", "server.arcgisonline.com"}, desktop.requests
+
+
+def test_phone_window_shows_map_controls_and_popup(browser, built_page):
+    visit = Visit(browser, built_page, PHONE)
+    try:
+        page = visit.page
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        for selector in (".relocmap-title", ".relocmap-views", ".relocmap-legends"):
+            box = page.locator(selector).bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], selector
+        text = visit.open_popup("69")
+        assert "36" in text
+        # The map pans the popup clear of the title box (an animation: wait for it).
+        page.wait_for_function("""() => {
+            const popup = document.querySelector('.leaflet-popup').getBoundingClientRect();
+            const title = document.querySelector('.relocmap-title').getBoundingClientRect();
+            return popup.top >= title.bottom;
+        }""", timeout=5000)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=ARTIFACTS / "carte-emplois-phone.png")
+        visit.close_popup()
+        page.get_by_label("Projets").check()
+        page.screenshot(path=ARTIFACTS / "carte-projets-phone.png")
+        assert visit.errors == []
+    finally:
+        visit.close()
+
+
+def test_text_from_the_csv_never_runs_as_script(browser, tmp_path, repo_root):
+    data = tmp_path / "relocalisations.csv"
+    hostile = '"</script><script>window.pwned=1</script><img src=x onerror=""window.pwned=2"">"'
+    data.write_text(
+        "code,departement,projets,emplois,emplois_precision,projets_precision,note\n"
+        f"69,Rhône,36,1220,exact,exact,{hostile}\n"
+        "38,Isère,26,670,pres_de,exact,'\"&amp; <b>gras</b>\n", encoding="utf-8")
+    build_map(data, repo_root / "geo" / "departements.geojson", tmp_path, None, MapOptions(tiles=None))
+    visit = Visit(browser, tmp_path / "carte.html", DESKTOP)
+    try:
+        text = visit.open_popup("69")
+        assert "</script><script>window.pwned=1</script>" in text
+        assert visit.page.evaluate("window.pwned === undefined")
+        assert "'\"&amp; <b>gras</b>" in visit.open_popup("38")
+        assert visit.page.locator(".leaflet-popup-content b").count() == 0
+        assert visit.errors == []
+    finally:
+        visit.close()
+
+
+def test_department_without_row_is_grey_with_its_own_legend_entry(browser, tmp_path, repo_root):
+    source = (repo_root / "data" / "relocalisations.csv").read_text(encoding="utf-8")
+    data = tmp_path / "relocalisations.csv"
+    data.write_text("\n".join(line for line in source.splitlines() if not line.startswith("15,")) + "\n",
+                    encoding="utf-8")
+    build_map(data, repo_root / "geo" / "departements.geojson", tmp_path, None, MapOptions(tiles=None))
+    visit = Visit(browser, tmp_path / "carte.html", DESKTOP)
+    try:
+        fills = visit.fills()
+        assert len(fills) == 12 and fills["15"] == "#d9d9d9"
+        assert "Pas de données" in visit.visible_legend()
+        assert "Pas de données publiées" in visit.open_popup("15")
+        visit.page.locator("path.relocmap-dep-15").hover()
+        assert "pas de données" in visit.page.locator(".leaflet-tooltip").inner_text()
+    finally:
+        visit.close()
