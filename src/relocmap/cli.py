@@ -135,5 +135,86 @@ def build(data: Path, geo: Path, out_dir: Path, tiles: str, encoding: str | None
         click.echo(f"wrote {path} ({path.stat().st_size} bytes)")
 
 
+@main.command()
+@click.argument("release", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write the figures CSV here, replacing the file atomically "
+                   "(default: print it on stdout).")
+@click.option("--totals", "totals_path", type=click.Path(path_type=Path, dir_okay=False),
+              default=None, help="Also write the regional totals as JSON, with the keys of "
+                                 "data/publication.json (total_projets_publie, ...); the first "
+                                 "totals in the text if there are several.")
+@click.option("--partial", is_flag=True,
+              help="Write the rows that could be read even if some lines could not; those "
+                   "are still reported, as warnings, and the exit status is 0.")
+@click.option("--encoding", default=None, metavar="NAME",
+              help="Encoding of the release (default: UTF-8, with or without BOM).")
+@geo_option
+@reports_errors
+def extract(release: Path, output: Path | None, totals_path: Path | None, partial: bool,
+            encoding: str | None, geo: Path):
+    """Read the figures per department from a press release into the figures CSV.
+
+    RELEASE is the text of the press release (UTF-8), or an HTML page (.html,
+    .htm). Sentences such as "Dans l'Ain, 30 projets ont été identifiés pour la
+    création de 610 emplois" and list items such as "• Loire : 31 projets — 1 040
+    emplois" become rows; "près de", "plus de", "environ", "une centaine"... become
+    the precision columns. Any department of France is recognised by its name in
+    the boundaries file.
+
+    A line that names a department but cannot be read, a department given twice,
+    or figures for a place that is no department are reported with their line;
+    then nothing is written and the exit status is 2, unless --partial is given.
+    The regional totals found ("la Région a accompagné 190 projets...") are printed
+    on stderr, as is every message, so that stdout holds only the CSV.
+
+    Example:
+
+        relocmap extract communique.txt -o data/relocalisations.csv
+    """
+    import json
+
+    from .boundaries import REFERENCE_REGION_CODES
+    from .errors import InputError, Problem
+    from .export import write_text_atomic
+    from .extract import (extract_figures, extract_html_figures, figures_csv, is_html,
+                          read_release, totals_facts)
+    from .load import read_boundaries
+
+    boundaries = read_boundaries(geo)
+    region = boundaries.loc[boundaries.index.isin(REFERENCE_REGION_CODES), "region_nom"]
+    text = read_release(release, encoding)
+    reader = extract_html_figures if is_html(release, text) else extract_figures
+    found = reader(text, boundaries["nom"].to_dict(), str(release), set(region))
+    for note in found.notes:
+        click.echo(f"Note: {note}", err=True)
+    if found.problems and not partial:
+        raise InputError([*found.problems, Problem(
+            str(release), f"{len(found.problems)} problem(s), nothing written; fix the text or "
+            "pass --partial to write the rows that could be read")])
+    for problem in found.problems:
+        click.echo(f"Warning: {problem} (skipped)", err=True)
+    if not found.rows:
+        raise InputError.single(release, "no figures per department found; expected lines "
+                                "such as \"Dans l'Ain, 30 projets … 610 emplois\"")
+    csv_text = figures_csv(found.rows)
+    if output is None:
+        click.echo(csv_text, nl=False)
+    else:
+        write_text_atomic(output, csv_text)
+        click.echo(f"wrote {output}: {len(found.rows)} departments", err=True)
+    for totals in found.totals:
+        click.echo(f"regional totals (line {totals.line}): {totals.projects.wording} "
+                   f"({totals.projects.precision}), {totals.jobs.wording} "
+                   f"({totals.jobs.precision})", err=True)
+    if not found.totals:
+        unwritten = f"; {totals_path} not written" if totals_path is not None else ""
+        click.echo(f"no regional totals found{unwritten}", err=True)
+    elif totals_path is not None:
+        facts = json.dumps(totals_facts(found.totals[0]), ensure_ascii=False, indent=2)
+        write_text_atomic(totals_path, facts + "\n")
+        click.echo(f"wrote {totals_path} (totals of line {found.totals[0].line})", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
