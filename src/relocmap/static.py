@@ -1,0 +1,204 @@
+"""The static map: ``carte.png`` (print, social media) and ``carte.svg``, drawn with matplotlib.
+
+Same classes, colours, labels, legend, title and sources as the interactive page:
+the caller classifies once (:func:`relocmap.pipeline.classify_views`) and passes
+one view's :class:`~relocmap.classify.Classes` here. Pure: returns bytes, writes
+nothing (the caller writes atomically). Output is byte-identical for the same
+inputs.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+
+import geopandas as gpd
+import matplotlib
+import numpy as np
+import shapely
+from matplotlib import patheffects
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.path import Path
+from shapely.geometry.polygon import orient
+
+from .classify import NO_DATA_COLOR, NO_DATA_LABEL, Classes
+from .join import JoinedFigures
+from .publication import Publication
+from .render import BOUNDARY_SOURCE, figures_source, label_point, subtitle_text, title_text
+
+# 8 × 5 in (16:10, reads well in a social-media feed and on a printed page);
+# 220 dpi gives a 1760 × 1100 px PNG. Font sizes are in points, so the SVG and
+# a print at 8 in wide show the same sizes.
+FIGSIZE_IN = (8.0, 5.0)
+PNG_DPI = 220
+SIMPLIFY_PARTS = 2000    # simplification tolerance: the map's larger extent / this
+FONT_RC = {
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],     # shipped with matplotlib: same glyphs everywhere
+    "svg.fonttype": "none",                 # real <text> in the SVG: searchable, editable
+    "svg.hashsalt": "relocmap",             # stable element ids
+}
+TEXT_COLOR = "#1a1a1a"
+MUTED_COLOR = "#444444"
+BORDER_COLOR = "#ffffff"
+OUTLINE_COLOR = "#8c8c8c"
+SWATCH_EDGE = "#777777"
+HALO = "#ffffff"
+
+# Layout, in figure fractions: title block on top, map on the left, legend in its
+# own column on the right (never over a department), notes and sources at the bottom.
+MARGIN_X = 0.035                             # left edge of title, map and sources
+MAP_BOX = (MARGIN_X, 0.08, 0.68, 0.755)      # left, bottom, width, height
+LEGEND_X = 0.74                              # rightmost legend position
+
+
+def is_overseas(code: str) -> bool:
+    return code.startswith("97")
+
+
+def shown_departments(joined: JoinedFigures) -> tuple[gpd.GeoDataFrame, list[str]]:
+    """Departments drawn, and names of the overseas ones left out.
+
+    With both mainland and overseas departments, only the mainland ones are drawn
+    (the overseas ones would shrink the mainland to a speck).
+    """
+    frame = joined.frame
+    overseas = frame.index.map(is_overseas).to_numpy(dtype=bool)
+    if overseas.any() and not overseas.all():
+        return frame[~overseas], list(frame.loc[overseas, "nom"])
+    return frame, []
+
+
+def shape_path(geometry) -> Path:
+    """A (multi)polygon as one matplotlib path; rings oriented so holes stay holes."""
+    rings = []
+    for part in shapely.get_parts(geometry):
+        part = orient(part, sign=1.0)
+        for ring in (part.exterior, *part.interiors):
+            rings.append(Path(np.asarray(ring.coords)[:, :2], closed=True))
+    return Path.make_compound_path(*rings)
+
+
+def local_crs(frame: gpd.GeoDataFrame) -> str:
+    """Lambert azimuthal equal-area centred on the departments (centre rounded to 0.01°)."""
+    minx, miny, maxx, maxy = frame.total_bounds
+    lat, lon = round((miny + maxy) / 2, 2), round((minx + maxx) / 2, 2)
+    return f"+proj=laea +lat_0={lat:.2f} +lon_0={lon:.2f} +datum=WGS84 +units=m +no_defs"
+
+
+def sources_text(publication: Publication | None) -> str:
+    return f"Chiffres : {figures_source(publication)} · {BOUNDARY_SOURCE}"
+
+
+def classes_note(classes: Classes) -> str:
+    """The line under the legend, as on the page."""
+    method = "seuils naturels (Fisher-Jenks)" if classes.scheme == "FisherJenks" else classes.scheme
+    count = len(classes.bins)
+    return textwrap.fill(f"Classes : {method}, {count} classe{'s' if count > 1 else ''}", 28)
+
+
+def overseas_note(names: list[str]) -> str:
+    return "Non représentés sur cette carte (outre-mer) : " + ", ".join(names) + "."
+
+
+def _label_size(count: int) -> float:
+    """Department names: 7.5 pt for a region, smaller when many departments share the map."""
+    return 7.5 if count <= 20 else max(3.2, 7.5 * (20 / count) ** 0.5)
+
+
+def build_figure(joined: JoinedFigures, classes: Classes,
+                 publication: Publication | None) -> Figure:
+    """The matplotlib figure of one view (Agg canvas attached, no pyplot state)."""
+    frame, left_out = shown_departments(joined)
+    crs = local_crs(frame)
+    projected = frame.to_crs(crs)
+    # Detail finer than ~half a PNG pixel only weighs on the SVG: drop it, keeping
+    # shared borders shared (coverage simplification).
+    minx, miny, maxx, maxy = projected.total_bounds
+    tolerance = max(maxx - minx, maxy - miny) / SIMPLIFY_PARTS
+    projected = projected.set_geometry(
+        shapely.coverage_simplify(projected.geometry.to_numpy(), tolerance), crs=crs)
+    fig = Figure(figsize=FIGSIZE_IN, dpi=PNG_DPI, facecolor="#ffffff")
+    FigureCanvasAgg(fig)
+
+    # --- the map -------------------------------------------------------------
+    ax = fig.add_axes(MAP_BOX)
+    ax.set_axis_off()
+    ax.set_aspect("equal", adjustable="box", anchor="W")
+    for code, geometry in projected.geometry.items():
+        ax.add_patch(PathPatch(shape_path(geometry), facecolor=classes.color(code),
+                               edgecolor=BORDER_COLOR, linewidth=0.6))
+    outline = shapely.coverage_union_all(projected.geometry.to_numpy())
+    ax.add_patch(PathPatch(shape_path(outline), fill=False, edgecolor=OUTLINE_COLOR,
+                           linewidth=0.5))
+    pad = 0.01 * max(maxx - minx, maxy - miny)
+    ax.set_xlim(minx - pad, maxx + pad)
+    ax.set_ylim(miny - pad, maxy + pad)
+
+    points = [label_point(geometry) for geometry in frame.geometry]
+    at = gpd.GeoSeries(gpd.points_from_xy([p[1] for p in points], [p[0] for p in points]),
+                       crs=frame.crs).to_crs(crs)
+    size = _label_size(len(frame))
+    halo = [patheffects.Stroke(linewidth=size * 0.4, foreground=HALO, joinstyle="round")]
+    for name, point in zip(frame["nom"], at):
+        style = dict(fontsize=size, fontweight="bold", ha="center", va="center")
+        # The halo is its own artist (drawn as outlines); the name on top stays
+        # plain text, so the SVG keeps it as real, searchable text.
+        ax.text(point.x, point.y, name, color=HALO, path_effects=halo, **style)
+        ax.text(point.x, point.y, name, color=TEXT_COLOR, **style)
+
+    # --- title, legend, notes, sources ----------------------------------------
+    fig.text(MARGIN_X, 0.955, title_text(joined), fontsize=15, fontweight="bold",
+             color=TEXT_COLOR, va="top")
+    subtitle = subtitle_text(publication)
+    if subtitle:
+        fig.text(MARGIN_X, 0.885, subtitle, fontsize=8.5, color=MUTED_COLOR, va="top",
+                 wrap=True)
+
+    handles = [Patch(facecolor=color, edgecolor=SWATCH_EDGE, linewidth=0.5, label=label)
+               for color, label in zip(classes.colors, classes.labels())]
+    if any(code not in classes.class_of for code in frame.index):
+        handles.append(Patch(facecolor=NO_DATA_COLOR, edgecolor=SWATCH_EDGE, linewidth=0.5,
+                             label=NO_DATA_LABEL))
+    # The legend sits right of the map as drawn (the map keeps its shape, so its
+    # box may be narrower than MAP_BOX): close to it, never over it.
+    ax.apply_aspect()
+    legend_x = min(ax.get_position().x1 + 0.035, LEGEND_X)
+    legend = fig.legend(handles=handles, title=classes.view.legend_title, loc="center left",
+                        bbox_to_anchor=(legend_x, MAP_BOX[1] + MAP_BOX[3] * 0.5), frameon=False,
+                        alignment="left", fontsize=8.5,
+                        title_fontproperties={"size": 9.5, "weight": "bold"},
+                        handlelength=1.6, handleheight=1.1, handletextpad=0.6,
+                        labelspacing=0.45, borderaxespad=0, borderpad=0, labelcolor=TEXT_COLOR)
+    legend.get_title().set_color(TEXT_COLOR)
+    if classes.bins:
+        # Just under the legend's last entry: its height is known once text is laid out.
+        fig.draw_without_rendering()
+        box = legend.get_window_extent().transformed(fig.transFigure.inverted())
+        fig.text(legend_x, box.y0 - 0.025, classes_note(classes), fontsize=6.5,
+                 color=MUTED_COLOR, va="top", linespacing=1.3)
+
+    bottom = 0.03
+    fig.text(MARGIN_X, bottom, sources_text(publication), fontsize=6.5, color=MUTED_COLOR,
+             va="bottom")
+    if left_out:
+        fig.text(MARGIN_X, bottom + 0.03, overseas_note(left_out), fontsize=6.5,
+                 color=MUTED_COLOR, va="bottom", style="italic")
+    return fig
+
+
+def render_static(joined: JoinedFigures, classes: Classes,
+                  publication: Publication | None) -> dict[str, bytes]:
+    """``{"carte.png": …, "carte.svg": …}`` for the view of ``classes``; byte-identical
+    for the same inputs (no dates, no version strings, fixed SVG ids)."""
+    title = title_text(joined)
+    with matplotlib.rc_context(FONT_RC):
+        fig = build_figure(joined, classes, publication)
+        png, svg = io.BytesIO(), io.BytesIO()
+        fig.savefig(png, format="png", dpi=PNG_DPI,
+                    metadata={"Software": None, "Title": title})
+        fig.savefig(svg, format="svg",
+                    metadata={"Date": None, "Creator": None, "Title": title})
+    return {"carte.png": png.getvalue(), "carte.svg": svg.getvalue()}

@@ -1,0 +1,158 @@
+"""The static map (carte.png, carte.svg): size, content, colours, determinism."""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+
+import pytest
+from PIL import Image
+
+from relocmap.classify import NO_DATA_COLOR, NO_DATA_LABEL
+from relocmap.pipeline import classify_views, load_inputs
+from relocmap.render import BOUNDARY_SOURCE, figures_source, subtitle_text, title_text
+from relocmap.static import local_crs, render_static
+
+SVG = "{http://www.w3.org/2000/svg}"
+NNBSP = "\u202f"
+
+
+@pytest.fixture(scope="module")
+def paths(repo_root):
+    return {"data": repo_root / "data" / "relocalisations.csv",
+            "geo": repo_root / "geo" / "departements.geojson",
+            "facts": repo_root / "data" / "publication.json"}
+
+
+@pytest.fixture(scope="module")
+def inputs(paths):
+    return load_inputs(paths["data"], paths["geo"], paths["facts"])
+
+
+@pytest.fixture(scope="module")
+def jobs(inputs):
+    return classify_views(inputs.joined)[0]
+
+
+@pytest.fixture(scope="module")
+def files(inputs, jobs) -> dict[str, bytes]:
+    return render_static(inputs.joined, jobs, inputs.publication)
+
+
+def rgb(color: str) -> tuple[int, int, int]:
+    return tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def png_colors(data: bytes) -> dict[tuple[int, int, int], int]:
+    """Pixel count of every colour of the PNG."""
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    return {color: count for count, color in image.getcolors(maxcolors=image.width * image.height)}
+
+
+def svg_texts(data: bytes) -> list[str]:
+    """The text of every <text> element (the SVG keeps its text as text)."""
+    root = ET.fromstring(data)
+    return ["".join(element.itertext()) for element in root.iter(f"{SVG}text")]
+
+
+def render_csv(paths, tmp_path, csv_text: str) -> dict[str, bytes]:
+    data = tmp_path / "figures.csv"
+    data.write_text(csv_text, encoding="utf-8")
+    inputs = load_inputs(data, paths["geo"], paths["facts"])
+    return render_static(inputs.joined, classify_views(inputs.joined)[0], inputs.publication)
+
+
+def test_two_files_named_as_published(files):
+    assert sorted(files) == ["carte.png", "carte.svg"]
+    assert files["carte.png"].startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_png_is_wide_enough_for_print_and_social_media(files):
+    image = Image.open(io.BytesIO(files["carte.png"]))
+    assert image.width >= 1600
+    assert 1.2 <= image.width / image.height <= 2.0  # landscape, fits a feed
+
+
+def test_png_is_not_blank(files):
+    colors = png_colors(files["carte.png"])
+    assert len(colors) > 200  # fills, borders, anti-aliased text
+    white = colors.get((255, 255, 255), 0)
+    assert white < 0.8 * sum(colors.values())
+
+
+def test_png_shows_every_class_colour(files, jobs):
+    colors = png_colors(files["carte.png"])
+    for color in jobs.colors:  # each class holds a department here, and has a swatch
+        assert colors.get(rgb(color), 0) > 500, color
+    # The darkest class is Rhône alone: well over its legend swatch's pixels.
+    assert colors[rgb(jobs.colors[-1])] > 5000
+    # Every department has data: no grey area (a few anti-aliased edge pixels may match).
+    assert colors.get(rgb(NO_DATA_COLOR), 0) < 300
+
+
+def test_svg_has_title_labels_legend_and_sources(files, inputs, jobs):
+    texts = svg_texts(files["carte.svg"])
+    publication = inputs.publication
+    assert title_text(inputs.joined) == "Relocalisations industrielles en Auvergne-Rhône-Alpes"
+    assert title_text(inputs.joined) in texts
+    assert subtitle_text(publication) in texts
+    assert f"Chiffres : {figures_source(publication)} · {BOUNDARY_SOURCE}" in texts
+    for name in inputs.joined.frame["nom"]:
+        assert name in texts
+    assert "Rhône" in texts and "Haute-Savoie" in texts
+    assert jobs.view.legend_title == "Emplois annoncés" and "Emplois annoncés" in texts
+    assert f"918 à 1{NNBSP}220" in texts
+    for label in jobs.labels():
+        assert label in texts
+    assert NO_DATA_LABEL not in texts
+    assert any(text.startswith("Classes : seuils naturels") for text in texts)
+
+
+def test_svg_is_well_formed_and_sized_in_points(files):
+    root = ET.fromstring(files["carte.svg"])
+    assert root.tag == f"{SVG}svg"
+    assert root.get("width") == "576pt" and root.get("height") == "360pt"
+
+
+def test_same_inputs_give_byte_identical_files(inputs, jobs, files):
+    again = render_static(inputs.joined, jobs, inputs.publication)
+    assert again["carte.png"] == files["carte.png"]
+    assert again["carte.svg"] == files["carte.svg"]
+    assert b"Matplotlib v" not in files["carte.svg"] and b"<dc:date>" not in files["carte.svg"]
+
+
+def test_render_writes_no_file(inputs, jobs, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    render_static(inputs.joined, jobs, inputs.publication)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_department_is_grey_with_its_legend_entry(paths, tmp_path):
+    lines = paths["data"].read_text(encoding="utf-8").splitlines(keepends=True)
+    without_cantal = "".join(line for line in lines if not line.startswith("15,"))
+    files = render_csv(paths, tmp_path, without_cantal)
+    colors = png_colors(files["carte.png"])
+    assert colors.get(rgb(NO_DATA_COLOR), 0) > 5000  # Cantal, not only the swatch
+    texts = svg_texts(files["carte.svg"])
+    assert NO_DATA_LABEL in texts and "Cantal" in texts
+
+
+def test_mainland_and_overseas_draws_the_mainland_and_says_so(paths, tmp_path):
+    files = render_csv(paths, tmp_path,
+                       "code,departement,projets,emplois,emplois_precision\n"
+                       "01,Ain,25,564,exact\n03,Allier,5,100,environ\n974,La Réunion,4,80,exact\n")
+    texts = svg_texts(files["carte.svg"])
+    assert "Ain" in texts and "Allier" in texts
+    assert "La Réunion" not in texts  # no label: not drawn
+    assert any("outre-mer" in text and "La Réunion" in text for text in texts)
+    assert "Relocalisations industrielles par département" in texts
+    assert Image.open(io.BytesIO(files["carte.png"])).width >= 1600
+
+
+def test_projection_is_centred_on_the_departments(inputs):
+    crs = local_crs(inputs.joined.frame)
+    assert crs.startswith("+proj=laea +lat_0=45.")
+    lat = float(crs.split("+lat_0=")[1].split()[0])
+    lon = float(crs.split("+lon_0=")[1].split()[0])
+    assert 44.5 < lat < 46.5 and 3.5 < lon < 5.5
+    assert round(lat, 2) == lat and round(lon, 2) == lon
