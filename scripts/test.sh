@@ -12,6 +12,6 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi dejavu; then
         chromium fonts-dejavu-core fontconfig >/dev/null
 fi
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 # pytest exits 5 when it collected no test: that is a failure here, as any non-zero status.
 exec .venv/bin/python -m pytest "$@"

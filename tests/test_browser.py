@@ -164,7 +164,7 @@ def test_switching_to_projets_changes_fills_and_legend(desktop):
     before = desktop.fills()
     assert desktop.visible_legend().startswith("Emplois annoncés")
     desktop.page.screenshot(path=ARTIFACTS / "carte-emplois-desktop.png")
-    desktop.page.get_by_label("Projets").check()
+    desktop.page.get_by_role("radio", name="Projets", exact=True).check()
     after = desktop.fills()
     assert desktop.visible_legend().startswith("Projets soutenus")
     assert "27 à 36" in desktop.visible_legend()
@@ -174,16 +174,16 @@ def test_switching_to_projets_changes_fills_and_legend(desktop):
     desktop.page.locator("path.relocmap-dep-42").hover()
     assert desktop.page.locator(".leaflet-tooltip").inner_text().endswith("22 projets")
     desktop.page.screenshot(path=ARTIFACTS / "carte-projets-desktop.png")
-    desktop.page.get_by_label("Emplois").check()
+    desktop.page.get_by_role("radio", name="Emplois", exact=True).check()
     assert desktop.fills() == before
     assert desktop.errors == []
 
 
 def test_view_switch_is_one_labelled_radio_group(desktop):
     radios = desktop.page.locator("input[type=radio][name=relocmap-view]")
-    assert radios.count() == 2
-    assert desktop.page.get_by_label("Emplois").is_checked()
-    assert not desktop.page.get_by_label("Projets").is_checked()
+    assert radios.count() == 3
+    assert desktop.page.get_by_role("radio", name="Emplois", exact=True).is_checked()
+    assert not desktop.page.get_by_role("radio", name="Projets", exact=True).is_checked()
 
 
 def test_title_sources_and_attribution_are_shown(desktop):
@@ -232,7 +232,7 @@ def test_phone_window_shows_map_controls_and_popup(browser, built_page):
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=ARTIFACTS / "carte-emplois-phone.png")
         visit.close_popup()
-        page.get_by_label("Projets").check()
+        page.get_by_role("radio", name="Projets", exact=True).check()
         page.screenshot(path=ARTIFACTS / "carte-projets-phone.png")
         assert visit.errors == []
     finally:

@@ -14,6 +14,8 @@ from relocmap.pipeline import build_map, classify_views, load_inputs
 from relocmap.render import MapOptions, as_published, build_page, ordinal
 
 BUDGET_BYTES = 100 * 1024
+OUTPUTS = ("carte.html", "carte-iframe.html", "carte.png", "carte.svg",
+           "relocalisations.geojson", "relocalisations.csv")
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +111,7 @@ def test_failed_build_keeps_previous_map(paths, tmp_path):
     assert "line 11, column 'emplois'" in result.stderr
     assert "Traceback" not in result.output
     assert (out / "carte.html").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == ["carte.html"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
 
 
 def test_missing_boundaries_file_is_a_clear_error(paths, tmp_path):
@@ -157,14 +159,17 @@ def test_all_france_csv_frames_the_mainland(paths, tmp_path):
 
 def test_classes_are_shared_and_fisher_jenks(paths):
     inputs = load_inputs(paths["data"], paths["geo"])
-    jobs, projects = classify_views(inputs.joined)
+    jobs, projects, rate = classify_views(inputs.joined)
     assert jobs.bins == (210.0, 457.0, 670.0, 917.0, 1220.0)
     assert jobs.labels() == ["5 à 210", "211 à 457", "458 à 670", "671 à 917", "918 à 1\u202f220"]
     assert projects.labels()[-1] == "27 à 36"
     assert jobs.color("69") == jobs.colors[-1]
-    html = build_page(inputs.joined, None, [jobs, projects], MapOptions(tiles=None))
+    assert rate.labels()[0] == "0,3" and rate.labels()[-1] == "9,0 à 11,4"
+    html = build_page(inputs.joined, None, [jobs, projects, rate], MapOptions(tiles=None))
     fills = {f["id"]: f["properties"]["fill"] for f in embedded_features(html)}
-    assert fills["69"] == {"emplois": jobs.colors[-1], "projets": projects.colors[-1]}
+    assert fills["69"] == {"emplois": jobs.colors[-1], "projets": projects.colors[-1],
+                           "emplois_pour_10000_hab": rate.color("69")}
+    assert fills["74"]["emplois_pour_10000_hab"] == rate.colors[-1]  # 11,4 per 10 000
 
 
 def test_fewer_distinct_values_than_classes(paths):

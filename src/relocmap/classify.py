@@ -29,11 +29,16 @@ class View:
     unit: str           # after a number in tooltips: "1 220 emplois"
     palette: str        # ColorBrewer sequential scheme (all are colour-blind safe)
     decimals: int = 0
+    short_label: str = ""  # on the switch on phone screens, when ``label`` is long
 
 
 VIEWS = (
     View("emplois", "Emplois", "Emplois annoncés", "emplois", "YlGnBu"),
     View("projets", "Projets", "Projets soutenus", "projets", "PuRd"),
+    # A rate suits a choropleth better than a count (the counts also get circles).
+    View("emplois_pour_10000_hab", "Emplois pour 10\u202f000 habitants",
+         "Emplois pour 10\u202f000 habitants", "emplois pour 10\u202f000 habitants", "YlOrBr",
+         decimals=1, short_label="Emplois / 10\u202f000 hab."),
 )
 
 

@@ -111,17 +111,21 @@ def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None):
               show_default=True, help="Figures CSV (publication.json beside it is read too).")
 @geo_option
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=DEFAULT_OUT, show_default=True, help="Directory for carte.html.")
+              default=DEFAULT_OUT, show_default=True, help="Directory for the outputs.")
 @click.option("--tiles", type=click.Choice(["light", "osm", "none"]), default="light",
               show_default=True,
               help="Basemap: 'light' (Esri World Gray Canvas), 'osm' (OpenStreetMap) or 'none'.")
+@click.option("--offline", is_flag=True,
+              help="Self-contained carte.html: Leaflet inlined, no tiles, no request to any server.")
 @encoding_option
 @reports_errors
-def build(data: Path, geo: Path, out_dir: Path, tiles: str, encoding: str | None):
-    """Build the interactive map (out/carte.html) from the figures and boundaries.
+def build(data: Path, geo: Path, out_dir: Path, tiles: str, offline: bool, encoding: str | None):
+    """Build the map and its companions into OUT (default out/).
 
-    A failed build (bad data, missing file) exits with status 2 and leaves the
-    previous map in place.
+    Writes carte.html (interactive map), carte-iframe.html (snippet to embed it),
+    carte.png and carte.svg (static image), relocalisations.geojson and
+    relocalisations.csv (figures joined to boundaries). A failed build (bad
+    data, missing file) exits with status 2 and leaves the previous files in place.
 
     Example:
 
@@ -130,7 +134,7 @@ def build(data: Path, geo: Path, out_dir: Path, tiles: str, encoding: str | None
     from .pipeline import build_map
     from .render import MapOptions
 
-    options = MapOptions(tiles=None if tiles == "none" else tiles)
+    options = MapOptions(tiles=None if tiles == "none" or offline else tiles, offline=offline)
     for path in build_map(data, geo, out_dir, facts_beside(data), options, encoding):
         click.echo(f"wrote {path} ({path.stat().st_size} bytes)")
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import tempfile
 from pathlib import Path
+
+import pandas as pd
+import shapely
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -25,3 +31,64 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 def write_text_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text atomically, with Unix newlines on every platform."""
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+# --- data exports: figures joined to boundaries, for QGIS or data.gouv.fr ----------
+
+# Declared columns of the exports, in order. The GeoJSON keeps the figures as
+# published and the department attributes; the CSV adds the derived figures.
+GEOJSON_COLUMNS = ("code", "departement", "region_code", "region_nom", "projets", "emplois",
+                   "emplois_precision", "projets_precision", "note", "population",
+                   "population_millesime")
+DERIVED_COLUMNS = ("emplois_par_projet", "emplois_pour_10000_hab", "part_emplois",
+                   "part_projets", "rang_emplois", "rang_projets")
+CSV_COLUMNS = GEOJSON_COLUMNS + DERIVED_COLUMNS
+
+
+def _records(frame, columns) -> list[dict]:
+    """Plain Python values per department; missing figures are None ("no data"), never 0."""
+    table = frame.rename(columns={"nom": "departement"})
+    records = []
+    for _, row in table.iterrows():
+        record = {}
+        for column in columns:
+            value = row[column]
+            if value is None or (not isinstance(value, str) and pd.isna(value)):
+                record[column] = None
+            elif column in ("projets", "emplois", "population", "population_millesime",
+                            "rang_emplois", "rang_projets"):
+                record[column] = int(value)
+            elif isinstance(value, str):
+                record[column] = value
+            else:
+                record[column] = float(value)
+        records.append(record)
+    return records
+
+
+def relocalisations_geojson(frame) -> str:
+    """RFC 7946 FeatureCollection of the shown departments with declared columns only."""
+    features = [
+        {"type": "Feature", "id": record["code"], "properties": record,
+         "geometry": shapely.geometry.mapping(geometry)}
+        for record, geometry in zip(_records(frame, GEOJSON_COLUMNS), frame.geometry)
+    ]
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
+                      sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def relocalisations_csv(frame) -> str:
+    """UTF-8 CSV (comma, dot decimals, empty cell = no data) of figures and derived columns."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in _records(frame, CSV_COLUMNS):
+        writer.writerow({k: "" if v is None else v for k, v in record.items()})
+    return buffer.getvalue()
+
+
+def write_all_atomic(files: dict[Path, bytes | str]) -> None:
+    """Write several outputs, each atomically; call it only once every one is rendered."""
+    for path, content in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        write_bytes_atomic(path, data)

@@ -46,17 +46,28 @@ def classify_views(joined: JoinedFigures, views=None) -> list:
 
 def build_map(data: Path, geo: Path, out_dir: Path, facts: Path | None = None,
               options=None, encoding: str | None = None) -> list[Path]:
-    """Check the inputs, render the page and write it atomically into ``out_dir``.
+    """Check the inputs, render every output, then write them atomically into ``out_dir``.
 
-    Nothing is written unless every input is valid, so a failed build keeps the
-    previous map.
+    Outputs: carte.html (the map), carte-iframe.html (the embed snippet),
+    carte.png and carte.svg (static image of the jobs view),
+    relocalisations.geojson and relocalisations.csv (data exports).
+    Nothing is written unless every input is valid and every output rendered,
+    so a failed build keeps the previous files.
     """
-    from .export import write_text_atomic
-    from .render import MapOptions, build_page
+    from . import export
+    from .render import MapOptions, build_page, iframe_snippet
+    from .static import render_static
 
     inputs = load_inputs(data, geo, facts, encoding)
-    classes = classify_views(inputs.joined)
-    html = build_page(inputs.joined, inputs.publication, classes, options or MapOptions())
-    target = out_dir / "carte.html"
-    write_text_atomic(target, html)
-    return [target]
+    joined = inputs.joined
+    classes = classify_views(joined)
+    files: dict[str, bytes | str] = {
+        "carte.html": build_page(joined, inputs.publication, classes, options or MapOptions()),
+        "carte-iframe.html": iframe_snippet(joined),
+        "relocalisations.geojson": export.relocalisations_geojson(joined.frame),
+        "relocalisations.csv": export.relocalisations_csv(joined.frame),
+    }
+    files.update(render_static(joined, classes[0], inputs.publication))
+    targets = {out_dir / name: content for name, content in files.items()}
+    export.write_all_atomic(targets)
+    return list(targets)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -171,7 +172,10 @@ def view_value(row: pd.Series, view: View) -> str:
     precision = row.get(f"{view.key}_precision", "exact")
     if view.decimals:
         value = row[view.key]
-        return "pas de données" if pd.isna(value) else f"{fr_decimal(value, view.decimals)} {view.unit}"
+        if pd.isna(value):
+            return "pas de données"
+        approx = "environ " if row["emplois_precision"] != "exact" else ""
+        return f"{approx}{fr_decimal(value, view.decimals)} {view.unit}"
     return as_published(row[view.key], precision if isinstance(precision, str) else "exact", view.unit)
 
 
@@ -185,6 +189,9 @@ def popup_rows(row: pd.Series, region_count: int) -> list[tuple[str, str]]:
     ]
     if not pd.isna(row["emplois_par_projet"]):
         rows.append(("Emplois par projet", approx + fr_decimal(row["emplois_par_projet"])))
+    if not pd.isna(row["emplois_pour_10000_hab"]):
+        rows.append(("Emplois pour 10\u202f000 habitants",
+                     approx + fr_decimal(row["emplois_pour_10000_hab"])))
     rows += [
         ("Part des emplois de la région", f"{approx}{fr_decimal(row['part_emplois'])}\u00a0%"),
         ("Rang dans la région (emplois)", f"{ordinal(int(row['rang_emplois']))} sur {region_count}"),
@@ -192,8 +199,36 @@ def popup_rows(row: pd.Series, region_count: int) -> list[tuple[str, str]]:
     return rows
 
 
+CIRCLE_MAX_RADIUS_PX = 30
+
+
+def circle_radius(value: float, largest: float) -> float:
+    """Radius in pixels of a circle whose area is proportional to ``value``."""
+    return round(CIRCLE_MAX_RADIUS_PX * math.sqrt(value / largest), 1) if largest > 0 else 0.0
+
+
+def circle_legend(largest: float) -> dict | None:
+    """Two or three nested reference circles with round values below the largest."""
+    if not largest or pd.isna(largest):
+        return None
+    magnitude = 10 ** math.floor(math.log10(largest))
+    top = max(m * magnitude for m in (1, 2, 5) if m * magnitude <= largest)
+    references = [v for v in (top, top / 2, top / 10) if v >= 1]
+    radius = circle_radius(top, largest)
+    cx, bottom = radius + 2, 2 * radius + 4
+    refs = []
+    for value in references:
+        r = circle_radius(value, largest)
+        refs.append({"r": r, "cy": round(bottom - r, 1), "top": round(bottom - 2 * r, 1),
+                     "label": fr_int(value)})
+    return {"references": refs, "cx": cx, "line_end": round(2 * radius + 10, 1),
+            "width": round(2 * radius + 60), "height": round(bottom + 2),
+            "description": "Cercles de référence : " + ", ".join(f"{r['label']} emplois" for r in refs)}
+
+
 def feature_collection(joined: JoinedFigures, classes: list[Classes], source: str) -> dict:
     frame = joined.frame
+    largest = frame["emplois"].max()
     geometry = page_geometry(frame)
     with_data = frame["emplois"].notna().groupby(frame["region_code"]).sum()
     features = []
@@ -211,6 +246,9 @@ def feature_collection(joined: JoinedFigures, classes: list[Classes], source: st
                                   note=row["note"] if isinstance(row["note"], str) else "",
                                   source=source),
                 "label": _snippet("label.html.j2", nom=row["nom"]),
+                "r": 0 if pd.isna(row["emplois"]) else circle_radius(row["emplois"], largest),
+                "circle_tip": _snippet("tooltip.html.j2", nom=row["nom"],
+                                       value=as_published(row["emplois"], row["emplois_precision"], "emplois")),
                 "label_at": label_point(row.geometry),
             },
         })
@@ -252,6 +290,76 @@ def summary_text(joined: JoinedFigures, publication: Publication | None) -> str:
     return text
 
 
+def headline_html(joined: JoinedFigures, publication: Publication | None) -> str:
+    """Regional totals as published, progress toward the objective, budget and date."""
+    if publication is None:
+        return ""
+    jobs_sum = int(joined.frame["emplois"].sum())
+    published = publication.total_emplois_publie
+    share = 100 * published / publication.objectif_emplois
+    sum_note = ""
+    if jobs_sum != published:
+        sum_note = (f"Somme des départements : {fr_int(jobs_sum)} emplois "
+                    f"(total publié : {fr_int(published)})")
+    return _snippet(
+        "headline.html.j2", projets=fr_int(publication.total_projets_publie),
+        emplois=publication.total_emplois_formulation.removesuffix(" emplois"),
+        sum_note=sum_note, goal=fr_int(publication.objectif_emplois),
+        goal_value=publication.objectif_emplois, jobs_value=published,
+        percent=f"{fr_decimal(share)}\u00a0%", percent_css=f"{min(share, 100):.1f}",
+        years=publication.objectif_duree_ans, budget=publication.budget_plan,
+        adopted=publication.adoption_plan,
+        announced=(fr_int(publication.projets_annonces_prochainement)
+                   if publication.projets_annonces_prochainement else ""))
+
+
+class FiguresTable(MacroElement):
+    """The figures as an HTML table in a dialog: keyboard and screen-reader friendly, sortable."""
+
+    _template = Template(_package_text("table.j2"))
+
+    def __init__(self, table_html: str):
+        super().__init__()
+        self.table_html = table_html
+
+
+def _cell(text: str, sort) -> dict:
+    return {"text": text, "sort": "" if sort is None or pd.isna(sort) else sort}
+
+
+def table_html(joined: JoinedFigures, publication: Publication | None, source: str) -> str:
+    frame = joined.frame
+    columns = [{"label": "Département", "numeric": False}, {"label": "Projets", "numeric": True},
+               {"label": "Emplois (tels que publiés)", "numeric": True},
+               {"label": "Emplois pour 10\u202f000 habitants", "numeric": True},
+               {"label": "Part des emplois de la région", "numeric": True}]
+    rows = []
+    for code, row in frame.iterrows():
+        missing = pd.isna(row["emplois"])
+        approx = "" if missing or row["emplois_precision"] == "exact" else "environ "
+        rows.append([
+            _cell(f"{row['nom']} ({code})", row["nom"]),
+            _cell("–" if missing else as_published(row["projets"], row["projets_precision"]),
+                  None if missing else int(row["projets"])),
+            _cell("pas de données" if missing else as_published(row["emplois"], row["emplois_precision"]),
+                  None if missing else int(row["emplois"])),
+            _cell("–" if missing else approx + fr_decimal(row["emplois_pour_10000_hab"]),
+                  row["emplois_pour_10000_hab"]),
+            _cell("–" if missing else f"{approx}{fr_decimal(row['part_emplois'])}\u00a0%",
+                  row["part_emplois"]),
+        ])
+    footer = [{"label": "Somme des départements",
+               "cells": [fr_int(frame["projets"].sum()), fr_int(frame["emplois"].sum()), "", "100\u00a0%"]}]
+    if publication is not None:
+        footer.append({"label": "Total publié par la Région",
+                       "cells": [fr_int(publication.total_projets_publie),
+                                 f"{publication.total_emplois_formulation.removesuffix(' emplois')}"
+                                 f" ({fr_int(publication.total_emplois_publie)})", "", ""]})
+    caption = f"{title_text(joined)} : projets et emplois par département"
+    return _snippet("table.html.j2", caption=caption, columns=columns, rows=rows,
+                    footer=footer, source=source)
+
+
 def _stable_ids(root: Element) -> None:
     """Replace branca's random element ids by a counter in tree order (byte-identical output)."""
     counter = itertools.count()
@@ -291,14 +399,17 @@ def build_page(joined: JoinedFigures, publication: Publication | None,
     legends = [{"key": c.view.key, "title": c.view.legend_title,
                 "entries": legend_items(c, has_missing),
                 "note": f"Classes : seuils naturels (Fisher-Jenks), {len(c.bins)} classes"} for c in classes]
+    circles = circle_legend(joined.frame["emplois"].max())
     fmap.add_child(DepartmentViews(
         feature_collection(joined, classes, source), views,
-        _snippet("title.html.j2", title=title, subtitle=subtitle_text(publication)),
-        _snippet("legends.html.j2", legends=legends),
-        _snippet("switch.html.j2", views=views),
+        _snippet("title.html.j2", title=title, subtitle=subtitle_text(publication),
+                 headline=headline_html(joined, publication)),
+        _snippet("legends.html.j2", legends=legends, circles=circles),
+        _snippet("switch.html.j2", views=views, circles=circles),
         _snippet("sources.html.j2", sources=sources),
         [[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]],
     ))
+    fmap.add_child(FiguresTable(table_html(joined, publication, source)))
     _stable_ids(page)
     return page.render()
 
@@ -310,3 +421,10 @@ def _frame_bounds(joined: JoinedFigures) -> tuple[float, float, float, float]:
     mainland = data[~data.index.str.startswith("97")]
     shown = mainland if len(mainland) else data
     return tuple(shown.total_bounds)
+
+
+def iframe_snippet(joined: JoinedFigures, src: str = "carte.html") -> str:
+    """The HTML to paste into a web page to embed the map, responsive and lazy."""
+    names = sorted(joined.frame["region_nom"].unique())
+    return _snippet("iframe.html.j2", src=src, title=f"Carte : {title_text(joined)}",
+                    region=", ".join(names)) + "\n"
