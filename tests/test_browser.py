@@ -18,10 +18,6 @@ from relocmap.render import MapOptions
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update",
-               "--disable-sync"]
 NNBSP = "\u202f"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 DESKTOP = {"width": 1280, "height": 800}
@@ -42,16 +38,6 @@ GREY_TILE = grey_tile()
 
 def leaflet_file(name: str) -> bytes:
     return resources.files("js_lib_leaflet").joinpath("static", "js_lib_leaflet", name).read_bytes()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")
@@ -107,8 +93,12 @@ class Visit:
         return popup.inner_text()
 
     def close_popup(self) -> None:
+        """Close the popup with its button, then reload: an open popup pans the map, and
+        the next department to click may have moved under a control."""
         self.page.locator(".leaflet-popup-close-button").click()
         self.page.locator(".leaflet-popup").wait_for(state="detached")
+        self.page.reload()
+        self.page.wait_for_selector("path.relocmap-dep")
 
     def close(self):
         self.context.close()
@@ -275,3 +265,179 @@ def test_department_without_row_is_grey_with_its_own_legend_entry(browser, tmp_p
         assert "pas de données" in visit.page.locator(".leaflet-tooltip").inner_text()
     finally:
         visit.close()
+
+
+# --- rates, symbols, headline, table, accessibility, embedding ---------------------
+
+def test_rate_view_has_its_own_fills_and_legend(desktop):
+    jobs = desktop.fills()
+    desktop.page.get_by_role("radio", name="Emplois pour 10\u202f000 habitants").check()
+    rates = desktop.fills()
+    assert rates != jobs
+    legend = desktop.visible_legend()
+    assert legend.startswith("Emplois pour 10\u202f000 habitants") and "9,0 à 11,4" in legend
+    # Haute-Savoie has the highest rate (917 jobs for 807 360 inhabitants), not the most jobs.
+    assert rates["74"] == "#993404" and jobs["74"] != jobs["69"]
+    desktop.page.locator("path.relocmap-dep-74").hover()
+    assert desktop.page.locator(".leaflet-tooltip").inner_text().endswith(
+        "11,4 emplois pour 10\u202f000 habitants")
+    ARTIFACTS.mkdir(exist_ok=True)
+    desktop.page.screenshot(path=ARTIFACTS / "carte-taux-desktop.png")
+
+
+def test_popup_gives_the_figure_per_inhabitant(desktop):
+    assert "Emplois pour 10\u202f000 habitants\n6,6" in desktop.open_popup("69")
+    desktop.close_popup()
+    assert "Emplois pour 10\u202f000 habitants\nenviron 5,3" in desktop.open_popup("38")
+
+
+def test_proportional_circles_over_any_view(desktop):
+    page = desktop.page
+    assert page.locator("path.relocmap-circle").count() == 0
+    assert page.locator(".relocmap-circle-legend").is_hidden()
+    page.get_by_role("radio", name="Projets", exact=True).check()
+    page.get_by_role("checkbox", name="Cercles : emplois").check()
+    circles = page.locator("path.relocmap-circle")
+    assert circles.count() == 12
+    # Area proportional to jobs: radius ratio Rhône / Cantal = sqrt(1220 / 5).
+    sizes = page.evaluate("""() => Object.fromEntries(['69', '15', '38'].map(code => {
+        const box = document.querySelector('path.relocmap-circle-' + code).getBoundingClientRect();
+        return [code, box.width];
+    }))""")
+    assert sizes["69"] / sizes["15"] == pytest.approx((1220 / 5) ** 0.5, rel=0.12)
+    assert sizes["69"] / sizes["38"] == pytest.approx((1220 / 670) ** 0.5, rel=0.05)
+    legend = page.locator(".relocmap-circle-legend")
+    assert legend.is_visible()
+    assert legend.locator("text").all_text_contents() == ["1\u202f000", "500", "100"]
+    page.locator("path.relocmap-circle-38").hover()
+    assert page.locator(".leaflet-tooltip").inner_text().split("\n") == ["Isère", "près de 670 emplois"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "carte-projets-cercles-desktop.png")
+    page.get_by_role("checkbox", name="Cercles : emplois").uncheck()
+    assert page.locator("path.relocmap-circle").count() == 0
+    assert legend.is_hidden()
+    assert desktop.errors == []
+
+
+def test_headline_gives_totals_progress_budget_and_date(desktop):
+    headline = desktop.page.locator(".relocmap-headline")
+    assert headline.evaluate("element => element.open")
+    text = headline.inner_text()
+    assert "190 projets · plus de 5\u202f300 emplois" in text
+    assert "Somme des départements : 5\u202f320 emplois (total publié : 5\u202f306)" in text
+    assert "17,7\u00a0% de l'objectif de 30\u202f000 emplois industriels en 6 ans" in text
+    assert "Budget : 1,2 milliard d'euros · plan adopté en décembre 2021" in text
+    bar = desktop.page.get_by_role("progressbar")
+    assert bar.get_attribute("aria-valuenow") == "5306" and bar.get_attribute("aria-valuemax") == "30000"
+    fill = bar.locator("span").bounding_box()["width"] / bar.bounding_box()["width"]
+    assert fill == pytest.approx(0.177, abs=0.01)
+
+
+def test_headline_is_folded_on_a_phone(browser, built_page):
+    visit = Visit(browser, built_page, PHONE)
+    try:
+        headline = visit.page.locator(".relocmap-headline")
+        assert not headline.evaluate("element => element.open")
+        visit.page.locator(".relocmap-headline summary").click()
+        assert headline.evaluate("element => element.open")
+        assert "17,7" in headline.inner_text()
+    finally:
+        visit.close()
+
+
+def test_figures_table_opens_with_the_keyboard_and_sorts(desktop):
+    page = desktop.page
+    button = page.get_by_role("button", name="Tableau des chiffres")
+    button.focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog")
+    assert dialog.is_visible()
+    table = dialog.get_by_role("table")
+    assert table.locator("caption").inner_text().startswith("Relocalisations industrielles")
+    headers = table.locator("thead th").all_inner_texts()
+    assert headers == ["Département", "Projets", "Emplois (tels que publiés)",
+                       "Emplois pour 10\u202f000 habitants", "Part des emplois de la région"]
+    first_column = table.locator("tbody th[scope=row]")
+    assert first_column.count() == 12
+    isere = table.locator("tbody tr", has_text="Isère (38)").locator("td").all_inner_texts()
+    assert isere == ["26", "près de 670", "environ 5,3", "environ 12,6\u00a0%"]
+    table.get_by_role("button", name="Emplois (tels que publiés)").click()
+    assert first_column.first.inner_text() == "Cantal (15)"
+    table.get_by_role("button", name="Emplois (tels que publiés)").click()
+    assert first_column.first.inner_text() == "Rhône (69)"
+    assert table.locator("th[aria-sort=descending]").count() == 1
+    footer = table.locator("tfoot").inner_text()
+    assert "5\u202f320" in footer and "plus de 5\u202f300 (5\u202f306)" in footer
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    assert desktop.errors == []
+
+
+def test_map_has_an_accessible_name_and_summary(desktop):
+    region = desktop.page.get_by_role("region", name="Carte : Relocalisations industrielles en Auvergne-Rhône-Alpes")
+    assert region.count() == 1
+    summary_id = region.get_attribute("aria-describedby")
+    summary = desktop.page.locator(f"#{summary_id}").inner_text()
+    assert "12 départements" in summary and "Rhône" in summary
+
+
+def contrast(rgb_a: tuple, rgb_b: tuple) -> float:
+    def luminance(rgb):
+        channels = [c / 255 for c in rgb]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    lighter, darker = sorted((luminance(rgb_a), luminance(rgb_b)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_legend_text_meets_wcag_aa_contrast(desktop):
+    colours = desktop.page.evaluate("""() => [...document.querySelectorAll(
+            '.relocmap-legends p, .relocmap-legends li, .relocmap-switch label, .relocmap-title p')]
+        .filter(el => el.offsetParent !== null)
+        .map(el => getComputedStyle(el).color.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number))""")
+    assert colours
+    # Boxes are white at 94 % opacity over the map: check against the darkest case, a
+    # dark-blue class colour (#253494) showing through.
+    background = tuple(round(0.94 * 255 + 0.06 * c) for c in (0x25, 0x34, 0x94))
+    assert min(contrast(tuple(c), background) for c in colours) >= 4.5
+
+
+def test_map_works_embedded_in_an_iframe_on_a_phone(browser, built_page, tmp_path):
+    snippet = (built_page.parent / "carte-iframe.html").read_text(encoding="utf-8")
+    assert 'loading="lazy"' in snippet and 'title="Carte : ' in snippet
+    host = tmp_path / "article.html"
+    host.write_text('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
+                    '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
+                    '<body style="margin:0 12px"><h1>Article</h1><p>Texte.</p>'
+                    + snippet.replace('src="carte.html"', f'src="{built_page.as_uri()}"')
+                    + "<p>Suite.</p></body></html>", encoding="utf-8")
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.route("**/*", lambda route: Visit._route(_Recorder(), route))
+    try:
+        page.goto(host.as_uri())
+        frame_box = page.locator("iframe").bounding_box()
+        assert frame_box["width"] == pytest.approx(PHONE["width"] - 24, abs=1)
+        assert 450 <= frame_box["height"] <= 640
+        frame = page.frame_locator("iframe")
+        frame.locator("path.relocmap-dep").first.wait_for()
+        assert frame.locator("path.relocmap-dep").count() == 12
+        frame.locator("path.relocmap-dep-69").click()
+        assert "36" in frame.locator(".leaflet-popup-content", has_text="(69)").inner_text()
+        for selector in (".relocmap-title", ".relocmap-views", ".relocmap-legends"):
+            box = frame.locator(selector).bounding_box()
+            assert frame_box["x"] <= box["x"] and box["x"] + box["width"] <= frame_box["x"] + frame_box["width"]
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=ARTIFACTS / "carte-iframe-phone.png")
+        assert errors == []
+    finally:
+        context.close()
+
+
+class _Recorder:
+    """Stands in for a Visit when routing requests of a host page."""
+
+    def __init__(self):
+        self.requests = []

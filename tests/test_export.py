@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import stat
 from pathlib import Path
@@ -9,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from relocmap import export
-from relocmap.export import write_bytes_atomic, write_text_atomic
+from relocmap.export import (CSV_COLUMNS, GEOJSON_COLUMNS, relocalisations_csv,
+                             relocalisations_geojson, write_bytes_atomic, write_text_atomic)
+from relocmap.pipeline import load_inputs
 
 
 def _leftovers(directory: Path) -> list[str]:
@@ -88,3 +93,42 @@ def test_temporary_file_is_beside_target(tmp_path, monkeypatch):
     # Same directory, so the rename is atomic (no cross-filesystem copy).
     assert src.parent == dst.parent == target.parent
     assert src.name.startswith(".f.geojson.") and src.name.endswith(".tmp")
+
+
+# --- data exports ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def joined_frame(repo_root):
+    inputs = load_inputs(repo_root / "data" / "relocalisations.csv",
+                         repo_root / "geo" / "departements.geojson")
+    return inputs.joined.frame
+
+
+def test_geojson_export_has_declared_columns_only(joined_frame):
+    collection = json.loads(relocalisations_geojson(joined_frame))
+    assert [f["id"] for f in collection["features"]] == sorted(joined_frame.index)
+    for feature in collection["features"]:
+        assert tuple(feature["properties"]) == tuple(sorted(GEOJSON_COLUMNS))
+        assert feature["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    rhone = next(f for f in collection["features"] if f["id"] == "69")["properties"]
+    assert rhone["projets"] == 36 and rhone["emplois"] == 1220 and rhone["departement"] == "Rhône"
+    assert not any(k.startswith("__") or k in ("fill", "geometry") for k in rhone)
+
+
+def test_csv_export_has_figures_and_derived_columns(joined_frame):
+    rows = list(csv.DictReader(io.StringIO(relocalisations_csv(joined_frame))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    isere = next(r for r in rows if r["code"] == "38")
+    assert isere["emplois"] == "670" and isere["emplois_precision"] == "pres_de"
+    assert isere["emplois_par_projet"] == "25.8" and isere["part_emplois"] == "12.6"
+    assert isere["rang_emplois"] == "3"
+
+
+def test_department_without_data_exports_empty_not_zero(joined_frame):
+    frame = joined_frame.copy()
+    frame.loc["15", ["projets", "emplois"]] = None
+    rows = {r["code"]: r for r in csv.DictReader(io.StringIO(relocalisations_csv(frame)))}
+    assert rows["15"]["emplois"] == "" and rows["15"]["projets"] == ""
+    features = json.loads(relocalisations_geojson(frame))["features"]
+    cantal = next(f for f in features if f["id"] == "15")["properties"]
+    assert cantal["emplois"] is None and cantal["projets"] is None

@@ -1,0 +1,79 @@
+"""--offline: one self-contained page that asks no server for anything."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from relocmap.offline import leaflet_css, leaflet_js
+from relocmap.pipeline import build_map
+from relocmap.render import MapOptions
+
+OFFLINE_BUDGET_BYTES = 300 * 1024
+
+
+@pytest.fixture(scope="module")
+def offline_page(repo_root, tmp_path_factory):
+    out = tmp_path_factory.mktemp("offline")
+    build_map(repo_root / "data" / "relocalisations.csv", repo_root / "geo" / "departements.geojson",
+              out, repo_root / "data" / "publication.json", MapOptions(tiles=None, offline=True))
+    return out / "carte.html"
+
+
+def test_leaflet_comes_from_the_python_package():
+    js, css = leaflet_js(), leaflet_css()
+    assert js.startswith("/* @preserve\n * Leaflet 1.9.4")
+    assert "sourceMappingURL" not in js  # no request for a source map either
+    assert ".leaflet-container" in css
+
+
+def test_offline_page_is_self_contained_and_within_budget(offline_page):
+    html = offline_page.read_text(encoding="utf-8")
+    assert len(html.encode("utf-8")) <= OFFLINE_BUDGET_BYTES
+    assert not re.search(r'<script[^>]+src=', html)
+    assert not re.search(r'<link[^>]+href=', html)
+    assert "L.tileLayer(" not in html  # leaflet.js defines tileLayer; nothing calls it
+    assert "Leaflet 1.9.4" in html
+
+
+def test_offline_build_from_the_cli_ignores_tiles(repo_root, tmp_path):
+    from click.testing import CliRunner
+
+    from relocmap.cli import main
+
+    result = CliRunner().invoke(main, ["build", "--offline", "--tiles", "osm", "--out", str(tmp_path),
+                                       "--data", str(repo_root / "data" / "relocalisations.csv"),
+                                       "--geo", str(repo_root / "geo" / "departements.geojson")])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "carte.html").read_text(encoding="utf-8")
+    assert "openstreetmap" not in html.lower() and "<script src" not in html
+
+
+@pytest.mark.browser
+def test_offline_page_renders_with_every_request_blocked(browser, offline_page):
+    attempted, errors = [], []
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+
+        def block(route):
+            if route.request.url == offline_page.as_uri():
+                return route.continue_()
+            attempted.append(route.request.url)
+            return route.abort()
+
+        page.route("**/*", block)
+        page.goto(offline_page.as_uri())
+        page.wait_for_selector("path.relocmap-dep")
+        assert page.locator("path.relocmap-dep").count() == 12
+        page.locator("path.relocmap-dep-69").click()
+        assert "1\u202f220" in page.locator(".leaflet-popup-content").inner_text()
+        page.get_by_role("radio", name="Projets", exact=True).check()
+        page.wait_for_timeout(200)
+    finally:
+        context.close()
+    assert attempted == []
+    assert errors == []
