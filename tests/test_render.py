@@ -43,14 +43,16 @@ def test_two_builds_are_byte_identical(paths, tmp_path):
     assert (tmp_path / "a" / "carte.html").read_bytes() == (tmp_path / "b" / "carte.html").read_bytes()
 
 
-def test_committed_map_matches_a_fresh_build(repo_root, tmp_path):
+def test_committed_outputs_match_a_fresh_build(repo_root, tmp_path):
     """out/ is committed: it must be what 'relocmap build' gives from the committed data."""
     result = CliRunner().invoke(main, ["build", "--data", str(repo_root / "data" / "relocalisations.csv"),
                                        "--geo", str(repo_root / "geo" / "departements.geojson"),
                                        "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "carte.html").read_bytes() == (repo_root / "out" / "carte.html").read_bytes(), \
-        "out/carte.html is stale: run 'relocmap build' and commit out/"
+    assert sorted(p.name for p in (repo_root / "out").iterdir()) == sorted(OUTPUTS)
+    for name in OUTPUTS:
+        assert (tmp_path / name).read_bytes() == (repo_root / "out" / name).read_bytes(), \
+            f"out/{name} is stale: run 'relocmap build' and commit out/"
 
 
 def test_page_is_within_budget(page_html):
