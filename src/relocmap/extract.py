@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .load import _decode
+from .load import read_text
 from .validate import fold, parse_whole_number
 
 CSV_HEADER = ("code", "departement", "projets", "emplois", "emplois_precision",
@@ -575,24 +575,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 def read_release(path: str | Path, encoding: str | None = None) -> str:
     """The text of a press release file (UTF-8 by default), refusing binary documents."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError.single(path, "file not found") from None
-    except IsADirectoryError:
-        raise InputError.single(path, "is a directory, expected a text or HTML file") from None
-    except OSError as exc:
-        raise InputError.single(path, f"cannot be read ({exc.strerror})") from None
-    for signature, what in _NOT_TEXT.items():
-        if data.startswith(signature):
-            raise InputError.single(path, f"not a text file: this is {what}", line=1)
-    if b"\x00" in data:
-        raise InputError.single(path, "not a text file: it holds binary data (NUL byte)",
-                                line=data.count(b"\n", 0, data.index(b"\x00")) + 1)
-    text, _ = _decode(path, data, encoding or "utf-8-sig")
-    if not text.strip():
-        raise InputError.single(path, "file is empty")
+    text, _ = read_text(path, encoding or "utf-8-sig", kind="text file",
+                        expected="a text or HTML file", signatures=_NOT_TEXT, empty="file is empty")
     return text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -35,7 +36,7 @@ class RawTable:
     rows: list[tuple[int, list[str]]]
 
 
-def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
+def decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
     if encoding is not None:
         candidates = [encoding]
     else:
@@ -62,6 +63,35 @@ def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
     raise InputError(problems)
 
 
+def read_text(path: str | Path, encoding: str | None, *, kind: str, expected: str,
+              signatures: Mapping[bytes, str], empty: str) -> tuple[str, str]:
+    """Read a text file, refusing what is not text: (text, encoding used).
+
+    ``kind`` and ``expected`` word the messages ("not a CSV file", "is a
+    directory, expected a CSV file"); ``signatures`` maps the first bytes of
+    documents people mistake for it to what they are.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError.single(path, "file not found") from None
+    except IsADirectoryError:
+        raise InputError.single(path, f"is a directory, expected {expected}") from None
+    except OSError as exc:
+        raise InputError.single(path, f"cannot be read ({exc.strerror})") from None
+    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise InputError.single(path, empty)
+    for signature, what in signatures.items():
+        if data.startswith(signature):
+            raise InputError.single(path, f"not a {kind}: this is {what}", line=1)
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        raise InputError.single(path, f"not a {kind}: it holds binary data (NUL byte)",
+                                line=data.count(b"\n", 0, offset) + 1)
+    return decode(path, data, encoding)
+
+
 def _separator(header_line: str) -> str:
     counts = {sep: header_line.count(sep) for sep in SEPARATORS}
     best = max(SEPARATORS, key=lambda sep: counts[sep])
@@ -73,25 +103,9 @@ def read_csv_table(path: str | Path, encoding: str | None = None) -> RawTable:
 
     Blank lines (and lines of separators only, which spreadsheets leave) are skipped.
     """
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError.single(path, "file not found") from None
-    except IsADirectoryError:
-        raise InputError.single(path, "is a directory, expected a CSV file") from None
-    except OSError as exc:
-        raise InputError.single(path, f"cannot be read ({exc.strerror})") from None
-    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise InputError.single(path, "file is empty, expected a header line and one row per department")
-    for signature, what in _BINARY_SIGNATURES.items():
-        if data.startswith(signature):
-            raise InputError.single(path, f"not a CSV file: this is {what}", line=1)
-    if b"\x00" in data:
-        offset = data.index(b"\x00")
-        raise InputError.single(path, "not a CSV file: it holds binary data (NUL byte)",
-                                line=data.count(b"\n", 0, offset) + 1)
-    text, used = _decode(path, data, encoding)
+    text, used = read_text(path, encoding, kind="CSV file", expected="a CSV file",
+                           signatures=_BINARY_SIGNATURES,
+                           empty="file is empty, expected a header line and one row per department")
     first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
     separator = _separator(first_line)
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=separator,
