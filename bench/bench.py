@@ -70,9 +70,24 @@ LIBRARIES = ("relocmap", "folium", "branca", "geopandas", "pandas", "shapely", "
 # path of the HTML page it wrote. Imports happen before timing (see main).
 
 def build_relocmap(data: Path, facts: Path | None, out_dir: Path) -> Path:
+    """Everything 'relocmap build' writes: page, PNG, SVG, embed snippet, exports."""
     from relocmap.pipeline import build_map
 
     return build_map(data, GEO, out_dir, facts)[0]
+
+
+def build_relocmap_page(data: Path, facts: Path | None, out_dir: Path) -> Path:
+    """The interactive page only (read, validate, join, classify, render, write): the
+    same work as the peers do."""
+    from relocmap.export import write_text_atomic
+    from relocmap.pipeline import classify_views, load_inputs
+    from relocmap.render import MapOptions, build_page
+
+    inputs = load_inputs(data, GEO, facts)
+    page = out_dir / "carte.html"
+    write_text_atomic(page, build_page(inputs.joined, inputs.publication,
+                                       classify_views(inputs.joined), MapOptions()))
+    return page
 
 
 def _peer_frame(data: Path):
@@ -140,7 +155,8 @@ def build_folium(data: Path, facts: Path | None, out_dir: Path) -> Path:
 
 
 BUILDERS: dict[str, Callable[[Path, Path | None, Path], Path]] = {
-    "relocmap": build_relocmap,
+    "relocmap (page)": build_relocmap_page,
+    "relocmap (all outputs)": build_relocmap,
     "explore": build_explore,
     "folium": build_folium,
 }
