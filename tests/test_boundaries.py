@@ -368,3 +368,16 @@ def test_cli_boundaries_on_fake_wheel(tmp_path, monkeypatch):
     assert "departments: 3" in lines
     assert "metropolitan coverage valid: True" in lines
     assert f"file size: {out.stat().st_size} bytes" in lines
+
+
+def test_rings_follow_the_rfc7946_right_hand_rule(geo_path):
+    """Exterior rings counterclockwise, holes clockwise (RFC 7946, section 3.1.6)."""
+    import json
+
+    import shapely
+
+    collection = json.loads(geo_path.read_text(encoding="utf-8"))
+    for feature in collection["features"]:
+        for polygon in shapely.get_parts(shapely.geometry.shape(feature["geometry"])):
+            assert polygon.exterior.is_ccw, feature["id"]
+            assert not any(ring.is_ccw for ring in polygon.interiors), feature["id"]

@@ -189,7 +189,9 @@ def _equal_area_km2(geom: shapely.Geometry) -> float:
 
 
 def _round(geom: shapely.Geometry) -> shapely.Geometry:
-    return shapely.transform(geom, lambda xy: np.round(xy, DECIMALS))
+    """Round to DECIMALS, exterior rings counterclockwise as RFC 7946 asks."""
+    rounded = shapely.transform(geom, lambda xy: np.round(xy, DECIMALS))
+    return shapely.orient_polygons(rounded, exterior_cw=False)
 
 
 def build(wheel_path: Path, out_path: Path, tolerance: float = SIMPLIFY_TOLERANCE_M) -> BuildReport:
