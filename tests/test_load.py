@@ -334,3 +334,25 @@ def test_read_boundaries_missing_file(tmp_path):
     with pytest.raises(InputError) as excinfo:
         read_boundaries(tmp_path / "none.geojson")
     assert "relocmap boundaries" in only_problem(excinfo).reason
+
+
+def test_empty_trailing_columns_from_a_spreadsheet_are_dropped(tmp_path):
+    """Excel saves unused columns as trailing separators: "...;note;;"."""
+    from relocmap.load import read_csv_table
+
+    path = tmp_path / "excel.csv"
+    path.write_text("code;departement;projets;emplois;emplois_precision;projets_precision;note;;\n"
+                    "01;Ain;25;564;exact;exact;;;\n", encoding="cp1252")
+    table = read_csv_table(path)
+    assert table.header[-1] == "note" and len(table.header) == 7
+    assert table.rows == [(2, ["01", "Ain", "25", "564", "exact", "exact", ""])]
+
+
+def test_value_under_an_unnamed_column_is_kept_for_the_validator(tmp_path):
+    from relocmap.load import read_csv_table
+
+    path = tmp_path / "extra.csv"
+    path.write_text("code,departement,projets,emplois,emplois_precision,\n"
+                    "01,Ain,25,564,exact,oops\n", encoding="utf-8")
+    table = read_csv_table(path)
+    assert table.header[-1] == "" and table.rows[0][1][-1] == "oops"

@@ -122,7 +122,22 @@ def read_csv_table(path: str | Path, encoding: str | None = None) -> RawTable:
             line = reader.line_num + 1
     except csv.Error as exc:
         raise InputError.single(path, f"not valid CSV: {exc}", line=reader.line_num) from None
-    return RawTable(str(path), used, separator, header or [], rows)
+    header, rows = _drop_empty_trailing_columns(header or [], rows)
+    return RawTable(str(path), used, separator, header, rows)
+
+
+def _drop_empty_trailing_columns(header: list[str], rows: list[tuple[int, list[str]]]):
+    """Spreadsheets save unused columns as trailing separators ("...,note,,"): drop
+    columns at the end that have neither a name nor a value. A value under an
+    unnamed column is kept, for the validator to report."""
+    width = len(header)
+    while width and header[width - 1] == "" and all(
+            len(cells) < width or not cells[width - 1].strip() for _, cells in rows):
+        width -= 1
+    if width == len(header):
+        return header, rows
+    trimmed = [(line, cells[:width] if len(cells) >= len(header) else cells) for line, cells in rows]
+    return header[:width], trimmed
 
 
 def read_json(path: str | Path) -> dict:

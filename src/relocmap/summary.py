@@ -13,7 +13,7 @@ def summary_lines(path: Path, inputs: Inputs) -> list[str]:
     frame = joined.frame
     regions = ", ".join(sorted(frame["region_nom"].unique()))
     lines = [
-        f"{path}: {inputs.rows} rows valid (encoding {inputs.encoding}, separator {inputs.separator!r})",
+        f"{path}: {inputs.rows} row{'' if inputs.rows == 1 else 's'} valid (encoding {inputs.encoding}, separator {inputs.separator!r})",
         f"region(s): {regions}; {len(frame) - len(joined.missing)} of {len(frame)} departments "
         "with data",
     ]
