@@ -43,7 +43,7 @@ def test_without_publication_only_sums(tmp_path, geo_path):
     inputs = load_inputs(csv, geo_path)
     assert inputs.publication is None
     lines = summary_lines(csv, inputs)
-    assert lines[0] == f"{csv}: 1 rows valid (encoding cp1252, separator ';')"
+    assert lines[0] == f"{csv}: 1 row valid (encoding cp1252, separator ';')"
     assert lines[-2:] == ["projets: sum of departments 21", "emplois: sum of departments 457"]
     assert not any("published" in line for line in lines)
 
