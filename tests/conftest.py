@@ -35,6 +35,14 @@ def data_dir() -> Path:
     return REPO_ROOT / "data"
 
 
+@pytest.fixture(scope="session")
+def paths(repo_root) -> dict[str, Path]:
+    """The committed inputs of the map: figures, boundaries, publication facts."""
+    return {"data": repo_root / "data" / "relocalisations.csv",
+            "geo": repo_root / "geo" / "departements.geojson",
+            "facts": repo_root / "data" / "publication.json"}
+
+
 @dataclass
 class Run:
     """A finished CLI run on a CSV written to disk."""

@@ -19,13 +19,6 @@ OUTPUTS = ("carte.html", "carte-iframe.html", "carte.png", "carte.svg",
 
 
 @pytest.fixture(scope="module")
-def paths(repo_root):
-    return {"data": repo_root / "data" / "relocalisations.csv",
-            "geo": repo_root / "geo" / "departements.geojson",
-            "facts": repo_root / "data" / "publication.json"}
-
-
-@pytest.fixture(scope="module")
 def page_html(paths, tmp_path_factory) -> str:
     out = tmp_path_factory.mktemp("page")
     build_map(paths["data"], paths["geo"], out, paths["facts"], MapOptions())

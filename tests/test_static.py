@@ -18,13 +18,6 @@ NNBSP = "\u202f"
 
 
 @pytest.fixture(scope="module")
-def paths(repo_root):
-    return {"data": repo_root / "data" / "relocalisations.csv",
-            "geo": repo_root / "geo" / "departements.geojson",
-            "facts": repo_root / "data" / "publication.json"}
-
-
-@pytest.fixture(scope="module")
 def inputs(paths):
     return load_inputs(paths["data"], paths["geo"], paths["facts"])
 
