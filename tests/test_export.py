@@ -56,7 +56,7 @@ def test_failure_keeps_old_file_and_leaves_no_temporary(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(export.os, "replace", broken_replace)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(export.OutputError, match=r"cannot write the outputs \(disk full\)"):
         write_bytes_atomic(target, b"half written")
     assert target.read_bytes() == b"previous"
     assert _leftovers(tmp_path) == []
@@ -132,3 +132,43 @@ def test_department_without_data_exports_empty_not_zero(joined_frame):
     features = json.loads(relocalisations_geojson(frame))["features"]
     cantal = next(f for f in features if f["id"] == "15")["properties"]
     assert cantal["emplois"] is None and cantal["projets"] is None
+
+
+def test_all_or_nothing_when_one_output_cannot_be_written(tmp_path):
+    from relocmap.errors import OutputError
+
+    good = tmp_path / "carte.html"
+    good.write_text("previous map", encoding="utf-8")
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where a directory should be", encoding="utf-8")
+    with pytest.raises(OutputError, match="not-a-dir/x.png: cannot be written"):
+        export.write_all_atomic({good: "new map", blocker / "x.png": b"png"})
+    assert good.read_text(encoding="utf-8") == "previous map"
+    assert _leftovers(tmp_path) == []
+
+
+def test_build_into_an_unwritable_place_is_a_clear_error(paths):
+    from click.testing import CliRunner
+
+    from relocmap.cli import main
+
+    result = CliRunner().invoke(main, ["build", "--data", str(paths["data"]), "--geo", str(paths["geo"]),
+                                       "--out", "/proc/relocmap-test"])
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: /proc/relocmap-test/carte.html: cannot be written "
+                             "(No such file or directory)\n")
+
+
+def test_build_never_replaces_its_own_input(tmp_path, paths):
+    from click.testing import CliRunner
+
+    from relocmap.cli import main
+
+    data = tmp_path / "relocalisations.csv"
+    data.write_bytes(paths["data"].read_bytes())
+    result = CliRunner().invoke(main, ["build", "--data", str(data), "--geo", str(paths["geo"]),
+                                       "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "is an input file; choose another --out directory" in result.stderr
+    assert data.read_bytes() == paths["data"].read_bytes()
+    assert not (tmp_path / "carte.html").exists()

@@ -168,7 +168,7 @@ def test_regional_sentence_is_a_total_not_a_department(names):
     assert totals.line == 1
     assert totals_facts(totals) == {
         "total_projets_publie": 190, "total_projets_formulation": "190 projets",
-        "total_emplois_publie": 5300, "total_emplois_formulation": "plus de 5 300 emplois"}
+        "total_emplois_publie": 5300, "total_emplois_formulation": "plus de 5\u202f300 emplois"}
 
 
 @pytest.mark.parametrize("text", [
@@ -436,7 +436,7 @@ def test_command_writes_the_totals_for_the_publication_facts(in_tmp):
     assert result.exit_code == 0, result.output
     assert json.loads((in_tmp / "totals.json").read_text("utf-8")) == {
         "total_projets_publie": 190, "total_projets_formulation": "190 projets",
-        "total_emplois_publie": 5300, "total_emplois_formulation": "plus de 5 300 emplois"}
+        "total_emplois_publie": 5300, "total_emplois_formulation": "plus de 5\u202f300 emplois"}
 
 
 def test_command_reads_an_html_page(in_tmp):
@@ -540,3 +540,30 @@ def test_output_round_trips_through_validate_and_build(in_tmp):
     built = run("build", "--data", "data/relocalisations.csv", "--out", "out")
     assert built.exit_code == 0, built.output
     assert (in_tmp / "out" / "carte.html").stat().st_size > 0
+
+
+def test_totals_merge_into_an_existing_publication_file(tmp_path, repo_root):
+    """Regression: --totals replaced the whole publication.json with four keys."""
+    from click.testing import CliRunner
+
+    from relocmap.cli import main
+
+    release = tmp_path / "communique.txt"
+    release.write_text("Dans l'Ain, 30 projets ont été identifiés pour la création de 610 emplois.\n"
+                       "La Région a identifié et accompagné 73 projets pour la création de "
+                       "plus de 1 950 emplois.\n", encoding="utf-8")
+    facts = tmp_path / "publication.json"
+    facts.write_bytes((repo_root / "data" / "publication.json").read_bytes())
+    result = CliRunner().invoke(main, ["extract", str(release), "-o", str(tmp_path / "relocalisations.csv"),
+                                       "--totals", str(facts),
+                                       "--geo", str(repo_root / "geo" / "departements.geojson")])
+    assert result.exit_code == 0, result.output
+    merged = json.loads(facts.read_text(encoding="utf-8"))
+    assert merged["total_projets_publie"] == 73 and merged["total_emplois_publie"] == 1950
+    assert merged["total_emplois_formulation"] == "plus de 1\u202f950 emplois"
+    assert merged["source"] == "Région Auvergne-Rhône-Alpes, communiqué de presse, 2022"
+    assert merged["objectif_emplois"] == 30000
+    validated = CliRunner().invoke(main, ["validate", str(tmp_path / "relocalisations.csv"),
+                                          "--geo", str(repo_root / "geo" / "departements.geojson")])
+    assert validated.exit_code == 0, validated.output
+    assert "published total 1950" in validated.output

@@ -145,9 +145,10 @@ def build(data: Path, geo: Path, out_dir: Path, tiles: str, offline: bool, encod
               help="Write the figures CSV here, replacing the file atomically "
                    "(default: print it on stdout).")
 @click.option("--totals", "totals_path", type=click.Path(path_type=Path, dir_okay=False),
-              default=None, help="Also write the regional totals as JSON, with the keys of "
-                                 "data/publication.json (total_projets_publie, ...); the first "
-                                 "totals in the text if there are several.")
+              default=None, help="Also write the regional totals into this JSON file, e.g. "
+                                 "data/publication.json (keys total_projets_publie, ...); its "
+                                 "other keys are kept. The first totals in the text if there "
+                                 "are several.")
 @click.option("--partial", is_flag=True,
               help="Write the rows that could be read even if some lines could not; those "
                    "are still reported, as warnings, and the exit status is 0.")
@@ -182,7 +183,7 @@ def extract(release: Path, output: Path | None, totals_path: Path | None, partia
     from .errors import InputError, Problem
     from .export import write_text_atomic
     from .extract import (extract_figures, extract_html_figures, figures_csv, is_html,
-                          read_release, totals_facts)
+                          read_release, merged_facts)
     from .load import read_boundaries
 
     boundaries = read_boundaries(geo)
@@ -215,7 +216,7 @@ def extract(release: Path, output: Path | None, totals_path: Path | None, partia
         unwritten = f"; {totals_path} not written" if totals_path is not None else ""
         click.echo(f"no regional totals found{unwritten}", err=True)
     elif totals_path is not None:
-        facts = json.dumps(totals_facts(found.totals[0]), ensure_ascii=False, indent=2)
+        facts = json.dumps(merged_facts(totals_path, found.totals[0]), ensure_ascii=False, indent=2)
         write_text_atomic(totals_path, facts + "\n")
         click.echo(f"wrote {totals_path} (totals of line {found.totals[0].line})", err=True)
 

@@ -45,3 +45,7 @@ class InputError(RelocmapError):
 
 class BoundaryBuildError(RelocmapError):
     """The boundaries could not be rebuilt from their source package."""
+
+
+class OutputError(RelocmapError):
+    """An output file could not be written; nothing was replaced."""

@@ -12,25 +12,63 @@ from pathlib import Path
 import pandas as pd
 import shapely
 
+from .errors import OutputError
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+
+def _stage(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a temporary file beside ``path``; the caller renames it."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from None
         raise
+    return Path(tmp)
+
+
+def write_all_atomic(files: dict[Path, bytes | str]) -> None:
+    """Write several files all or nothing: every file is staged beside its target
+    first, and only when all are staged are they renamed into place."""
+    staged: dict[Path, Path] = {}
+    try:
+        for path, content in files.items():
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            staged[Path(path)] = _stage(Path(path), data)
+        for path, tmp in staged.items():
+            os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(f"cannot write the outputs ({exc.strerror or exc})") from None
+    finally:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError(f"expected bytes, got {type(data).__name__}")
+    write_all_atomic({Path(path): data})
 
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text atomically, with Unix newlines on every platform."""
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def refuse_overwriting_inputs(targets, inputs) -> None:
+    """An output must never replace an input (``--out data`` would replace the CSV)."""
+    existing = {Path(p).resolve() for p in inputs if p is not None and Path(p).exists()}
+    clashes = sorted(str(t) for t in targets if Path(t).resolve() in existing)
+    if clashes:
+        raise OutputError(f"{clashes[0]}: is an input file; choose another --out directory")
 
 
 # --- data exports: figures joined to boundaries, for QGIS or data.gouv.fr ----------
@@ -86,9 +124,3 @@ def relocalisations_csv(frame) -> str:
         writer.writerow({k: "" if v is None else v for k, v in record.items()})
     return buffer.getvalue()
 
-
-def write_all_atomic(files: dict[Path, bytes | str]) -> None:
-    """Write several outputs, each atomically; call it only once every one is rendered."""
-    for path, content in files.items():
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        write_bytes_atomic(path, data)

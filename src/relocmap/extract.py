@@ -22,7 +22,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .load import read_text
+from .load import read_json, read_text
+from .numbers import fr_group_spaces
 from .validate import fold, parse_whole_number
 
 CSV_HEADER = ("code", "departement", "projets", "emplois", "emplois_precision",
@@ -599,7 +600,15 @@ def figures_csv(rows: Sequence[DepartmentFigures]) -> str:
     return buffer.getvalue()
 
 
+def merged_facts(path: Path, totals: RegionalTotals) -> dict[str, object]:
+    """The publication facts of ``path`` (if it exists) with the new regional totals:
+    the other facts (source, plan, dates) are kept, never dropped."""
+    facts = read_json(path) if Path(path).exists() else {}
+    facts.update(totals_facts(totals))
+    return facts
+
+
 def totals_facts(totals: RegionalTotals) -> dict[str, object]:
     """The regional totals under the keys data/publication.json gives them."""
-    return dict(zip(TOTALS_KEYS, (totals.projects.value, totals.projects.wording,
-                                  totals.jobs.value, totals.jobs.wording)))
+    return dict(zip(TOTALS_KEYS, (totals.projects.value, fr_group_spaces(totals.projects.wording),
+                                  totals.jobs.value, fr_group_spaces(totals.jobs.wording))))

@@ -69,5 +69,6 @@ def build_map(data: Path, geo: Path, out_dir: Path, facts: Path | None = None,
     }
     files.update(render_static(joined, classes[0], inputs.publication))
     targets = {out_dir / name: content for name, content in files.items()}
+    export.refuse_overwriting_inputs(targets, (data, geo, facts))
     export.write_all_atomic(targets)
     return list(targets)
