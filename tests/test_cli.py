@@ -177,8 +177,8 @@ def test_missing_boundaries(tmp_path):
     result = CliRunner().invoke(main, ["validate", str(csv), "--geo", str(tmp_path / "g.json")])
     assert result.exit_code == 2
     assert isinstance(result.exception, SystemExit)
-    assert f"{tmp_path / 'g.json'}: file not found; rebuild it with 'relocmap boundaries'" \
-        in result.stderr
+    assert (f"{tmp_path / 'g.json'}: file not found; run relocmap from the project folder, "
+            "pass --geo, or rebuild it with 'relocmap boundaries'") in result.stderr
 
 
 def test_broken_publication_beside_csv(run_validate, tmp_path):

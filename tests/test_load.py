@@ -356,3 +356,15 @@ def test_value_under_an_unnamed_column_is_kept_for_the_validator(tmp_path):
                     "01,Ain,25,564,exact,oops\n", encoding="utf-8")
     table = read_csv_table(path)
     assert table.header[-1] == "" and table.rows[0][1][-1] == "oops"
+
+
+def test_excel_unicode_text_export_is_read(tmp_path):
+    """Excel's "Texte Unicode" is UTF-16 with a byte-order mark and tabs."""
+    from relocmap.load import read_csv_table
+
+    path = tmp_path / "unicode.txt"
+    path.write_bytes("code\tdepartement\tprojets\templois\templois_precision\n"
+                     "69\tRhône\t36\t1 220\texact\n".encode("utf-16"))
+    table = read_csv_table(path)
+    assert table.encoding == "utf-16" and table.separator == "\t"
+    assert table.rows == [(2, ["69", "Rhône", "36", "1 220", "exact"])]

@@ -85,3 +85,14 @@ def test_not_json(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(InputError, match="file not found"):
         read_publication(tmp_path / "publication.json")
+
+
+def test_objective_of_zero_is_refused(tmp_path, facts):
+    """Regression: objectif_emplois 0 divided by zero while drawing the progress bar."""
+    path = write(tmp_path, {**facts, "objectif_emplois": 0, "total_projets_publie": -3})
+    with pytest.raises(InputError) as caught:
+        read_publication(path)
+    assert str(caught.value).splitlines() == [
+        f"{path}: key 'objectif_emplois': expected a whole number ≥ 1, got 0",
+        f"{path}: key 'total_projets_publie': expected a whole number ≥ 0, got -3",
+    ]

@@ -204,3 +204,11 @@ def test_committed_figures_validate(data_dir, geo_path):
     assert int(frame["projets"].sum()) == 190
     assert int(frame["emplois"].sum()) == 5320
     assert frame.loc["73", "emplois_precision"] == "plus_de"
+
+
+def test_absurdly_large_figure_is_refused():
+    """Regression: 99999999999999999999999 jobs passed and overflowed the classification."""
+    with pytest.raises(InputError) as caught:
+        validate_table(table("01,Ain,25,99999999999999999999999,exact,,"), NAMES, SCHEMA)
+    assert "column 'emplois': expected at most 1000000 (a typo?), got '99999999999999999999999'" \
+        in str(caught.value)

@@ -85,7 +85,10 @@ def read_text(path: str | Path, encoding: str | None, *, kind: str, expected: st
     for signature, what in signatures.items():
         if data.startswith(signature):
             raise InputError.single(path, f"not a {kind}: this is {what}", line=1)
-    if b"\x00" in data:
+    if encoding is None and data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"  # Excel's "Unicode text" export starts with this mark
+    wide = encoding is not None and encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
+    if b"\x00" in data and not wide:
         offset = data.index(b"\x00")
         raise InputError.single(path, f"not a {kind}: it holds binary data (NUL byte)",
                                 line=data.count(b"\n", 0, offset) + 1)
@@ -174,7 +177,9 @@ def read_boundaries(path: str | Path) -> gpd.GeoDataFrame:
     """Read the department boundaries (GeoJSON in WGS 84), indexed by code."""
     path = Path(path)
     if not path.is_file():
-        raise InputError.single(path, "file not found; rebuild it with 'relocmap boundaries'")
+        where = "" if path.is_absolute() else f" in {Path.cwd()}"
+        raise InputError.single(path, f"file not found{where}; run relocmap from the project "
+                                "folder, pass --geo, or rebuild it with 'relocmap boundaries'")
     try:
         frame = gpd.read_file(path, engine="pyogrio")
     except Exception as exc:  # pyogrio raises several types for unreadable files

@@ -27,24 +27,42 @@ class Publication:
     projets_annonces_prochainement: int | None = None
 
 
+# Whole-number keys and the smallest value each may take (an objective of 0 jobs
+# or 0 years means nothing, and would divide by zero in the progress bar).
+_MINIMUM = {"objectif_emplois": 1, "objectif_duree_ans": 1, "total_projets_publie": 0,
+            "total_emplois_publie": 0, "projets_annonces_prochainement": 0}
+
+
+def _check(name: str, value) -> str | None:
+    """What is wrong with one value, or None."""
+    if name in _MINIMUM:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"expected a whole number, got {value!r}"
+        if value < _MINIMUM[name]:
+            return f"expected a whole number ≥ {_MINIMUM[name]}, got {value!r}"
+        return None
+    if not isinstance(value, str):
+        return f"expected text, got {value!r}"
+    return None
+
+
 def read_publication(path: str | Path) -> Publication:
     """Read and check the publication facts; report every missing or mistyped key."""
     raw = read_json(path)
     problems = []
     values = {}
     for spec in fields(Publication):
-        wanted = int if "int" in str(spec.type) else str
-        optional = "None" in str(spec.type)
+        optional = spec.default is None
         if spec.name not in raw:
             if not optional:
                 problems.append(Problem(str(path), f"missing key {spec.name!r}"))
             continue
         value = raw[spec.name]
-        if (value is None and optional) or (isinstance(value, wanted) and not isinstance(value, bool)):
-            values[spec.name] = value
+        reason = None if (value is None and optional) else _check(spec.name, value)
+        if reason:
+            problems.append(Problem(str(path), f"key {spec.name!r}: {reason}"))
         else:
-            problems.append(Problem(str(path), f"key {spec.name!r}: expected "
-                                    f"{'a whole number' if wanted is int else 'text'}, got {value!r}"))
+            values[spec.name] = value
     unknown = sorted(set(raw) - {spec.name for spec in fields(Publication)})
     problems += [Problem(str(path), f"unknown key {name!r}") for name in unknown]
     if problems:

@@ -133,8 +133,11 @@ def _check_cell(name: str, cell: str, field: dict,
         return code, None
     if field.get("type") == "integer":
         value = parse_whole_number(cell)
-        if value is None or value < constraints.get("minimum", 0):
-            return None, f"expected a whole number ≥ 0 (like 1220 or 1 220), got {cell!r}"
+        minimum = constraints.get("minimum", 0)
+        if value is None or value < minimum:
+            return None, f"expected a whole number ≥ {minimum} (like 1220 or 1 220), got {cell!r}"
+        if "maximum" in constraints and value > constraints["maximum"]:
+            return None, f"expected at most {constraints['maximum']} (a typo?), got {cell!r}"
         return value, None
     if "enum" in constraints:
         value = _PRECISION_SPELLINGS.get(fold(cell))
