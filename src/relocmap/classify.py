@@ -59,6 +59,12 @@ class Classes:
         index = self.class_of.get(code)
         return NO_DATA_COLOR if index is None else self.colors[index]
 
+    def note(self) -> str:
+        """The line under the legend: ``Classes : seuils naturels (Fisher-Jenks), 5 classes``."""
+        method = "seuils naturels (Fisher-Jenks)" if self.scheme == "FisherJenks" else self.scheme
+        count = len(self.bins)
+        return f"Classes : {method}, {count} classe{'s' if count > 1 else ''}"
+
     def labels(self) -> list[str]:
         """French legend labels, one per class: ``5 à 210``, ``211 à 564``…"""
         step = 10 ** -self.view.decimals

@@ -21,14 +21,16 @@ from shapely.ops import polylabel
 
 from .classify import NO_DATA_COLOR, NO_DATA_LABEL, VIEWS, Classes, View
 from .join import JoinedFigures
-from .numbers import fr_decimal, fr_int
+from .numbers import fr_decimal, fr_group_spaces, fr_int
 from .publication import Publication
 
 TILES = {
-    # option value -> xyzservices provider. "light" is a grey basemap that keeps
-    # the class colours readable and needs no API key (CARTO's Positron now does).
-    "light": "Esri.WorldGrayCanvas",
-    "osm": "OpenStreetMap.Mapnik",
+    # option value -> (xyzservices provider, attribution in French). "light" is a grey
+    # basemap that keeps the class colours readable and needs no API key (CARTO's
+    # Positron now does).
+    "light": ("Esri.WorldGrayCanvas", "Fond de carte © Esri — Esri, DeLorme, NAVTEQ"),
+    "osm": ("OpenStreetMap.Mapnik", "© les contributeurs d’<a href=\"https://www.openstreetmap.org"
+            "/copyright\">OpenStreetMap</a>"),
 }
 DEFAULT_TILES = "light"
 # Simplification for the page only (degrees, coverage-preserving): the boundaries
@@ -246,6 +248,7 @@ def feature_collection(joined: JoinedFigures, classes: list[Classes], source: st
                                   note=row["note"] if isinstance(row["note"], str) else "",
                                   source=source),
                 "label": _snippet("label.html.j2", nom=row["nom"]),
+                "name": f"{row['nom']} ({code})",
                 "r": 0 if pd.isna(row["emplois"]) else circle_radius(row["emplois"], largest),
                 "circle_tip": _snippet("tooltip.html.j2", nom=row["nom"],
                                        value=as_published(row["emplois"], row["emplois_precision"], "emplois")),
@@ -280,13 +283,21 @@ def figures_source(publication: Publication | None) -> str:
 
 
 def summary_text(joined: JoinedFigures, publication: Publication | None) -> str:
+    """One sentence for screen readers: what the map shows and its main figures."""
     data = joined.with_data
     top = data.sort_values(["emplois", "nom"], ascending=[False, True]).iloc[0]
-    text = (f"Carte choroplèthe de {len(joined.frame)} départements : "
-            f"{fr_int(data['projets'].sum())} projets et {fr_int(data['emplois'].sum())} emplois "
-            f"annoncés au total ; le plus d'emplois : {top['nom']} ({as_published(top['emplois'], top['emplois_precision'])}).")
+    projects, jobs = fr_int(data["projets"].sum()), fr_int(data["emplois"].sum())
+    if publication is not None:
+        totals = (f"la Région annonce {fr_int(publication.total_projets_publie)} projets et "
+                  f"{fr_group_spaces(publication.total_emplois_formulation)} "
+                  f"(somme des départements : {projects} projets, {jobs} emplois)")
+    else:
+        totals = f"{projects} projets et {jobs} emplois au total"
+    text = (f"Carte choroplèthe de {len(joined.frame)} départements : {totals} ; le plus "
+            f"d'emplois : {top['nom']} ({as_published(top['emplois'], top['emplois_precision'])}).")
     if joined.missing:
-        text += f" Pas de données pour {len(joined.missing)} département(s)."
+        count = len(joined.missing)
+        text += f" Pas de données pour {count} département{'s' if count > 1 else ''}."
     return text
 
 
@@ -302,8 +313,8 @@ def headline_html(joined: JoinedFigures, publication: Publication | None) -> str
         sum_note = (f"Somme des départements : {fr_int(jobs_sum)} emplois "
                     f"(total publié : {fr_int(published)})")
     return _snippet(
-        "headline.html.j2", projets=fr_int(publication.total_projets_publie),
-        emplois=publication.total_emplois_formulation.removesuffix(" emplois"),
+        "headline.html.j2", projets=fr_group_spaces(publication.total_projets_formulation),
+        emplois=fr_group_spaces(publication.total_emplois_formulation),
         sum_note=sum_note, goal=fr_int(publication.objectif_emplois),
         goal_value=publication.objectif_emplois, jobs_value=published,
         percent=f"{fr_decimal(share)}\u00a0%", percent_css=f"{min(share, 100):.1f}",
@@ -353,7 +364,7 @@ def table_html(joined: JoinedFigures, publication: Publication | None, source: s
     if publication is not None:
         footer.append({"label": "Total publié par la Région",
                        "cells": [fr_int(publication.total_projets_publie),
-                                 f"{publication.total_emplois_formulation.removesuffix(' emplois')}"
+                                 f"{fr_group_spaces(publication.total_emplois_formulation)}"
                                  f" ({fr_int(publication.total_emplois_publie)})", "", ""]})
     caption = f"{title_text(joined)} : projets et emplois par département"
     return _snippet("table.html.j2", caption=caption, columns=columns, rows=rows,
@@ -380,7 +391,7 @@ def build_page(joined: JoinedFigures, publication: Publication | None,
     page = Page(title=title, description=subtitle_text(publication) or title)
     fmap = PageMap(accessible_name=f"Carte : {title}", summary=summary_text(joined, publication),
                    offline=options.offline, location=[46.0, 2.5], zoom_start=7,
-                   zoom_snap=0.25, max_zoom=12, min_zoom=4)
+                   zoom_snap=0.25, max_zoom=12, min_zoom=4, zoom_control=False)
     page.add_child(fmap)
     css = _package_text("relocmap.css")
     if options.offline:
@@ -391,14 +402,15 @@ def build_page(joined: JoinedFigures, publication: Publication | None,
     if options.tiles and not options.offline:
         if options.tiles not in TILES:
             raise ValueError(f"unknown tiles {options.tiles!r}")
-        fmap.add_child(folium.TileLayer(TILES[options.tiles]))
+        provider, attribution = TILES[options.tiles]
+        fmap.add_child(folium.TileLayer(provider, attr=attribution))
     sources = [f"Chiffres : {source}", BOUNDARY_SOURCE]
     minx, miny, maxx, maxy = _frame_bounds(joined)
     views = [c.view for c in classes]
     has_missing = bool(joined.missing)
     legends = [{"key": c.view.key, "title": c.view.legend_title,
                 "entries": legend_items(c, has_missing),
-                "note": f"Classes : seuils naturels (Fisher-Jenks), {len(c.bins)} classes"} for c in classes]
+                "note": c.note()} for c in classes]
     circles = circle_legend(joined.frame["emplois"].max())
     fmap.add_child(DepartmentViews(
         feature_collection(joined, classes, source), views,
@@ -415,11 +427,13 @@ def build_page(joined: JoinedFigures, publication: Publication | None,
 
 
 def _frame_bounds(joined: JoinedFigures) -> tuple[float, float, float, float]:
-    """Bounds of the departments with data; mainland only when the data has both
-    mainland and overseas departments (overseas ones stay at their true place)."""
-    data = joined.with_data
-    mainland = data[~data.index.str.startswith("97")]
-    shown = mainland if len(mainland) else data
+    """Bounds of every department shown (with data or not); mainland only when the
+    data has both mainland and overseas departments (overseas ones stay at their
+    true place)."""
+    frame = joined.frame
+    mainland = frame[~frame.index.str.startswith("97")]
+    has_mainland_data = joined.with_data.index.map(lambda c: not c.startswith("97")).any()
+    shown = mainland if has_mainland_data else frame
     return tuple(shown.total_bounds)
 
 

@@ -93,10 +93,8 @@ def sources_text(publication: Publication | None) -> str:
 
 
 def classes_note(classes: Classes) -> str:
-    """The line under the legend, as on the page."""
-    method = "seuils naturels (Fisher-Jenks)" if classes.scheme == "FisherJenks" else classes.scheme
-    count = len(classes.bins)
-    return textwrap.fill(f"Classes : {method}, {count} classe{'s' if count > 1 else ''}", 28)
+    """The line under the legend, as on the page, wrapped for the legend column."""
+    return textwrap.fill(classes.note(), 28)
 
 
 def overseas_note(names: list[str]) -> str:
