@@ -21,6 +21,10 @@ _PRECISION_SPELLINGS = {
 }
 
 
+# What an absent optional column or an empty optional cell means.
+OPTIONAL_DEFAULTS = {"projets_precision": "exact", "note": ""}
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free, punctuation-free form of a name, for comparisons."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -103,19 +107,10 @@ def validate_table(table: RawTable, department_names: Mapping[str, str],
         problems.append(Problem(table.path, "no data rows after the header", 2))
     if problems:
         raise InputError(problems)
-    frame = pd.DataFrame.from_records(records)
-    for name, field in fields.items():
-        if name not in frame.columns:
-            frame[name] = field.get("default", _default(name))
-    if "projets_precision" in frame.columns:
-        frame["projets_precision"] = frame["projets_precision"].fillna("exact")
-    frame["note"] = frame["note"].fillna("")
-    ordered = [*fields, "line"]
-    return frame[ordered].set_index("code", drop=False).sort_index()
-
-
-def _default(name: str) -> str:
-    return "exact" if name == "projets_precision" else ""
+    frame = pd.DataFrame.from_records(records).reindex(columns=[*fields, "line"])
+    for name, value in OPTIONAL_DEFAULTS.items():
+        frame[name] = frame[name].astype(object).fillna(value)
+    return frame.set_index("code", drop=False).sort_index()
 
 
 def _check_cell(name: str, cell: str, field: dict,
