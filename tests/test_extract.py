@@ -418,7 +418,7 @@ def test_command_writes_the_csv_and_prints_the_totals(in_tmp):
     assert result.exit_code == 0, result.output
     assert (in_tmp / "data" / "relocalisations.csv").read_text("utf-8") == EXPECTED_CSV
     assert result.stdout == ""
-    assert "wrote data/relocalisations.csv: 5 departments" in result.stderr
+    assert "wrote data/relocalisations.csv (5 departments)" in result.stderr
     assert ("regional totals (line 3): 190 projets (exact), plus de 5 300 emplois (plus_de)"
             in result.stderr)
 

@@ -177,37 +177,27 @@ def extract(release: Path, output: Path | None, totals_path: Path | None, partia
 
         relocmap extract communique.txt -o data/relocalisations.csv
     """
-    import json
-
     from .boundaries import REFERENCE_REGION_CODES
-    from .errors import InputError, Problem
-    from .export import write_text_atomic
-    from .extract import (extract_figures, extract_html_figures, figures_csv, is_html,
-                          read_release, merged_facts)
+    from .export import write_all_atomic
+    from .extract import extract_release, release_outputs
     from .load import read_boundaries
 
     boundaries = read_boundaries(geo)
     region = boundaries.loc[boundaries.index.isin(REFERENCE_REGION_CODES), "region_nom"]
-    text = read_release(release, encoding)
-    reader = extract_html_figures if is_html(release, text) else extract_figures
-    found = reader(text, boundaries["nom"].to_dict(), str(release), set(region))
+    found = extract_release(release, boundaries["nom"].to_dict(), set(region), encoding)
     for note in found.notes:
         click.echo(f"Note: {note}", err=True)
-    if found.problems and not partial:
-        raise InputError([*found.problems, Problem(
-            str(release), f"{len(found.problems)} problem(s), nothing written; fix the text or "
-            "pass --partial to write the rows that could be read")])
+    files = release_outputs(found, release, partial, output, totals_path)
     for problem in found.problems:
         click.echo(f"Warning: {problem} (skipped)", err=True)
-    if not found.rows:
-        raise InputError.single(release, "no figures per department found; expected lines "
-                                "such as \"Dans l'Ain, 30 projets … 610 emplois\"")
-    csv_text = figures_csv(found.rows)
-    if output is None:
+    csv_text = files.pop(Path("-"), None)
+    write_all_atomic(files)
+    if csv_text is not None:
         click.echo(csv_text, nl=False)
-    else:
-        write_text_atomic(output, csv_text)
-        click.echo(f"wrote {output}: {len(found.rows)} departments", err=True)
+    for path in files:
+        what = f"{len(found.rows)} departments" if path == output else \
+            f"totals of line {found.totals[0].line}"
+        click.echo(f"wrote {path} ({what})", err=True)
     for totals in found.totals:
         click.echo(f"regional totals (line {totals.line}): {totals.projects.wording} "
                    f"({totals.projects.precision}), {totals.jobs.wording} "
@@ -215,11 +205,6 @@ def extract(release: Path, output: Path | None, totals_path: Path | None, partia
     if not found.totals:
         unwritten = f"; {totals_path} not written" if totals_path is not None else ""
         click.echo(f"no regional totals found{unwritten}", err=True)
-    elif totals_path is not None:
-        facts = json.dumps(merged_facts(totals_path, found.totals[0]), ensure_ascii=False, indent=2)
-        write_text_atomic(totals_path, facts + "\n")
-        click.echo(f"wrote {totals_path} (totals of line {found.totals[0].line})", err=True)
-
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import csv
 import io
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -612,3 +613,32 @@ def totals_facts(totals: RegionalTotals) -> dict[str, object]:
     """The regional totals under the keys data/publication.json gives them."""
     return dict(zip(TOTALS_KEYS, (totals.projects.value, fr_group_spaces(totals.projects.wording),
                                   totals.jobs.value, fr_group_spaces(totals.jobs.wording))))
+
+
+def extract_release(path: Path, department_names: Mapping[str, str], region_names: set[str],
+                    encoding: str | None = None) -> Extraction:
+    """Read a press release file (text or HTML) and extract its figures."""
+    text = read_release(path, encoding)
+    reader = extract_html_figures if is_html(path, text) else extract_figures
+    return reader(text, department_names, str(path), region_names)
+
+
+def release_outputs(found: Extraction, release: Path, partial: bool, output: Path | None,
+                    totals_path: Path | None) -> dict[Path, str]:
+    """The files to write for an extraction, or an InputError when the release was not
+    read whole (and ``partial`` is off) or gave no department at all.
+
+    With no ``output`` the CSV is under the key ``Path("-")`` (standard output).
+    """
+    if found.problems and not partial:
+        raise InputError([*found.problems, Problem(
+            str(release), f"{len(found.problems)} problem(s), nothing written; fix the text or "
+            "pass --partial to write the rows that could be read")])
+    if not found.rows:
+        raise InputError.single(release, "no figures per department found; expected lines "
+                                "such as \"Dans l'Ain, 30 projets … 610 emplois\"")
+    files = {output or Path("-"): figures_csv(found.rows)}
+    if totals_path is not None and found.totals:
+        facts = merged_facts(totals_path, found.totals[0])
+        files[totals_path] = json.dumps(facts, ensure_ascii=False, indent=2) + "\n"
+    return files
