@@ -278,6 +278,7 @@ def test_rate_view_has_its_own_fills_and_legend(desktop):
     assert rates != jobs
     legend = desktop.visible_legend()
     assert legend.startswith("Emplois pour 10\u202f000 habitants") and "9,0 à 11,4" in legend
+    assert "population municipale INSEE 2017" in legend
     # Haute-Savoie has the highest rate (917 jobs for 807 360 inhabitants), not the most jobs.
     assert rates["74"] == "#993404" and jobs["74"] != jobs["69"]
     desktop.page.locator("path.relocmap-dep-74").hover()

@@ -30,6 +30,7 @@ class View:
     palette: str        # ColorBrewer sequential scheme (all are colour-blind safe)
     decimals: int = 0
     short_label: str = ""  # on the switch on phone screens, when ``label`` is long
+    per_inhabitant: bool = False  # a rate over the population: its legend says which
 
 
 VIEWS = (
@@ -38,7 +39,7 @@ VIEWS = (
     # A rate suits a choropleth better than a count (the counts also get circles).
     View("emplois_pour_10000_hab", "Emplois pour 10\u202f000 habitants",
          "Emplois pour 10\u202f000 habitants", "emplois pour 10\u202f000 habitants", "YlOrBr",
-         decimals=1, short_label="Emplois / 10\u202f000 hab."),
+         decimals=1, short_label="Emplois / 10\u202f000 hab.", per_inhabitant=True),
 )
 
 

@@ -258,6 +258,14 @@ def feature_collection(joined: JoinedFigures, classes: list[Classes], source: st
     return {"type": "FeatureCollection", "features": features}
 
 
+def population_note(joined: JoinedFigures, view: View) -> str:
+    """For a per-inhabitant view, which population the rate divides by."""
+    if not view.per_inhabitant:
+        return ""
+    vintages = sorted(joined.frame["population_millesime"].dropna().astype(int).unique())
+    return f" ; population municipale INSEE {', '.join(map(str, vintages))}"
+
+
 def legend_items(classes: Classes, has_missing: bool) -> list[dict]:
     items = [{"color": color, "label": label} for color, label in zip(classes.colors, classes.labels())]
     if has_missing:
@@ -410,7 +418,7 @@ def build_page(joined: JoinedFigures, publication: Publication | None,
     has_missing = bool(joined.missing)
     legends = [{"key": c.view.key, "title": c.view.legend_title,
                 "entries": legend_items(c, has_missing),
-                "note": c.note()} for c in classes]
+                "note": c.note() + population_note(joined, c.view)} for c in classes]
     circles = circle_legend(joined.frame["emplois"].max())
     fmap.add_child(DepartmentViews(
         feature_collection(joined, classes, source), views,
