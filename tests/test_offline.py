@@ -10,7 +10,7 @@ from relocmap.offline import leaflet_css, leaflet_js
 from relocmap.pipeline import build_map
 from relocmap.render import MapOptions
 
-OFFLINE_BUDGET_BYTES = 300 * 1024
+OFFLINE_BUDGET_BYTES = 300_000  # "300 KB", read strictly
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from relocmap.classify import VIEWS, classify
 from relocmap.pipeline import build_map, classify_views, load_inputs
 from relocmap.render import MapOptions, as_published, build_page, ordinal
 
-BUDGET_BYTES = 100 * 1024
+BUDGET_BYTES = 100_000  # "100 KB", read strictly
 OUTPUTS = ("carte.html", "carte-iframe.html", "carte.png", "carte.svg",
            "relocalisations.geojson", "relocalisations.csv")
 
