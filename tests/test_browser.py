@@ -504,3 +504,36 @@ def test_click_outside_the_table_closes_it(desktop):
     assert dialog.is_visible()
     page.mouse.click(5, 790)  # the dimmed page, outside the dialog box
     assert not dialog.is_visible()
+
+
+def test_labels_never_overlap_on_an_all_france_map(browser, tmp_path, repo_root):
+    from relocmap.load import read_boundaries
+
+    boundaries = read_boundaries(repo_root / "geo" / "departements.geojson")
+    data = tmp_path / "france.csv"
+    data.write_text("code,departement,projets,emplois,emplois_precision\n" + "".join(
+        f"{code},{name},{i % 40},{(i * 37) % 1500},exact\n"
+        for i, (code, name) in enumerate(boundaries["nom"].items())), encoding="utf-8")
+    build_map(data, repo_root / "geo" / "departements.geojson", tmp_path / "out", None,
+              MapOptions(tiles=None))
+    visit = Visit(browser, tmp_path / "out" / "carte.html", DESKTOP)
+    try:
+        def visible_boxes():
+            return visit.page.evaluate("""() => [...document.querySelectorAll('.relocmap-label')]
+                .filter(label => label.style.visibility !== 'hidden')
+                .map(label => label.firstChild.getBoundingClientRect())
+                .map(b => [b.left, b.top, b.right, b.bottom])""")
+
+        def overlapping(boxes):
+            return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                    if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+
+        boxes = visible_boxes()
+        assert 30 <= len(boxes) < 101 and overlapping(boxes) == []
+        visit.page.locator(".leaflet-control-zoom-in").click()
+        visit.page.wait_for_timeout(500)
+        more = visible_boxes()
+        assert len(more) > len(boxes) and overlapping(more) == []
+        assert visit.errors == []
+    finally:
+        visit.close()

@@ -36,7 +36,7 @@ DEFAULT_TILES = "light"
 # Simplification for the page only (degrees, coverage-preserving): the boundaries
 # file keeps 250 m detail; the page keeps ~500 m, finer than a pixel at the
 # regional zoom, and rounds to 3 decimals (~100 m), which halves its weight.
-PAGE_SIMPLIFY_DEG = 0.006
+PAGE_SIMPLIFY_DEG = 0.0065
 PAGE_DECIMALS = 3
 BOUNDARY_SOURCE = "Contours : IGN ADMIN EXPRESS et INSEE, Licence Ouverte 2.0"
 PRECISION_WORDS = {"exact": "", "environ": "environ ", "pres_de": "près de ",
@@ -249,6 +249,7 @@ def feature_collection(joined: JoinedFigures, classes: list[Classes], source: st
                                   source=source),
                 "label": _snippet("label.html.j2", nom=row["nom"]),
                 "name": f"{row['nom']} ({code})",
+                "area": round(float(row["superficie_km2"])),
                 "r": 0 if pd.isna(row["emplois"]) else circle_radius(row["emplois"], largest),
                 "circle_tip": _snippet("tooltip.html.j2", nom=row["nom"],
                                        value=as_published(row["emplois"], row["emplois_precision"], "emplois")),
