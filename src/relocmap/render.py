@@ -19,7 +19,7 @@ from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
 from shapely.ops import polylabel
 
-from .classify import NO_DATA_COLOR, NO_DATA_LABEL, VIEWS, Classes, View
+from .classify import NO_DATA_COLOR, NO_DATA_LABEL, Classes, View
 from .join import JoinedFigures
 from .numbers import fr_decimal, fr_group_spaces, fr_int
 from .publication import Publication
