@@ -537,3 +537,36 @@ def test_labels_never_overlap_on_an_all_france_map(browser, tmp_path, repo_root)
         assert visit.errors == []
     finally:
         visit.close()
+
+
+def test_turning_a_phone_rearranges_the_page(browser, built_page):
+    """The layout follows the window: portrait phone → landscape → desktop."""
+    visit = Visit(browser, built_page, PHONE)
+    page = visit.page
+    try:
+        def switch_corner():
+            return page.evaluate("""() => {
+                const corner = document.querySelector('.relocmap-views').parentNode;
+                return corner.className.match(/leaflet-(top|bottom) leaflet-(left|right)/)[0];
+            }""")
+
+        def region_inside():
+            return page.evaluate("""() => {
+                const boxes = [...document.querySelectorAll('path.relocmap-dep')].map(p => p.getBoundingClientRect());
+                return Math.min(...boxes.map(b => b.left)) >= 0 && Math.min(...boxes.map(b => b.top)) >= 0 &&
+                       Math.max(...boxes.map(b => b.right)) <= innerWidth &&
+                       Math.max(...boxes.map(b => b.bottom)) <= innerHeight;
+            }""")
+
+        assert switch_corner() == "leaflet-bottom leaflet-left" and region_inside()
+        for viewport, corner in (({"width": 740, "height": 360}, "leaflet-bottom leaflet-left"),
+                                 (DESKTOP, "leaflet-top leaflet-right")):
+            page.set_viewport_size(viewport)
+            page.wait_for_timeout(700)  # resize is debounced, then the map is framed again
+            assert switch_corner() == corner
+            assert region_inside(), viewport
+        page.get_by_role("radio", name="Projets", exact=True).check()  # still wired after the move
+        assert visit.visible_legend().startswith("Projets soutenus")
+        assert visit.errors == []
+    finally:
+        visit.close()
