@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from relocmap.numbers import NARROW_NBSP, fr_decimal, fr_int, fr_signed
+from relocmap.numbers import NARROW_NBSP, fr_decimal, fr_int
 
 N = NARROW_NBSP
 
@@ -65,19 +65,3 @@ def test_fr_decimal_on_joined_missing_value():
     series = pd.Series([1.5, None], dtype="Float64")
     assert fr_decimal(series.iloc[0]) == "1,5"
     assert fr_decimal(series.iloc[1]) == "–"
-
-
-@pytest.mark.parametrize(("value", "expected"), [
-    (14, "+14"),
-    (1, "+1"),
-    (0, "0"),
-    (-3, "\u22123"),           # true minus sign, not a hyphen
-    (1220, f"+1{N}220"),
-    (-1220, f"\u22121{N}220"),
-])
-def test_fr_signed(value, expected):
-    assert fr_signed(value) == expected
-
-
-def test_fr_signed_has_no_hyphen_minus():
-    assert "-" not in fr_signed(-14)

@@ -26,11 +26,6 @@ def fr_decimal(value: float, digits: int = 1) -> str:
     return text.replace(",", NARROW_NBSP).replace(".", ",")
 
 
-def fr_signed(value: int) -> str:
-    """``14`` gives ``+14``, ``-3`` gives ``−3`` (true minus sign)."""
-    return ("+" if value > 0 else "−" if value < 0 else "") + fr_int(abs(value))
-
-
 def fr_group_spaces(text: str) -> str:
     """Thousands separators in running text made narrow no-break spaces: ``5 300`` → ``5 300``."""
     return re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", NARROW_NBSP, text)

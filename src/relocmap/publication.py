@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .load import read_json
+from .numbers import fr_group_spaces
 
 
 @dataclass(frozen=True)
@@ -67,4 +68,7 @@ def read_publication(path: str | Path) -> Publication:
     problems += [Problem(str(path), f"unknown key {name!r}") for name in unknown]
     if problems:
         raise InputError(problems)
+    # Wordings are shown as they are: group their thousands the French way once, here.
+    for key in ("total_projets_formulation", "total_emplois_formulation"):
+        values[key] = fr_group_spaces(values[key])
     return Publication(**values)

@@ -21,7 +21,7 @@ from shapely.ops import polylabel
 
 from .classify import NO_DATA_COLOR, NO_DATA_LABEL, Classes, View
 from .join import JoinedFigures
-from .numbers import fr_decimal, fr_group_spaces, fr_int
+from .numbers import fr_decimal, fr_int
 from .publication import Publication
 
 TILES = {
@@ -170,32 +170,34 @@ def label_point(geometry) -> list[float]:
     return [round(point.y, PAGE_DECIMALS), round(point.x, PAGE_DECIMALS)]
 
 
+def from_jobs(row: pd.Series, column: str, suffix: str = "", digits: int = 1) -> str:
+    """A figure derived from the jobs count (per project, per inhabitant, share),
+    French-formatted, "environ" when that count was published as approximate."""
+    approx = "environ " if row["emplois_precision"] != "exact" else ""
+    return f"{approx}{fr_decimal(row[column], digits)}{suffix}"
+
+
 def view_value(row: pd.Series, view: View) -> str:
-    precision = row.get(f"{view.key}_precision", "exact")
+    if pd.isna(row[view.key]):
+        return "pas de données"
     if view.decimals:
-        value = row[view.key]
-        if pd.isna(value):
-            return "pas de données"
-        approx = "environ " if row["emplois_precision"] != "exact" else ""
-        return f"{approx}{fr_decimal(value, view.decimals)} {view.unit}"
-    return as_published(row[view.key], precision if isinstance(precision, str) else "exact", view.unit)
+        return f"{from_jobs(row, view.key, digits=view.decimals)} {view.unit}"
+    return as_published(row[view.key], row[f"{view.key}_precision"], view.unit)
 
 
 def popup_rows(row: pd.Series, region_count: int) -> list[tuple[str, str]]:
     if pd.isna(row["emplois"]):
         return []
-    approx = "environ " if row["emplois_precision"] != "exact" else ""
     rows = [
         ("Projets soutenus", as_published(row["projets"], row["projets_precision"])),
         ("Emplois annoncés", as_published(row["emplois"], row["emplois_precision"])),
     ]
     if not pd.isna(row["emplois_par_projet"]):
-        rows.append(("Emplois par projet", approx + fr_decimal(row["emplois_par_projet"])))
+        rows.append(("Emplois par projet", from_jobs(row, "emplois_par_projet")))
     if not pd.isna(row["emplois_pour_10000_hab"]):
-        rows.append(("Emplois pour 10\u202f000 habitants",
-                     approx + fr_decimal(row["emplois_pour_10000_hab"])))
+        rows.append(("Emplois pour 10\u202f000 habitants", from_jobs(row, "emplois_pour_10000_hab")))
     rows += [
-        ("Part des emplois de la région", f"{approx}{fr_decimal(row['part_emplois'])}\u00a0%"),
+        ("Part des emplois de la région", from_jobs(row, "part_emplois", "\u00a0%")),
         ("Rang dans la région (emplois)", f"{ordinal(int(row['rang_emplois']))} sur {region_count}"),
     ]
     return rows
@@ -298,7 +300,7 @@ def summary_text(joined: JoinedFigures, publication: Publication | None) -> str:
     projects, jobs = fr_int(data["projets"].sum()), fr_int(data["emplois"].sum())
     if publication is not None:
         totals = (f"la Région annonce {fr_int(publication.total_projets_publie)} projets et "
-                  f"{fr_group_spaces(publication.total_emplois_formulation)} "
+                  f"{publication.total_emplois_formulation} "
                   f"(somme des départements : {projects} projets, {jobs} emplois)")
     else:
         totals = f"{projects} projets et {jobs} emplois au total"
@@ -322,8 +324,8 @@ def headline_html(joined: JoinedFigures, publication: Publication | None) -> str
         sum_note = (f"Somme des départements : {fr_int(jobs_sum)} emplois "
                     f"(total publié : {fr_int(published)})")
     return _snippet(
-        "headline.html.j2", projets=fr_group_spaces(publication.total_projets_formulation),
-        emplois=fr_group_spaces(publication.total_emplois_formulation),
+        "headline.html.j2", projets=publication.total_projets_formulation,
+        emplois=publication.total_emplois_formulation,
         sum_note=sum_note, goal=fr_int(publication.objectif_emplois),
         goal_value=publication.objectif_emplois, jobs_value=published,
         percent=f"{fr_decimal(share)}\u00a0%", percent_css=f"{min(share, 100):.1f}",
@@ -356,24 +358,22 @@ def table_html(joined: JoinedFigures, publication: Publication | None, source: s
     rows = []
     for code, row in frame.iterrows():
         missing = pd.isna(row["emplois"])
-        approx = "" if missing or row["emplois_precision"] == "exact" else "environ "
         rows.append([
             _cell(f"{row['nom']} ({code})", row["nom"]),
             _cell("–" if missing else as_published(row["projets"], row["projets_precision"]),
                   None if missing else int(row["projets"])),
             _cell("pas de données" if missing else as_published(row["emplois"], row["emplois_precision"]),
                   None if missing else int(row["emplois"])),
-            _cell("–" if missing else approx + fr_decimal(row["emplois_pour_10000_hab"]),
+            _cell("–" if missing else from_jobs(row, "emplois_pour_10000_hab"),
                   row["emplois_pour_10000_hab"]),
-            _cell("–" if missing else f"{approx}{fr_decimal(row['part_emplois'])}\u00a0%",
-                  row["part_emplois"]),
+            _cell("–" if missing else from_jobs(row, "part_emplois", "\u00a0%"), row["part_emplois"]),
         ])
     footer = [{"label": "Somme des départements",
                "cells": [fr_int(frame["projets"].sum()), fr_int(frame["emplois"].sum()), "", "100\u00a0%"]}]
     if publication is not None:
         footer.append({"label": "Total publié par la Région",
                        "cells": [fr_int(publication.total_projets_publie),
-                                 f"{fr_group_spaces(publication.total_emplois_formulation)}"
+                                 f"{publication.total_emplois_formulation}"
                                  f" ({fr_int(publication.total_emplois_publie)})", "", ""]})
     caption = f"{title_text(joined)} : projets et emplois par département"
     return _snippet("table.html.j2", caption=caption, columns=columns, rows=rows,
