@@ -45,10 +45,10 @@ import sys
 import tempfile
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,13 +61,24 @@ END = "<!-- bench:end -->"
 # Peers get relocmap's default basemap: with xyzservices >= 2025 "CartoDB positron"
 # warns that CARTO now requires an API key (the tiles would not load).
 TILES = "Esri.WorldGrayCanvas"
-LIBRARIES = ("relocmap", "folium", "branca", "geopandas", "pandas", "shapely", "pyogrio",
-             "mapclassify", "numpy", "jinja2")
+LIBRARIES = (
+    "relocmap",
+    "folium",
+    "branca",
+    "geopandas",
+    "pandas",
+    "shapely",
+    "pyogrio",
+    "mapclassify",
+    "numpy",
+    "jinja2",
+)
 
 
 # --- the three builders --------------------------------------------------------
 # Each takes (csv path, facts path or None, output directory) and returns the
 # path of the HTML page it wrote. Imports happen before timing (see main).
+
 
 def build_relocmap(data: Path, facts: Path | None, out_dir: Path) -> Path:
     """Everything 'relocmap build' writes: page, PNG, SVG, embed snippet, exports."""
@@ -85,8 +96,10 @@ def build_relocmap_page(data: Path, facts: Path | None, out_dir: Path) -> Path:
 
     inputs = load_inputs(data, GEO, facts)
     page = out_dir / "carte.html"
-    write_text_atomic(page, build_page(inputs.joined, inputs.publication,
-                                       classify_views(inputs.joined), MapOptions()))
+    write_text_atomic(
+        page,
+        build_page(inputs.joined, inputs.publication, classify_views(inputs.joined), MapOptions()),
+    )
     return page
 
 
@@ -102,15 +115,20 @@ def _peer_frame(data: Path):
     return shown.merge(figures.drop(columns=["departement"]), on="code", how="left")
 
 
-def build_explore(data: Path, facts: Path | None, out_dir: Path,
-                  page_geometry: bool = False) -> Path:
+def build_explore(
+    data: Path, facts: Path | None, out_dir: Path, page_geometry: bool = False
+) -> Path:
     merged = _peer_frame(data)
     if page_geometry:  # not timed: only to size the geometry's share of the gap
         from relocmap.render import page_geometry as simplify
 
         merged = merged.set_geometry(simplify(merged).to_numpy())
     m = merged.explore(
-        column="emplois", scheme="FisherJenks", k=5, cmap="YlGnBu", tiles=TILES,
+        column="emplois",
+        scheme="FisherJenks",
+        k=5,
+        cmap="YlGnBu",
+        tiles=TILES,
         tooltip=["nom", "emplois", "projets"],
         popup=["nom", "code", "projets", "emplois", "emplois_precision", "note"],
         legend_kwds={"caption": "Emplois annoncés"},
@@ -128,25 +146,39 @@ def build_folium(data: Path, facts: Path | None, out_dir: Path) -> Path:
     # Same classes as the others (Fisher-Jenks, 5) rather than folium's default
     # equal intervals; Choropleth wants the bin edges including the minimum.
     m = folium.Map(location=[46.0, 2.5], zoom_start=7 if len(merged) < 20 else 6, tiles=TILES)
-    for column, palette, name, show in (("emplois", "YlGnBu", "Emplois annoncés", True),
-                                        ("projets", "PuRd", "Projets soutenus", False)):
+    for column, palette, name, show in (
+        ("emplois", "YlGnBu", "Emplois annoncés", True),
+        ("projets", "PuRd", "Projets soutenus", False),
+    ):
         values = merged[column].dropna().astype(float)
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="Numba not installed")
             bins = [values.min(), *mapclassify.FisherJenks(values.to_numpy(), k=5).bins]
         folium.Choropleth(
-            geo_data=merged, data=merged, columns=["code", column],
-            key_on="feature.properties.code", fill_color=palette, fill_opacity=0.8,
-            line_opacity=0.5, bins=bins, nan_fill_color="#d9d9d9", legend_name=name,
-            name=name, show=show, highlight=False,
+            geo_data=merged,
+            data=merged,
+            columns=["code", column],
+            key_on="feature.properties.code",
+            fill_color=palette,
+            fill_opacity=0.8,
+            line_opacity=0.5,
+            bins=bins,
+            nan_fill_color="#d9d9d9",
+            legend_name=name,
+            name=name,
+            show=show,
+            highlight=False,
         ).add_to(m)
     folium.GeoJson(
-        merged, name="Départements",
+        merged,
+        name="Départements",
         style_function=lambda feature: {"fillOpacity": 0, "weight": 0},
-        tooltip=folium.GeoJsonTooltip(fields=["nom", "emplois", "projets"],
-                                      aliases=["Département", "Emplois", "Projets"]),
-        popup=folium.GeoJsonPopup(fields=["nom", "code", "projets", "emplois",
-                                          "emplois_precision", "note"]),
+        tooltip=folium.GeoJsonTooltip(
+            fields=["nom", "emplois", "projets"], aliases=["Département", "Emplois", "Projets"]
+        ),
+        popup=folium.GeoJsonPopup(
+            fields=["nom", "code", "projets", "emplois", "emplois_precision", "note"]
+        ),
     ).add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
     target = out_dir / "folium.html"
@@ -163,6 +195,7 @@ BUILDERS: dict[str, Callable[[Path, Path | None, Path], Path]] = {
 
 
 # --- measurements ----------------------------------------------------------------
+
 
 class _AssetParser(html.parser.HTMLParser):
     """External <script src> and <link rel=stylesheet href> (http(s) or protocol-relative)."""
@@ -192,6 +225,7 @@ def external_assets(page: str) -> list[str]:
 @contextlib.contextmanager
 def no_network():
     """Make any connection attempt fail loudly (nothing should be fetched at build time)."""
+
     def refuse(*args, **kwargs):
         raise RuntimeError("bench: a build tried to use the network")
 
@@ -221,20 +255,22 @@ class Result:
 
     @property
     def hosts(self) -> list[str]:
-        return sorted({urlsplit(url if "//" in url else "//" + url).hostname or "?"
-                       for url in self.assets})
+        return sorted(
+            {urlsplit(url if "//" in url else "//" + url).hostname or "?" for url in self.assets}
+        )
 
 
-def measure(dataset: str, data: Path, facts: Path | None, runs: int,
-            scratch: Path) -> list[Result]:
+def measure(dataset: str, data: Path, facts: Path | None, runs: int, scratch: Path) -> list[Result]:
     """All builders on one dataset. Timed runs are interleaved (relocmap, explore,
     folium, relocmap, ...) so a burst of background load hits every builder alike."""
     pages: dict[str, list[bytes]] = {}
     for name, build in BUILDERS.items():
         print(f"… {dataset}: {name}", file=sys.stderr, flush=True)
         # Two untimed builds: warm-up (imports, template caches) and determinism check.
-        pages[name] = [build(data, facts, _fresh(scratch, f"{dataset}-{name}-check{i}")).read_bytes()
-                       for i in range(2)]
+        pages[name] = [
+            build(data, facts, _fresh(scratch, f"{dataset}-{name}-check{i}")).read_bytes()
+            for i in range(2)
+        ]
     times: dict[str, list[float]] = {name: [] for name in BUILDERS}
     for run in range(runs):
         for name, build in BUILDERS.items():
@@ -245,8 +281,18 @@ def measure(dataset: str, data: Path, facts: Path | None, runs: int,
     results = []
     for name, (page, again) in pages.items():
         text = page.decode("utf-8")
-        results.append(Result(dataset, name, len(page), gzip_size(page), external_assets(text),
-                              times[name], same_bytes(page, again), geojson_copies(text)))
+        results.append(
+            Result(
+                dataset,
+                name,
+                len(page),
+                gzip_size(page),
+                external_assets(text),
+                times[name],
+                same_bytes(page, again),
+                geojson_copies(text),
+            )
+        )
     return results
 
 
@@ -278,8 +324,10 @@ def geojson_copies(page: str) -> int:
 def explore_simplified(dataset: str, data: Path, scratch: Path) -> str:
     out_dir = _fresh(scratch, f"{dataset}-explore-simplified")
     page = build_explore(data, None, out_dir, page_geometry=True).read_bytes()
-    return (f"{dataset}: explore with relocmap's page geometry "
-            f"{len(page):,} bytes ({gzip_size(page):,} gzip)")
+    return (
+        f"{dataset}: explore with relocmap's page geometry "
+        f"{len(page):,} bytes ({gzip_size(page):,} gzip)"
+    )
 
 
 def france_csv(directory: Path) -> Path:
@@ -294,15 +342,26 @@ def france_csv(directory: Path) -> Path:
     path = directory / "france.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["code", "departement", "projets", "emplois", "emplois_precision",
-                         "projets_precision", "note"])
-        for (code, nom), p, e in zip(boundaries[["code", "nom"]].itertuples(index=False),
-                                     projets, emplois):
+        writer.writerow(
+            [
+                "code",
+                "departement",
+                "projets",
+                "emplois",
+                "emplois_precision",
+                "projets_precision",
+                "note",
+            ]
+        )
+        for (code, nom), p, e in zip(
+            boundaries[["code", "nom"]].itertuples(index=False), projets, emplois, strict=True
+        ):
             writer.writerow([code, nom, int(p), int(e), "exact", "exact", ""])
     return path
 
 
 # --- report ------------------------------------------------------------------------
+
 
 def machine() -> str:
     versions = []
@@ -311,18 +370,23 @@ def machine() -> str:
             versions.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:
             pass
-    return (f"relocmap source: {source_state()}.\n\n"
-            f"Machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), "
-            f"{platform.system()} {platform.machine()}, Python {platform.python_version()}; "
-            + ", ".join(versions) + ".")
+    return (
+        f"relocmap source: {source_state()}.\n\n"
+        f"Machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), "
+        f"{platform.system()} {platform.machine()}, Python {platform.python_version()}; "
+        + ", ".join(versions)
+        + "."
+    )
 
 
 def source_state() -> str:
     """The commit measured, and whether the package sources had uncommitted changes."""
+
     def git(*args: str) -> str:
         try:
-            return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
-                                  check=True).stdout.strip()
+            return subprocess.run(
+                ["git", *args], cwd=ROOT, capture_output=True, text=True, check=True
+            ).stdout.strip()
         except (OSError, subprocess.CalledProcessError):
             return ""
 
@@ -345,7 +409,8 @@ def table(results: list[Result], runs: int) -> str:
             f"| {r.geojson_copies} | {len(r.assets)} "
             f"| {', '.join(r.hosts) or '–'} | {r.median_ms:,.0f} "
             f"| {1000 * min(r.times):,.0f}–{1000 * max(r.times):,.0f} "
-            f"| {r.deterministic} |")
+            f"| {r.deterministic} |"
+        )
     return "\n".join(lines)
 
 
@@ -353,8 +418,9 @@ def assets_list(results: list[Result]) -> str:
     seen: dict[str, list[str]] = {}
     for r in results:
         seen.setdefault(r.builder, r.assets)
-    return "\n".join(f"- {builder}: " + ", ".join(f"`{url}`" for url in urls)
-                     for builder, urls in seen.items())
+    return "\n".join(
+        f"- {builder}: " + ", ".join(f"`{url}`" for url in urls) for builder, urls in seen.items()
+    )
 
 
 def write_readme(section: str) -> None:
@@ -369,8 +435,11 @@ def write_readme(section: str) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="timed builds per case (default 5)")
-    parser.add_argument("--write", action="store_true",
-                        help=f"rewrite the table section of {README.relative_to(ROOT)}")
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help=f"rewrite the table section of {README.relative_to(ROOT)}",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -379,6 +448,7 @@ def main(argv: list[str] | None = None) -> None:
     import folium  # noqa: F401
     import geopandas  # noqa: F401
     import mapclassify  # noqa: F401
+
     import relocmap.pipeline  # noqa: F401
     import relocmap.render  # noqa: F401
 
@@ -387,19 +457,25 @@ def main(argv: list[str] | None = None) -> None:
     results, notes = [], []
     with tempfile.TemporaryDirectory(prefix="relocmap-bench-") as tmp, no_network():
         scratch = Path(tmp)
-        datasets = [("region (12 dep.)", DATA, FACTS),
-                    ("all France (101 dep.)", france_csv(scratch), None)]
+        datasets = [
+            ("region (12 dep.)", DATA, FACTS),
+            ("all France (101 dep.)", france_csv(scratch), None),
+        ]
         for dataset, data, facts in datasets:
             results += measure(dataset, data, facts, args.runs, scratch)
             notes.append(explore_simplified(dataset, data, scratch))
 
-    section = "\n\n".join([
-        machine(), table(results, args.runs),
-        "Geometry's share of the size gap (bytes only, not timed): peers embed the "
-        "boundaries file as is (5 decimals, ~250 m); relocmap's page simplifies them to "
-        "~500 m and 3 decimals. The same explore page built on relocmap's page geometry:\n\n"
-        + "\n".join(f"- {note}" for note in notes),
-        "External files each page loads:\n\n" + assets_list(results)])
+    section = "\n\n".join(
+        [
+            machine(),
+            table(results, args.runs),
+            "Geometry's share of the size gap (bytes only, not timed): peers embed the "
+            "boundaries file as is (5 decimals, ~250 m); relocmap's page simplifies them to "
+            "~500 m and 3 decimals. The same explore page built on relocmap's page geometry:\n\n"
+            + "\n".join(f"- {note}" for note in notes),
+            "External files each page loads:\n\n" + assets_list(results),
+        ]
+    )
     print(section)
     if args.write:
         write_readme(section)

@@ -13,5 +13,8 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi dejavu; then
 fi
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+# Static checks first: they take seconds and name the line at fault.
+.venv/bin/ruff check src tests bench scripts
+.venv/bin/ruff format --check --quiet src tests bench scripts
 # pytest exits 5 when it collected no test: that is a failure here, as any non-zero status.
 exec .venv/bin/python -m pytest "$@"

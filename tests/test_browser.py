@@ -44,8 +44,13 @@ def leaflet_file(name: str) -> bytes:
 def built_page(tmp_path_factory, repo_root) -> Path:
     """The map built from the committed data, with the default (light) tiles."""
     out = tmp_path_factory.mktemp("out")
-    build_map(repo_root / "data" / "relocalisations.csv", repo_root / "geo" / "departements.geojson",
-              out, repo_root / "data" / "publication.json", MapOptions())
+    build_map(
+        repo_root / "data" / "relocalisations.csv",
+        repo_root / "geo" / "departements.geojson",
+        out,
+        repo_root / "data" / "publication.json",
+        MapOptions(),
+    )
     return out / "carte.html"
 
 
@@ -58,7 +63,9 @@ class Visit:
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
-        self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        self.page.on(
+            "console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None
+        )
         self.page.route("**/*", self._route)
         self.page.goto(path.as_uri())
         self.page.wait_for_selector("path.relocmap-dep")
@@ -177,8 +184,10 @@ def test_view_switch_is_one_labelled_radio_group(desktop):
 
 
 def test_title_sources_and_attribution_are_shown(desktop):
-    assert desktop.page.locator(".relocmap-title h1").inner_text() == \
-        "Relocalisations industrielles en Auvergne-Rhône-Alpes"
+    assert (
+        desktop.page.locator(".relocmap-title h1").inner_text()
+        == "Relocalisations industrielles en Auvergne-Rhône-Alpes"
+    )
     assert "décembre 2021" in desktop.page.locator(".relocmap-subtitle").inner_text()
     attribution = desktop.page.locator(".leaflet-control-attribution").inner_text()
     assert "Région Auvergne-Rhône-Alpes" in attribution
@@ -214,11 +223,14 @@ def test_phone_window_shows_map_controls_and_popup(browser, built_page):
         text = visit.open_popup("69")
         assert "36" in text
         # The map pans the popup clear of the title box (an animation: wait for it).
-        page.wait_for_function("""() => {
+        page.wait_for_function(
+            """() => {
             const popup = document.querySelector('.leaflet-popup').getBoundingClientRect();
             const title = document.querySelector('.relocmap-title').getBoundingClientRect();
             return popup.top >= title.bottom;
-        }""", timeout=5000)
+        }""",
+            timeout=5000,
+        )
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=ARTIFACTS / "carte-emplois-phone.png")
         visit.close_popup()
@@ -235,9 +247,16 @@ def test_text_from_the_csv_never_runs_as_script(browser, tmp_path, repo_root):
     data.write_text(
         "code,departement,projets,emplois,emplois_precision,projets_precision,note\n"
         f"69,Rhône,36,1220,exact,exact,{hostile}\n"
-        "38,Isère,26,670,pres_de,exact,'\"&amp; <b>gras</b>\n", encoding="utf-8")
-    build_map(data, repo_root / "geo" / "departements.geojson", tmp_path / "out", None,
-              MapOptions(tiles=None))
+        "38,Isère,26,670,pres_de,exact,'\"&amp; <b>gras</b>\n",
+        encoding="utf-8",
+    )
+    build_map(
+        data,
+        repo_root / "geo" / "departements.geojson",
+        tmp_path / "out",
+        None,
+        MapOptions(tiles=None),
+    )
     visit = Visit(browser, tmp_path / "out" / "carte.html", DESKTOP)
     try:
         text = visit.open_popup("69")
@@ -253,10 +272,17 @@ def test_text_from_the_csv_never_runs_as_script(browser, tmp_path, repo_root):
 def test_department_without_row_is_grey_with_its_own_legend_entry(browser, tmp_path, repo_root):
     source = (repo_root / "data" / "relocalisations.csv").read_text(encoding="utf-8")
     data = tmp_path / "relocalisations.csv"
-    data.write_text("\n".join(line for line in source.splitlines() if not line.startswith("15,")) + "\n",
-                    encoding="utf-8")
-    build_map(data, repo_root / "geo" / "departements.geojson", tmp_path / "out", None,
-              MapOptions(tiles=None))
+    data.write_text(
+        "\n".join(line for line in source.splitlines() if not line.startswith("15,")) + "\n",
+        encoding="utf-8",
+    )
+    build_map(
+        data,
+        repo_root / "geo" / "departements.geojson",
+        tmp_path / "out",
+        None,
+        MapOptions(tiles=None),
+    )
     visit = Visit(browser, tmp_path / "out" / "carte.html", DESKTOP)
     try:
         fills = visit.fills()
@@ -271,6 +297,7 @@ def test_department_without_row_is_grey_with_its_own_legend_entry(browser, tmp_p
 
 # --- rates, symbols, headline, table, accessibility, embedding ---------------------
 
+
 def test_rate_view_has_its_own_fills_and_legend(desktop):
     jobs = desktop.fills()
     desktop.page.get_by_role("radio", name="Emplois pour 10\u202f000 habitants").check()
@@ -282,8 +309,11 @@ def test_rate_view_has_its_own_fills_and_legend(desktop):
     # Haute-Savoie has the highest rate (917 jobs for 807 360 inhabitants), not the most jobs.
     assert rates["74"] == "#993404" and jobs["74"] != jobs["69"]
     desktop.page.locator("path.relocmap-dep-74").hover()
-    assert desktop.page.locator(".leaflet-tooltip").inner_text().endswith(
-        "11,4 emplois pour 10\u202f000 habitants")
+    assert (
+        desktop.page.locator(".leaflet-tooltip")
+        .inner_text()
+        .endswith("11,4 emplois pour 10\u202f000 habitants")
+    )
     ARTIFACTS.mkdir(exist_ok=True)
     desktop.page.screenshot(path=ARTIFACTS / "carte-taux-desktop.png")
 
@@ -313,7 +343,10 @@ def test_proportional_circles_over_any_view(desktop):
     assert legend.is_visible()
     assert legend.locator("text").all_text_contents() == ["1\u202f000", "500", "100"]
     page.locator("path.relocmap-circle-38").hover()
-    assert page.locator(".leaflet-tooltip").inner_text().split("\n") == ["Isère", "près de 670 emplois"]
+    assert page.locator(".leaflet-tooltip").inner_text().split("\n") == [
+        "Isère",
+        "près de 670 emplois",
+    ]
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "carte-projets-cercles-desktop.png")
     page.get_by_role("checkbox", name="Cercles : emplois").uncheck()
@@ -331,7 +364,10 @@ def test_headline_gives_totals_progress_budget_and_date(desktop):
     assert "17,7\u00a0% de l'objectif de 30\u202f000 emplois industriels en 6 ans" in text
     assert "Budget : 1,2 milliard d'euros · plan adopté en décembre 2021" in text
     bar = desktop.page.get_by_role("progressbar")
-    assert bar.get_attribute("aria-valuenow") == "5306" and bar.get_attribute("aria-valuemax") == "30000"
+    assert (
+        bar.get_attribute("aria-valuenow") == "5306"
+        and bar.get_attribute("aria-valuemax") == "30000"
+    )
     fill = bar.locator("span").bounding_box()["width"] / bar.bounding_box()["width"]
     assert fill == pytest.approx(0.177, abs=0.01)
 
@@ -358,8 +394,13 @@ def test_figures_table_opens_with_the_keyboard_and_sorts(desktop):
     table = dialog.get_by_role("table")
     assert table.locator("caption").inner_text().startswith("Relocalisations industrielles")
     headers = table.locator("thead th").all_inner_texts()
-    assert headers == ["Département", "Projets", "Emplois (tels que publiés)",
-                       "Emplois pour 10\u202f000 habitants", "Part des emplois de la région"]
+    assert headers == [
+        "Département",
+        "Projets",
+        "Emplois (tels que publiés)",
+        "Emplois pour 10\u202f000 habitants",
+        "Part des emplois de la région",
+    ]
     first_column = table.locator("tbody th[scope=row]")
     assert first_column.count() == 12
     isere = table.locator("tbody tr", has_text="Isère (38)").locator("td").all_inner_texts()
@@ -377,7 +418,9 @@ def test_figures_table_opens_with_the_keyboard_and_sorts(desktop):
 
 
 def test_map_has_an_accessible_name_and_summary(desktop):
-    region = desktop.page.get_by_role("region", name="Carte : Relocalisations industrielles en Auvergne-Rhône-Alpes")
+    region = desktop.page.get_by_role(
+        "region", name="Carte : Relocalisations industrielles en Auvergne-Rhône-Alpes"
+    )
     assert region.count() == 1
     summary_id = region.get_attribute("aria-describedby")
     summary = desktop.page.locator(f"#{summary_id}").inner_text()
@@ -389,6 +432,7 @@ def contrast(rgb_a: tuple, rgb_b: tuple) -> float:
         channels = [c / 255 for c in rgb]
         linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
     lighter, darker = sorted((luminance(rgb_a), luminance(rgb_b)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
 
@@ -409,11 +453,14 @@ def test_map_works_embedded_in_an_iframe_on_a_phone(browser, built_page, tmp_pat
     snippet = (built_page.parent / "carte-iframe.html").read_text(encoding="utf-8")
     assert 'loading="lazy"' in snippet and 'title="Carte : ' in snippet
     host = tmp_path / "article.html"
-    host.write_text('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
-                    '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
-                    '<body style="margin:0 12px"><h1>Article</h1><p>Texte.</p>'
-                    + snippet.replace('src="carte.html"', f'src="{built_page.as_uri()}"')
-                    + "<p>Suite.</p></body></html>", encoding="utf-8")
+    host.write_text(
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
+        '<body style="margin:0 12px"><h1>Article</h1><p>Texte.</p>'
+        + snippet.replace('src="carte.html"', f'src="{built_page.as_uri()}"')
+        + "<p>Suite.</p></body></html>",
+        encoding="utf-8",
+    )
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     errors = []
@@ -431,7 +478,10 @@ def test_map_works_embedded_in_an_iframe_on_a_phone(browser, built_page, tmp_pat
         assert "36" in frame.locator(".leaflet-popup-content", has_text="(69)").inner_text()
         for selector in (".relocmap-title", ".relocmap-views", ".relocmap-legends"):
             box = frame.locator(selector).bounding_box()
-            assert frame_box["x"] <= box["x"] and box["x"] + box["width"] <= frame_box["x"] + frame_box["width"]
+            assert (
+                frame_box["x"] <= box["x"]
+                and box["x"] + box["width"] <= frame_box["x"] + frame_box["width"]
+            )
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=ARTIFACTS / "carte-iframe-phone.png")
         assert errors == []
@@ -446,8 +496,15 @@ class _Recorder:
         self.requests = []
 
 
-@pytest.mark.parametrize("viewport", [{"width": 740, "height": 360}, {"width": 640, "height": 460},
-                                      {"width": 1000, "height": 460}, {"width": 768, "height": 1024}])
+@pytest.mark.parametrize(
+    "viewport",
+    [
+        {"width": 740, "height": 360},
+        {"width": 640, "height": 460},
+        {"width": 1000, "height": 460},
+        {"width": 768, "height": 1024},
+    ],
+)
 def test_short_and_odd_windows_show_the_whole_region(browser, built_page, viewport):
     """Regression: landscape phones and small iframes opened zoomed into one department."""
     visit = Visit(browser, built_page, viewport)
@@ -461,7 +518,9 @@ def test_short_and_odd_windows_show_the_whole_region(browser, built_page, viewpo
         assert box["right"] <= viewport["width"] and box["bottom"] <= viewport["height"]
         assert box["bottom"] - box["top"] > 0.25 * viewport["height"]
         ARTIFACTS.mkdir(exist_ok=True)
-        visit.page.screenshot(path=ARTIFACTS / f"carte-{viewport['width']}x{viewport['height']}.png")
+        visit.page.screenshot(
+            path=ARTIFACTS / f"carte-{viewport['width']}x{viewport['height']}.png"
+        )
         assert visit.errors == []
     finally:
         visit.close()
@@ -469,6 +528,7 @@ def test_short_and_odd_windows_show_the_whole_region(browser, built_page, viewpo
 
 def test_popups_do_not_push_the_region_away(desktop):
     """Regression: every popup panned the map 300 px down, below the title box's height."""
+
     def centre_y():
         box = desktop.page.locator("path.relocmap-dep-38").bounding_box()
         return box["y"] + box["height"] / 2
@@ -493,7 +553,8 @@ def test_leaflet_controls_speak_french(desktop):
 
 def test_departments_have_accessible_names(desktop):
     names = desktop.page.evaluate(
-        "() => [...document.querySelectorAll('path.relocmap-dep')].map(p => p.getAttribute('aria-label'))")
+        "() => [...document.querySelectorAll('path.relocmap-dep')].map(p => p.getAttribute('aria-label'))"
+    )
     assert "Rhône (69)" in names and len(names) == 12
 
 
@@ -511,13 +572,24 @@ def test_labels_never_overlap_on_an_all_france_map(browser, tmp_path, repo_root)
 
     boundaries = read_boundaries(repo_root / "geo" / "departements.geojson")
     data = tmp_path / "france.csv"
-    data.write_text("code,departement,projets,emplois,emplois_precision\n" + "".join(
-        f"{code},{name},{i % 40},{(i * 37) % 1500},exact\n"
-        for i, (code, name) in enumerate(boundaries["nom"].items())), encoding="utf-8")
-    build_map(data, repo_root / "geo" / "departements.geojson", tmp_path / "out", None,
-              MapOptions(tiles=None))
+    data.write_text(
+        "code,departement,projets,emplois,emplois_precision\n"
+        + "".join(
+            f"{code},{name},{i % 40},{(i * 37) % 1500},exact\n"
+            for i, (code, name) in enumerate(boundaries["nom"].items())
+        ),
+        encoding="utf-8",
+    )
+    build_map(
+        data,
+        repo_root / "geo" / "departements.geojson",
+        tmp_path / "out",
+        None,
+        MapOptions(tiles=None),
+    )
     visit = Visit(browser, tmp_path / "out" / "carte.html", DESKTOP)
     try:
+
         def visible_boxes():
             return visit.page.evaluate("""() => [...document.querySelectorAll('.relocmap-label')]
                 .filter(label => label.style.visibility !== 'hidden')
@@ -525,8 +597,12 @@ def test_labels_never_overlap_on_an_all_france_map(browser, tmp_path, repo_root)
                 .map(b => [b.left, b.top, b.right, b.bottom])""")
 
         def overlapping(boxes):
-            return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
-                    if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+            return [
+                (a, b)
+                for i, a in enumerate(boxes)
+                for b in boxes[i + 1 :]
+                if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+            ]
 
         boxes = visible_boxes()
         assert 30 <= len(boxes) < 101 and overlapping(boxes) == []
@@ -544,6 +620,7 @@ def test_turning_a_phone_rearranges_the_page(browser, built_page):
     visit = Visit(browser, built_page, PHONE)
     page = visit.page
     try:
+
         def switch_corner():
             return page.evaluate("""() => {
                 const corner = document.querySelector('.relocmap-views').parentNode;
@@ -559,8 +636,10 @@ def test_turning_a_phone_rearranges_the_page(browser, built_page):
             }""")
 
         assert switch_corner() == "leaflet-bottom leaflet-left" and region_inside()
-        for viewport, corner in (({"width": 740, "height": 360}, "leaflet-bottom leaflet-left"),
-                                 (DESKTOP, "leaflet-top leaflet-right")):
+        for viewport, corner in (
+            ({"width": 740, "height": 360}, "leaflet-bottom leaflet-left"),
+            (DESKTOP, "leaflet-top leaflet-right"),
+        ):
             page.set_viewport_size(viewport)
             page.wait_for_timeout(700)  # resize is debounced, then the map is framed again
             assert switch_corner() == corner

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
+from test_render import embedded_features
 
 from relocmap.classify import NO_DATA_COLOR, VIEWS, classify
 from relocmap.pipeline import classify_views, load_inputs
 from relocmap.render import MapOptions, build_page
-from test_render import embedded_features
 
 
 def test_classes_are_shared_and_fisher_jenks(paths):
@@ -20,10 +20,12 @@ def test_classes_are_shared_and_fisher_jenks(paths):
     assert rate.labels()[0] == "0,3" and rate.labels()[-1] == "9,0 à 11,4"
     html = build_page(inputs.joined, None, [jobs, projects, rate], MapOptions(tiles=None))
     fills = {f["id"]: f["properties"]["fill"] for f in embedded_features(html)}
-    assert fills["69"] == {"emplois": jobs.colors[-1], "projets": projects.colors[-1],
-                           "emplois_pour_10000_hab": rate.color("69")}
+    assert fills["69"] == {
+        "emplois": jobs.colors[-1],
+        "projets": projects.colors[-1],
+        "emplois_pour_10000_hab": rate.color("69"),
+    }
     assert fills["74"]["emplois_pour_10000_hab"] == rate.colors[-1]  # 11,4 per 10 000
-
 
 
 def test_fewer_distinct_values_than_classes(paths):
@@ -36,7 +38,9 @@ def test_fewer_distinct_values_than_classes(paths):
 def test_note_says_the_method_and_counts_classes():
     one = classify(pd.Series([4.0, 4.0], index=["01", "03"]), VIEWS[0])
     assert one.note() == "Classes : seuils naturels (Fisher-Jenks), 1 classe"
-    five = classify(pd.Series(range(20), index=[f"{i:02d}" for i in range(1, 21)], dtype=float), VIEWS[0])
+    five = classify(
+        pd.Series(range(20), index=[f"{i:02d}" for i in range(1, 21)], dtype=float), VIEWS[0]
+    )
     assert five.note() == "Classes : seuils naturels (Fisher-Jenks), 5 classes"
 
 

@@ -12,8 +12,8 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import GOOD_ROW, HEADER
+
 from relocmap.cli import main
 
 SEMI_HEADER = HEADER.replace(",", ";")
@@ -37,8 +37,9 @@ def assert_error(run, line: int | None, column: str | None, *words: str) -> str:
 
 # --- success ---------------------------------------------------------------------
 
+
 def test_committed_data_validates(repo_root, monkeypatch):
-    monkeypatch.chdir(repo_root)        # the defaults are relative to the repository
+    monkeypatch.chdir(repo_root)  # the defaults are relative to the repository
     result = CliRunner().invoke(main, ["validate"])
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
@@ -58,27 +59,46 @@ def test_publication_beside_the_csv_is_used(run_validate, data_dir, tmp_path):
     assert "no data (not zero) for: Allier (03)" in run.output
 
 
-@pytest.mark.parametrize(("data", "encoding", "separator"), [
-    # UTF-8 with BOM, Excel's "CSV UTF-8".
-    (b"\xef\xbb\xbf" + f"{SEMI_HEADER}\r\n1;Ain;25;564;exact;exact;\r\n"
-     "69;Rhône;36;1 220;exact;exact;\r\n".encode(), "utf-8-sig", ";"),
-    # Windows-1252 from Excel, no-break space as thousands separator, 1 for 01.
-    (f"{SEMI_HEADER}\r\n1;Ain;25;564;exact;exact;\r\n69;Rhône;36;1\u00a0220;Près de;exact;"
-     "« près de »\r\n;;;;;;\r\n".encode("cp1252"), "cp1252", ";"),
-    # UTF-8 without BOM, narrow no-break space, tab separated.
-    (f"{HEADER}\n01,Ain,25,564,exact,exact,\n69,Rhône,36,1\u202f220,exact,,\n".replace(",", "\t")
-     .encode(), "utf-8-sig", "\t"),
-])
+@pytest.mark.parametrize(
+    ("data", "encoding", "separator"),
+    [
+        # UTF-8 with BOM, Excel's "CSV UTF-8".
+        (
+            b"\xef\xbb\xbf"
+            + f"{SEMI_HEADER}\r\n1;Ain;25;564;exact;exact;\r\n"
+            "69;Rhône;36;1 220;exact;exact;\r\n".encode(),
+            "utf-8-sig",
+            ";",
+        ),
+        # Windows-1252 from Excel, no-break space as thousands separator, 1 for 01.
+        (
+            f"{SEMI_HEADER}\r\n1;Ain;25;564;exact;exact;\r\n69;Rhône;36;1\u00a0220;Près de;exact;"
+            "« près de »\r\n;;;;;;\r\n".encode("cp1252"),
+            "cp1252",
+            ";",
+        ),
+        # UTF-8 without BOM, narrow no-break space, tab separated.
+        (
+            f"{HEADER}\n01,Ain,25,564,exact,exact,\n69,Rhône,36,1\u202f220,exact,,\n".replace(
+                ",", "\t"
+            ).encode(),
+            "utf-8-sig",
+            "\t",
+        ),
+    ],
+)
 def test_what_french_users_save_is_accepted(run_validate, data, encoding, separator):
     run = run_validate(data)
     assert run.code == 0, run.output
     assert run.result.stdout.splitlines()[0] == (
-        f"{run.path}: 2 rows valid (encoding {encoding}, separator {separator!r})")
-    assert "emplois: sum of departments 1784" in run.output          # 564 + 1220
+        f"{run.path}: 2 rows valid (encoding {encoding}, separator {separator!r})"
+    )
+    assert "emplois: sum of departments 1784" in run.output  # 564 + 1220
     assert "projets: sum of departments 61" in run.output
 
 
 # --- one problem each ------------------------------------------------------------
+
 
 def test_unknown_department_code(run_validate):
     run = run_validate(f"{HEADER}\n{GOOD_ROW}\n99,Nowhere,1,2,exact,exact,\n")
@@ -92,8 +112,13 @@ def test_duplicate_department(run_validate):
 
 def test_missing_column(run_validate):
     run = run_validate("code,departement,projets,emplois_precision\n01,Ain,25,exact\n")
-    assert_error(run, 1, None, "missing column(s) emplois",
-                 "the header must hold code, departement, projets, emplois")
+    assert_error(
+        run,
+        1,
+        None,
+        "missing column(s) emplois",
+        "the header must hold code, departement, projets, emplois",
+    )
 
 
 @pytest.mark.parametrize("value", ["-5", "5.5", "5,5", "cinq", "12 34"])
@@ -104,8 +129,13 @@ def test_figure_not_a_whole_number(run_validate, value):
 
 def test_unknown_precision_word(run_validate):
     run = run_validate(f"{HEADER}\n01,Ain,25,564,approximativement,exact,\n")
-    assert_error(run, 2, "emplois_precision", "unknown precision 'approximativement'",
-                 "expected one of exact, environ, pres_de, plus_de")
+    assert_error(
+        run,
+        2,
+        "emplois_precision",
+        "unknown precision 'approximativement'",
+        "expected one of exact, environ, pres_de, plus_de",
+    )
 
 
 def test_ragged_row(run_validate):
@@ -137,8 +167,9 @@ def test_binary_with_nul_is_not_csv(run_validate):
 def test_forced_utf8_refuses_cp1252_byte(run_validate):
     data = f"{HEADER}\n26,Drôme,21,457,exact,exact,\n".encode("cp1252")
     run = run_validate(data, "--encoding", "utf-8")
-    assert_error(run, 2, None, "byte 0xf4 at character 6", "cannot be decoded as utf-8",
-                 "--encoding")
+    assert_error(
+        run, 2, None, "byte 0xf4 at character 6", "cannot be decoded as utf-8", "--encoding"
+    )
 
 
 def test_without_encoding_the_same_file_is_read_as_cp1252(run_validate):
@@ -149,8 +180,9 @@ def test_without_encoding_the_same_file_is_read_as_cp1252(run_validate):
 
 def test_bytes_undecodable_in_utf8_and_cp1252(run_validate):
     run = run_validate(f"{HEADER}\n{GOOD_ROW}\n".encode() + b"03,Al\x81\x8d,5,100,environ,,\n")
-    assert_error(run, 3, None, "byte 0x81 at character 6",
-                 "cannot be decoded as utf-8-sig or cp1252")
+    assert_error(
+        run, 3, None, "byte 0x81 at character 6", "cannot be decoded as utf-8-sig or cp1252"
+    )
 
 
 def test_unknown_encoding_name(run_validate):
@@ -164,8 +196,9 @@ def test_malformed_quotes(run_validate):
 
 
 def test_missing_csv(run_validate, tmp_path, geo_path):
-    result = CliRunner().invoke(main, ["validate", str(tmp_path / "none.csv"),
-                                       "--geo", str(geo_path)])
+    result = CliRunner().invoke(
+        main, ["validate", str(tmp_path / "none.csv"), "--geo", str(geo_path)]
+    )
     assert result.exit_code == 2
     assert isinstance(result.exception, SystemExit)
     assert result.stderr == f"Error: {tmp_path / 'none.csv'}: file not found\n"
@@ -177,8 +210,10 @@ def test_missing_boundaries(tmp_path):
     result = CliRunner().invoke(main, ["validate", str(csv), "--geo", str(tmp_path / "g.json")])
     assert result.exit_code == 2
     assert isinstance(result.exception, SystemExit)
-    assert (f"{tmp_path / 'g.json'}: file not found; run relocmap from the project folder, "
-            "pass --geo, or rebuild it with 'relocmap boundaries'") in result.stderr
+    assert (
+        f"{tmp_path / 'g.json'}: file not found; run relocmap from the project folder, "
+        "pass --geo, or rebuild it with 'relocmap boundaries'"
+    ) in result.stderr
 
 
 def test_broken_publication_beside_csv(run_validate, tmp_path):
@@ -186,19 +221,21 @@ def test_broken_publication_beside_csv(run_validate, tmp_path):
     run = run_validate(f"{HEADER}\n{GOOD_ROW}\n")
     run.assert_clean_failure()
     assert f"Error: {tmp_path / 'publication.json'}: missing key 'source'" in run.errors
-    assert f"Error: {tmp_path / 'publication.json'}: key 'region': expected text, got 1" \
-        in run.errors
+    assert (
+        f"Error: {tmp_path / 'publication.json'}: key 'region': expected text, got 1" in run.errors
+    )
 
 
 # --- every problem at once -------------------------------------------------------
 
+
 def test_three_different_errors_all_reported(run_validate):
     run = run_validate(
         f"{HEADER}\n"
-        "01,Ain,-5,564,exact,exact,\n"          # line 2: negative figure
-        "99,Nowhere,1,2,exact,exact,\n"         # line 3: unknown code
-        "03,Allier,5,100,vers,exact,\n"         # line 4: unknown precision
-        "69,Rhône,36,1220,exact,exact,\n"       # line 5: fine
+        "01,Ain,-5,564,exact,exact,\n"  # line 2: negative figure
+        "99,Nowhere,1,2,exact,exact,\n"  # line 3: unknown code
+        "03,Allier,5,100,vers,exact,\n"  # line 4: unknown precision
+        "69,Rhône,36,1220,exact,exact,\n"  # line 5: fine
     )
     run.assert_clean_failure()
     assert run.errors == [
@@ -212,6 +249,7 @@ def test_three_different_errors_all_reported(run_validate):
 
 
 # --- help ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("command", sorted(main.commands))
 def test_every_subcommand_help_has_an_example(command):
@@ -228,17 +266,27 @@ def test_main_help_lists_validate():
 
 # --- the real program, as a user runs it -------------------------------------------
 
-@pytest.mark.parametrize(("data", "expected"), [
-    (b"PK\x03\x04\x14\x00", ", line 1: not a CSV file"),
-    (f"{HEADER}\n{GOOD_ROW}\n".encode() + b"03,Al\x81\x8d,5,100,environ,,\n",
-     ", line 3: byte 0x81 at character 6 cannot be decoded"),
-    (f"{HEADER}\n01,Ain,x,564,exact,exact,\n".encode(), ", line 2, column 'projets': expected"),
-])
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"PK\x03\x04\x14\x00", ", line 1: not a CSV file"),
+        (
+            f"{HEADER}\n{GOOD_ROW}\n".encode() + b"03,Al\x81\x8d,5,100,environ,,\n",
+            ", line 3: byte 0x81 at character 6 cannot be decoded",
+        ),
+        (f"{HEADER}\n01,Ain,x,564,exact,exact,\n".encode(), ", line 2, column 'projets': expected"),
+    ],
+)
 def test_real_process_prints_no_traceback(tmp_path, geo_path, data, expected):
     csv = tmp_path / "f.csv"
     csv.write_bytes(data)
-    done = subprocess.run([sys.executable, "-m", "relocmap", "validate", str(csv),
-                           "--geo", str(geo_path)], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "relocmap", "validate", str(csv), "--geo", str(geo_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 2
     assert done.stdout == ""
     assert "Traceback" not in done.stderr

@@ -7,29 +7,49 @@ import pytest
 from relocmap.codes import normalize
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("01", "01"),
-    ("1", "01"),          # what Excel leaves of 01
-    (" 1 ", "01"),
-    ("9", "09"),
-    ("69", "69"),
-    ("95", "95"),
-    ("2A", "2A"),
-    ("2a", "2A"),
-    (" 2b ", "2B"),
-    ("971", "971"),
-    ("976", "976"),
-    (1, "01"),            # an integer that slipped through is still read as a code
-    (74, "74"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("01", "01"),
+        ("1", "01"),  # what Excel leaves of 01
+        (" 1 ", "01"),
+        ("9", "09"),
+        ("69", "69"),
+        ("95", "95"),
+        ("2A", "2A"),
+        ("2a", "2A"),
+        (" 2b ", "2B"),
+        ("971", "971"),
+        ("976", "976"),
+        (1, "01"),  # an integer that slipped through is still read as a code
+        (74, "74"),
+    ],
+)
 def test_normalize_accepts_what_users_write(raw, expected):
     assert normalize(raw) == expected
 
 
-@pytest.mark.parametrize("raw", [
-    "", " ", "0", "00", "20",   # 20 was split into 2A and 2B in 1976
-    "100", "977", "970", "2C", "A1", "1.0", "01.", "-1", "Ain", "0x1", "1 2",
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        " ",
+        "0",
+        "00",
+        "20",  # 20 was split into 2A and 2B in 1976
+        "100",
+        "977",
+        "970",
+        "2C",
+        "A1",
+        "1.0",
+        "01.",
+        "-1",
+        "Ain",
+        "0x1",
+        "1 2",
+    ],
+)
 def test_normalize_refuses_what_cannot_be_a_code(raw):
     assert normalize(raw) is None
 

@@ -12,8 +12,14 @@ from pathlib import Path
 import pytest
 
 from relocmap import export
-from relocmap.export import (CSV_COLUMNS, GEOJSON_COLUMNS, relocalisations_csv,
-                             relocalisations_geojson, write_bytes_atomic, write_text_atomic)
+from relocmap.export import (
+    CSV_COLUMNS,
+    GEOJSON_COLUMNS,
+    relocalisations_csv,
+    relocalisations_geojson,
+    write_bytes_atomic,
+    write_text_atomic,
+)
 from relocmap.pipeline import load_inputs
 
 
@@ -89,7 +95,7 @@ def test_temporary_file_is_beside_target(tmp_path, monkeypatch):
     monkeypatch.setattr(export.os, "replace", spy)
     target = tmp_path / "sub" / "f.geojson"
     write_bytes_atomic(target, b"{}")
-    (src, dst), = seen
+    ((src, dst),) = seen
     # Same directory, so the rename is atomic (no cross-filesystem copy).
     assert src.parent == dst.parent == target.parent
     assert src.name.startswith(".f.geojson.") and src.name.endswith(".tmp")
@@ -97,10 +103,12 @@ def test_temporary_file_is_beside_target(tmp_path, monkeypatch):
 
 # --- data exports ------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def joined_frame(repo_root):
-    inputs = load_inputs(repo_root / "data" / "relocalisations.csv",
-                         repo_root / "geo" / "departements.geojson")
+    inputs = load_inputs(
+        repo_root / "data" / "relocalisations.csv", repo_root / "geo" / "departements.geojson"
+    )
     return inputs.joined.frame
 
 
@@ -152,11 +160,22 @@ def test_build_into_an_unwritable_place_is_a_clear_error(paths):
 
     from relocmap.cli import main
 
-    result = CliRunner().invoke(main, ["build", "--data", str(paths["data"]), "--geo", str(paths["geo"]),
-                                       "--out", "/proc/relocmap-test"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            "--data",
+            str(paths["data"]),
+            "--geo",
+            str(paths["geo"]),
+            "--out",
+            "/proc/relocmap-test",
+        ],
+    )
     assert result.exit_code == 2
-    assert result.stderr == ("Error: /proc/relocmap-test/carte.html: cannot be written "
-                             "(No such file or directory)\n")
+    assert result.stderr == (
+        "Error: /proc/relocmap-test/carte.html: cannot be written (No such file or directory)\n"
+    )
 
 
 def test_build_never_replaces_its_own_input(tmp_path, paths):
@@ -166,8 +185,9 @@ def test_build_never_replaces_its_own_input(tmp_path, paths):
 
     data = tmp_path / "relocalisations.csv"
     data.write_bytes(paths["data"].read_bytes())
-    result = CliRunner().invoke(main, ["build", "--data", str(data), "--geo", str(paths["geo"]),
-                                       "--out", str(tmp_path)])
+    result = CliRunner().invoke(
+        main, ["build", "--data", str(data), "--geo", str(paths["geo"]), "--out", str(tmp_path)]
+    )
     assert result.exit_code == 2
     assert "is an input file; choose another --out directory" in result.stderr
     assert data.read_bytes() == paths["data"].read_bytes()

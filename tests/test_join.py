@@ -6,8 +6,8 @@ import math
 
 import pandas as pd
 import pytest
-
 from conftest import HEADER
+
 from relocmap.join import join
 from relocmap.load import RawTable, default_schema, read_boundaries
 from relocmap.validate import validate_table
@@ -21,8 +21,13 @@ def boundaries(geo_path):
 
 
 def figures(boundaries, *rows: str) -> pd.DataFrame:
-    raw = RawTable("f.csv", "utf-8", ",", HEADER.split(","),
-                   [(n, r.split(",")) for n, r in enumerate(rows, start=2)])
+    raw = RawTable(
+        "f.csv",
+        "utf-8",
+        ",",
+        HEADER.split(","),
+        [(n, r.split(",")) for n, r in enumerate(rows, start=2)],
+    )
     return validate_table(raw, boundaries["nom"].to_dict(), default_schema())
 
 
@@ -45,18 +50,27 @@ def test_committed_figures(boundaries, data_dir):
 
 
 def test_department_without_row_is_no_data_not_zero(boundaries):
-    joined = join(figures(boundaries, "01,Ain,10,100,exact,,", "69,Rhône,30,300,exact,,"),
-                  boundaries)
+    joined = join(
+        figures(boundaries, "01,Ain,10,100,exact,,", "69,Rhône,30,300,exact,,"), boundaries
+    )
     frame = joined.frame
-    assert list(frame.index) == ARA            # the whole region is shown
+    assert list(frame.index) == ARA  # the whole region is shown
     assert joined.missing == tuple(c for c in ARA if c not in {"01", "69"})
     cantal = frame.loc["15"]
-    for column in ["projets", "emplois", "emplois_par_projet", "part_emplois", "part_projets",
-                   "emplois_pour_10000_hab", "rang_emplois", "rang_projets"]:
+    for column in [
+        "projets",
+        "emplois",
+        "emplois_par_projet",
+        "part_emplois",
+        "part_projets",
+        "emplois_pour_10000_hab",
+        "rang_emplois",
+        "rang_projets",
+    ]:
         assert pd.isna(cantal[column]), column
     assert (frame["emplois"].fillna(-1) != 0).all()
     assert list(joined.with_data.index) == ["01", "69"]
-    assert frame.loc["15", "nom"] == "Cantal"           # boundary properties are kept
+    assert frame.loc["15", "nom"] == "Cantal"  # boundary properties are kept
     # Shares are over the departments with data only.
     assert frame.at["01", "part_emplois"] == 25.0
     assert frame.at["69", "part_emplois"] == 75.0
@@ -77,8 +91,12 @@ def test_zero_is_a_figure_not_missing(boundaries):
 
 
 def test_derived_figures(boundaries):
-    frame = join(figures(boundaries, "01,Ain,10,100,exact,,", "38,Isère,5,300,exact,,",
-                         "69,Rhône,10,300,exact,,"), boundaries).frame
+    frame = join(
+        figures(
+            boundaries, "01,Ain,10,100,exact,,", "38,Isère,5,300,exact,,", "69,Rhône,10,300,exact,,"
+        ),
+        boundaries,
+    ).frame
     assert frame.at["38", "emplois_par_projet"] == 60.0
     assert frame.at["01", "part_emplois"] == pytest.approx(14.3)
     assert frame.at["38", "part_emplois"] == pytest.approx(42.9)
@@ -92,8 +110,15 @@ def test_derived_figures(boundaries):
 
 
 def test_shares_and_ranks_are_within_each_region(boundaries):
-    joined = join(figures(boundaries, "01,Ain,10,100,exact,,", "69,Rhône,30,300,exact,,",
-                          "2A,Corse-du-Sud,1,50,exact,,"), boundaries)
+    joined = join(
+        figures(
+            boundaries,
+            "01,Ain,10,100,exact,,",
+            "69,Rhône,30,300,exact,,",
+            "2A,Corse-du-Sud,1,50,exact,,",
+        ),
+        boundaries,
+    )
     frame = joined.frame
     assert joined.regions == ("84", "94")
     assert set(frame.index) == set(ARA) | {"2A", "2B"}
@@ -106,8 +131,9 @@ def test_shares_and_ranks_are_within_each_region(boundaries):
 
 
 def test_figure_columns_carried(boundaries):
-    frame = join(figures(boundaries, "73,Savoie,3,100,plus_de,environ,« plus de 100 »"),
-                 boundaries).frame
+    frame = join(
+        figures(boundaries, "73,Savoie,3,100,plus_de,environ,« plus de 100 »"), boundaries
+    ).frame
     row = frame.loc["73"]
     assert row["emplois_precision"] == "plus_de"
     assert row["projets_precision"] == "environ"

@@ -7,11 +7,16 @@ import json
 import geopandas as gpd
 import pytest
 import shapely
-
 from conftest import GOOD_ROW, HEADER
+
 from relocmap.errors import InputError
-from relocmap.load import (BOUNDARY_PROPERTIES, default_schema, read_boundaries,
-                           read_csv_table, read_json)
+from relocmap.load import (
+    BOUNDARY_PROPERTIES,
+    default_schema,
+    read_boundaries,
+    read_csv_table,
+    read_json,
+)
 
 
 def write(tmp_path, data: bytes, name: str = "f.csv"):
@@ -27,6 +32,7 @@ def only_problem(excinfo):
 
 
 # --- encodings -------------------------------------------------------------------
+
 
 def test_utf8_without_bom(tmp_path):
     table = read_csv_table(write(tmp_path, f"{HEADER}\n26,Drôme,21,457,exact,exact,\n".encode()))
@@ -73,8 +79,8 @@ def test_explicit_utf8_refuses_a_cp1252_byte_with_its_line(tmp_path):
     problem = only_problem(excinfo)
     assert problem.path == str(path)
     assert problem.line == 3
-    assert "0xf4" in problem.reason          # ô in Windows-1252
-    assert "character 6" in problem.reason   # 26,Dr|ô
+    assert "0xf4" in problem.reason  # ô in Windows-1252
+    assert "character 6" in problem.reason  # 26,Dr|ô
     assert "utf-8" in problem.reason and "--encoding" in problem.reason
 
 
@@ -104,15 +110,17 @@ def test_undecodable_position_counts_characters_not_bytes(tmp_path):
 def test_cp1252_file_with_an_undefined_byte_points_at_that_byte(tmp_path):
     # Windows-1252 accents on line 2 decode fine as cp1252; only line 4 holds a byte
     # (0x81) that no candidate encoding can decode: the message must lead there.
-    data = (f"{HEADER}\n26,Drôme,21,457,exact,exact,\n{GOOD_ROW}\n".encode("cp1252")
-            + b"03,Allier,5,100,environ,exact,note \x81\n")
+    data = (
+        f"{HEADER}\n26,Drôme,21,457,exact,exact,\n{GOOD_ROW}\n".encode("cp1252")
+        + b"03,Allier,5,100,environ,exact,note \x81\n"
+    )
     path = write(tmp_path, data)
     with pytest.raises(InputError) as excinfo:
         read_csv_table(path)
     first, second = excinfo.value.problems
     assert (first.line, second.line) == (2, 4)
     assert "0xf4" in first.reason and "utf-8-sig" in first.reason
-    assert "cp1252" not in first.reason                 # ô is fine in Windows-1252
+    assert "cp1252" not in first.reason  # ô is fine in Windows-1252
     assert "0x81" in second.reason and "character 36" in second.reason
     assert "cannot be decoded as cp1252" in second.reason
 
@@ -126,6 +134,7 @@ def test_unknown_encoding_name(tmp_path):
 
 # --- separators and lines --------------------------------------------------------
 
+
 @pytest.mark.parametrize("separator", [",", ";", "\t"])
 def test_separator_is_detected(tmp_path, separator):
     header = HEADER.replace(",", separator)
@@ -137,22 +146,24 @@ def test_separator_is_detected(tmp_path, separator):
 
 
 def test_semicolon_file_keeps_commas_inside_cells(tmp_path):
-    data = "code;emplois;note\n01;564;un, deux\n".encode()
+    data = b"code;emplois;note\n01;564;un, deux\n"
     table = read_csv_table(write(tmp_path, data))
     assert table.separator == ";"
     assert table.rows == [(2, ["01", "564", "un, deux"])]
 
 
 def test_blank_and_separator_only_lines_are_skipped_but_counted(tmp_path):
-    data = (f"{HEADER}\r\n\r\n{GOOD_ROW}\r\n,,,,,,\r\n   \r\n"
-            "03,Allier,5,100,environ,exact,\r\n,,\r\n").encode()
+    data = (
+        f"{HEADER}\r\n\r\n{GOOD_ROW}\r\n,,,,,,\r\n   \r\n03,Allier,5,100,environ,exact,\r\n,,\r\n"
+    ).encode()
     table = read_csv_table(write(tmp_path, data))
     assert [line for line, _ in table.rows] == [3, 6]
 
 
 def test_quoted_multiline_cell_keeps_line_numbers(tmp_path):
-    data = (f'{HEADER}\n01,Ain,25,564,exact,exact,"two\nlines"\n'
-            "03,Allier,5,100,environ,exact,\n").encode()
+    data = (
+        f'{HEADER}\n01,Ain,25,564,exact,exact,"two\nlines"\n03,Allier,5,100,environ,exact,\n'
+    ).encode()
     table = read_csv_table(write(tmp_path, data))
     assert [line for line, _ in table.rows] == [2, 4]
     assert table.rows[0][1][-1] == "two\nlines"
@@ -180,6 +191,7 @@ def test_malformed_quoting_is_reported_with_its_line(tmp_path):
 
 # --- not CSV at all --------------------------------------------------------------
 
+
 @pytest.mark.parametrize("data", [b"", b"\n\n", b"  \r\n\t", b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n"])
 def test_empty_file(tmp_path, data):
     path = write(tmp_path, data)
@@ -191,12 +203,15 @@ def test_empty_file(tmp_path, data):
     assert "header" in problem.reason
 
 
-@pytest.mark.parametrize(("signature", "words"), [
-    (b"PK\x03\x04", "xlsx"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "xls"),
-    (b"%PDF-1.7", "PDF"),
-    (b"\x89PNG\r\n\x1a\n", "PNG"),
-])
+@pytest.mark.parametrize(
+    ("signature", "words"),
+    [
+        (b"PK\x03\x04", "xlsx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "xls"),
+        (b"%PDF-1.7", "PDF"),
+        (b"\x89PNG\r\n\x1a\n", "PNG"),
+    ],
+)
 def test_known_binary_formats(tmp_path, signature, words):
     path = write(tmp_path, signature + b"\x14\x00\x06\x00rest of the file")
     with pytest.raises(InputError) as excinfo:
@@ -231,6 +246,7 @@ def test_directory(tmp_path):
 
 # --- JSON, schema ----------------------------------------------------------------
 
+
 def test_read_json_object(tmp_path):
     path = write(tmp_path, '\ufeff{"a": 1, "b": "é"}'.encode(), "x.json")
     assert read_json(path) == {"a": 1, "b": "é"}
@@ -245,10 +261,13 @@ def test_read_json_bad_syntax_names_line(tmp_path):
     assert "not valid JSON" in problem.reason
 
 
-@pytest.mark.parametrize(("data", "words"), [
-    (b"[1, 2]", "JSON object"),
-    (b'{"a": "\xe9"}', "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"[1, 2]", "JSON object"),
+        (b'{"a": "\xe9"}', "not UTF-8"),
+    ],
+)
 def test_read_json_refusals(tmp_path, data, words):
     path = write(tmp_path, data, "x.json")
     with pytest.raises(InputError) as excinfo:
@@ -266,6 +285,7 @@ def test_default_schema_is_the_published_one(data_dir):
 
 
 # --- boundaries ------------------------------------------------------------------
+
 
 def test_read_boundaries_of_the_repository(geo_path):
     frame = read_boundaries(geo_path)
@@ -285,11 +305,22 @@ def _geojson(tmp_path, features, name="g.geojson"):
 
 
 def _feature(code, **overrides):
-    props = {"code": code, "nom": f"D{code}", "region_code": "84", "region_nom": "R",
-             "population": 1, "population_millesime": 2017, "superficie_km2": 1.0}
+    props = {
+        "code": code,
+        "nom": f"D{code}",
+        "region_code": "84",
+        "region_nom": "R",
+        "population": 1,
+        "population_millesime": 2017,
+        "superficie_km2": 1.0,
+    }
     props.update(overrides)
-    return {"type": "Feature", "id": code, "properties": props,
-            "geometry": shapely.geometry.mapping(shapely.box(4, 45, 4.1, 45.1))}
+    return {
+        "type": "Feature",
+        "id": code,
+        "properties": props,
+        "geometry": shapely.geometry.mapping(shapely.box(4, 45, 4.1, 45.1)),
+    }
 
 
 def test_read_boundaries_keeps_codes_as_text(tmp_path):
@@ -314,8 +345,11 @@ def test_read_boundaries_missing_property(tmp_path):
 
 
 def test_read_boundaries_wrong_crs(tmp_path):
-    frame = gpd.GeoDataFrame([_feature("01")["properties"]],
-                             geometry=[shapely.box(800000, 6500000, 801000, 6501000)], crs=2154)
+    frame = gpd.GeoDataFrame(
+        [_feature("01")["properties"]],
+        geometry=[shapely.box(800000, 6500000, 801000, 6501000)],
+        crs=2154,
+    )
     path = tmp_path / "l93.gpkg"
     frame.to_file(path, engine="pyogrio")
     with pytest.raises(InputError) as excinfo:
@@ -341,8 +375,11 @@ def test_empty_trailing_columns_from_a_spreadsheet_are_dropped(tmp_path):
     from relocmap.load import read_csv_table
 
     path = tmp_path / "excel.csv"
-    path.write_text("code;departement;projets;emplois;emplois_precision;projets_precision;note;;\n"
-                    "01;Ain;25;564;exact;exact;;;\n", encoding="cp1252")
+    path.write_text(
+        "code;departement;projets;emplois;emplois_precision;projets_precision;note;;\n"
+        "01;Ain;25;564;exact;exact;;;\n",
+        encoding="cp1252",
+    )
     table = read_csv_table(path)
     assert table.header[-1] == "note" and len(table.header) == 7
     assert table.rows == [(2, ["01", "Ain", "25", "564", "exact", "exact", ""])]
@@ -352,8 +389,10 @@ def test_value_under_an_unnamed_column_is_kept_for_the_validator(tmp_path):
     from relocmap.load import read_csv_table
 
     path = tmp_path / "extra.csv"
-    path.write_text("code,departement,projets,emplois,emplois_precision,\n"
-                    "01,Ain,25,564,exact,oops\n", encoding="utf-8")
+    path.write_text(
+        "code,departement,projets,emplois,emplois_precision,\n01,Ain,25,564,exact,oops\n",
+        encoding="utf-8",
+    )
     table = read_csv_table(path)
     assert table.header[-1] == "" and table.rows[0][1][-1] == "oops"
 
@@ -363,8 +402,10 @@ def test_excel_unicode_text_export_is_read(tmp_path):
     from relocmap.load import read_csv_table
 
     path = tmp_path / "unicode.txt"
-    path.write_bytes("code\tdepartement\tprojets\templois\templois_precision\n"
-                     "69\tRhône\t36\t1 220\texact\n".encode("utf-16"))
+    path.write_bytes(
+        "code\tdepartement\tprojets\templois\templois_precision\n"
+        "69\tRhône\t36\t1 220\texact\n".encode("utf-16")
+    )
     table = read_csv_table(path)
     assert table.encoding == "utf-16" and table.separator == "\t"
     assert table.rows == [(2, ["69", "Rhône", "36", "1 220", "exact"])]

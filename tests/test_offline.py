@@ -16,8 +16,13 @@ OFFLINE_BUDGET_BYTES = 300_000  # "300 KB", read strictly
 @pytest.fixture(scope="module")
 def offline_page(repo_root, tmp_path_factory):
     out = tmp_path_factory.mktemp("offline")
-    build_map(repo_root / "data" / "relocalisations.csv", repo_root / "geo" / "departements.geojson",
-              out, repo_root / "data" / "publication.json", MapOptions(tiles=None, offline=True))
+    build_map(
+        repo_root / "data" / "relocalisations.csv",
+        repo_root / "geo" / "departements.geojson",
+        out,
+        repo_root / "data" / "publication.json",
+        MapOptions(tiles=None, offline=True),
+    )
     return out / "carte.html"
 
 
@@ -31,8 +36,8 @@ def test_leaflet_comes_from_the_python_package():
 def test_offline_page_is_self_contained_and_within_budget(offline_page):
     html = offline_page.read_text(encoding="utf-8")
     assert len(html.encode("utf-8")) <= OFFLINE_BUDGET_BYTES
-    assert not re.search(r'<script[^>]+src=', html)
-    assert not re.search(r'<link[^>]+href=', html)
+    assert not re.search(r"<script[^>]+src=", html)
+    assert not re.search(r"<link[^>]+href=", html)
     assert "L.tileLayer(" not in html  # leaflet.js defines tileLayer; nothing calls it
     assert "Leaflet 1.9.4" in html
 
@@ -42,9 +47,21 @@ def test_offline_build_from_the_cli_ignores_tiles(repo_root, tmp_path):
 
     from relocmap.cli import main
 
-    result = CliRunner().invoke(main, ["build", "--offline", "--tiles", "osm", "--out", str(tmp_path),
-                                       "--data", str(repo_root / "data" / "relocalisations.csv"),
-                                       "--geo", str(repo_root / "geo" / "departements.geojson")])
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            "--offline",
+            "--tiles",
+            "osm",
+            "--out",
+            str(tmp_path),
+            "--data",
+            str(repo_root / "data" / "relocalisations.csv"),
+            "--geo",
+            str(repo_root / "geo" / "departements.geojson"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     html = (tmp_path / "carte.html").read_text(encoding="utf-8")
     assert "openstreetmap" not in html.lower() and "<script src" not in html

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
+from test_render import OUTPUTS
 
 from relocmap.cli import main
 from relocmap.pipeline import build_map
 from relocmap.render import MapOptions
-from test_render import OUTPUTS
 
 
 def test_two_builds_are_byte_identical(paths, tmp_path):
@@ -22,9 +22,12 @@ def test_failed_build_keeps_previous_map(paths, tmp_path):
     build_map(paths["data"], paths["geo"], out, paths["facts"], MapOptions())
     before = {name: (out / name).read_bytes() for name in OUTPUTS}
     bad = tmp_path / "bad.csv"
-    bad.write_text(paths["data"].read_text(encoding="utf-8").replace("1220", "douze"), encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", "--data", str(bad), "--geo", str(paths["geo"]),
-                                       "--out", str(out)])
+    bad.write_text(
+        paths["data"].read_text(encoding="utf-8").replace("1220", "douze"), encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        main, ["build", "--data", str(bad), "--geo", str(paths["geo"]), "--out", str(out)]
+    )
     assert result.exit_code == 2
     assert "line 11, column 'emplois'" in result.stderr
     assert "Traceback" not in result.output
@@ -33,9 +36,18 @@ def test_failed_build_keeps_previous_map(paths, tmp_path):
 
 
 def test_missing_boundaries_file_is_a_clear_error(paths, tmp_path):
-    result = CliRunner().invoke(main, ["build", "--data", str(paths["data"]),
-                                       "--geo", str(tmp_path / "nope.geojson"),
-                                       "--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            "--data",
+            str(paths["data"]),
+            "--geo",
+            str(tmp_path / "nope.geojson"),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {tmp_path / 'nope.geojson'}: file not found")
     assert not (tmp_path / "out").exists()

@@ -42,27 +42,31 @@ def test_every_problem_is_reported(tmp_path, facts):
     del facts["total_emplois_publie"]
     del facts["source"]
     facts["total_projets_publie"] = "190"
-    facts["objectif_duree_ans"] = True          # a bool is not a whole number
+    facts["objectif_duree_ans"] = True  # a bool is not a whole number
     facts["region"] = 84
-    facts["total_emploi_publie"] = 5306          # typo
+    facts["total_emploi_publie"] = 5306  # typo
     path = write(tmp_path, facts)
     with pytest.raises(InputError) as excinfo:
         read_publication(path)
     reasons = [p.reason for p in excinfo.value.problems]
     assert all(p.path == str(path) for p in excinfo.value.problems)
-    assert sorted(reasons) == sorted([
-        "key 'region': expected text, got 84",
-        "missing key 'source'",
-        "key 'objectif_duree_ans': expected a whole number, got True",
-        "key 'total_projets_publie': expected a whole number, got '190'",
-        "missing key 'total_emplois_publie'",
-        "unknown key 'total_emploi_publie'",
-    ])
+    assert sorted(reasons) == sorted(
+        [
+            "key 'region': expected text, got 84",
+            "missing key 'source'",
+            "key 'objectif_duree_ans': expected a whole number, got True",
+            "key 'total_projets_publie': expected a whole number, got '190'",
+            "missing key 'total_emplois_publie'",
+            "unknown key 'total_emploi_publie'",
+        ]
+    )
 
 
 def test_null_for_required_key(tmp_path, facts):
     facts["total_emplois_publie"] = None
-    with pytest.raises(InputError, match="total_emplois_publie': expected a whole number, got None"):
+    with pytest.raises(
+        InputError, match="total_emplois_publie': expected a whole number, got None"
+    ):
         read_publication(write(tmp_path, facts))
 
 
@@ -77,7 +81,7 @@ def test_not_json(tmp_path):
     path.write_text('{"region": "x",\n}', encoding="utf-8")
     with pytest.raises(InputError) as excinfo:
         read_publication(path)
-    problem, = excinfo.value.problems
+    (problem,) = excinfo.value.problems
     assert problem.line == 2
     assert "not valid JSON" in problem.reason
 

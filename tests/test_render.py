@@ -13,8 +13,14 @@ from relocmap.pipeline import build_map, load_inputs
 from relocmap.render import MapOptions, as_published, ordinal
 
 BUDGET_BYTES = 100_000  # "100 KB", read strictly
-OUTPUTS = ("carte.html", "carte-iframe.html", "carte.png", "carte.svg",
-           "relocalisations.geojson", "relocalisations.csv")
+OUTPUTS = (
+    "carte.html",
+    "carte-iframe.html",
+    "carte.png",
+    "carte.svg",
+    "relocalisations.geojson",
+    "relocalisations.csv",
+)
 
 
 @pytest.fixture(scope="module")
@@ -31,14 +37,24 @@ def embedded_features(html: str) -> list[dict]:
 
 def test_committed_outputs_match_a_fresh_build(repo_root, tmp_path):
     """out/ is committed: it must be what 'relocmap build' gives from the committed data."""
-    result = CliRunner().invoke(main, ["build", "--data", str(repo_root / "data" / "relocalisations.csv"),
-                                       "--geo", str(repo_root / "geo" / "departements.geojson"),
-                                       "--out", str(tmp_path)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            "--data",
+            str(repo_root / "data" / "relocalisations.csv"),
+            "--geo",
+            str(repo_root / "geo" / "departements.geojson"),
+            "--out",
+            str(tmp_path),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (repo_root / "out").iterdir()) == sorted(OUTPUTS)
     for name in OUTPUTS:
-        assert (tmp_path / name).read_bytes() == (repo_root / "out" / name).read_bytes(), \
+        assert (tmp_path / name).read_bytes() == (repo_root / "out" / name).read_bytes(), (
             f"out/{name} is stale: run 'relocmap build' and commit out/"
+        )
 
 
 def test_page_is_within_budget(page_html):
@@ -88,14 +104,19 @@ def test_as_published_wording():
 
 
 def write_csv(path, rows):
-    path.write_text("code,departement,projets,emplois,emplois_precision\n"
-                    + "".join(f"{c},{n},{p},{e},exact\n" for c, n, p, e in rows), encoding="utf-8")
+    path.write_text(
+        "code,departement,projets,emplois,emplois_precision\n"
+        + "".join(f"{c},{n},{p},{e},exact\n" for c, n, p, e in rows),
+        encoding="utf-8",
+    )
 
 
 def test_another_region_gives_its_own_map(paths, tmp_path):
     data = tmp_path / "bretagne.csv"
-    write_csv(data, [("29", "Finistère", 4, 120), ("35", "Ille-et-Vilaine", 7, 300),
-                     ("56", "Morbihan", 2, 40)])
+    write_csv(
+        data,
+        [("29", "Finistère", 4, 120), ("35", "Ille-et-Vilaine", 7, 300), ("56", "Morbihan", 2, 40)],
+    )
     build_map(data, paths["geo"], tmp_path, None, MapOptions(tiles=None))
     html = (tmp_path / "carte.html").read_text(encoding="utf-8")
     features = embedded_features(html)
@@ -111,13 +132,18 @@ def test_another_region_gives_its_own_map(paths, tmp_path):
 def test_all_france_csv_frames_the_mainland(paths, tmp_path):
     inputs_geo = load_inputs(paths["data"], paths["geo"]).boundaries
     data = tmp_path / "france.csv"
-    write_csv(data, [(code, row["nom"], i % 40, (i * 37) % 1500)
-                     for i, (code, row) in enumerate(inputs_geo.iterrows())])
+    write_csv(
+        data,
+        [
+            (code, row["nom"], i % 40, (i * 37) % 1500)
+            for i, (code, row) in enumerate(inputs_geo.iterrows())
+        ],
+    )
     build_map(data, paths["geo"], tmp_path, None, MapOptions(tiles=None))
     html = (tmp_path / "carte.html").read_text(encoding="utf-8")
     assert len(embedded_features(html)) == 101
-    (south, west), (north, east) = json.loads(re.search(r"map\.fitBounds\((\[\[.*?\]\])", html).group(1))
+    (south, west), (north, east) = json.loads(
+        re.search(r"map\.fitBounds\((\[\[.*?\]\])", html).group(1)
+    )
     assert 41 < south < 42.5 and 51 < north < 51.2 and -5.2 < west < -4.5 and 9.5 < east < 9.7
     assert "Relocalisations industrielles par département" in html
-
-

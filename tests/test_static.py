@@ -33,7 +33,7 @@ def files(inputs, jobs) -> dict[str, bytes]:
 
 
 def rgb(color: str) -> tuple[int, int, int]:
-    return tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return tuple(int(color[i : i + 2], 16) for i in (1, 3, 5))
 
 
 def png_colors(data: bytes) -> dict[tuple[int, int, int], int]:
@@ -131,9 +131,12 @@ def test_missing_department_is_grey_with_its_legend_entry(paths, tmp_path):
 
 
 def test_mainland_and_overseas_draws_the_mainland_and_says_so(paths, tmp_path):
-    files = render_csv(paths, tmp_path,
-                       "code,departement,projets,emplois,emplois_precision\n"
-                       "01,Ain,25,564,exact\n03,Allier,5,100,environ\n974,La Réunion,4,80,exact\n")
+    files = render_csv(
+        paths,
+        tmp_path,
+        "code,departement,projets,emplois,emplois_precision\n"
+        "01,Ain,25,564,exact\n03,Allier,5,100,environ\n974,La Réunion,4,80,exact\n",
+    )
     texts = svg_texts(files["carte.svg"])
     assert "Ain" in texts and "Allier" in texts
     assert "La Réunion" not in texts  # no label: not drawn

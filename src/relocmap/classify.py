@@ -23,11 +23,11 @@ NO_DATA_LABEL = "Pas de données"
 class View:
     """One indicator the map can show."""
 
-    key: str            # column of the joined frame
-    label: str          # the word on the view switch
+    key: str  # column of the joined frame
+    label: str  # the word on the view switch
     legend_title: str
-    unit: str           # after a number in tooltips: "1 220 emplois"
-    palette: str        # ColorBrewer sequential scheme (all are colour-blind safe)
+    unit: str  # after a number in tooltips: "1 220 emplois"
+    palette: str  # ColorBrewer sequential scheme (all are colour-blind safe)
     decimals: int = 0
     short_label: str = ""  # on the switch on phone screens, when ``label`` is long
     per_inhabitant: bool = False  # a rate over the population: its legend says which
@@ -37,9 +37,16 @@ VIEWS = (
     View("emplois", "Emplois", "Emplois annoncés", "emplois", "YlGnBu"),
     View("projets", "Projets", "Projets soutenus", "projets", "PuRd"),
     # A rate suits a choropleth better than a count (the counts also get circles).
-    View("emplois_pour_10000_hab", "Emplois pour 10\u202f000 habitants",
-         "Emplois pour 10\u202f000 habitants", "emplois pour 10\u202f000 habitants", "YlOrBr",
-         decimals=1, short_label="Emplois / 10\u202f000 hab.", per_inhabitant=True),
+    View(
+        "emplois_pour_10000_hab",
+        "Emplois pour 10\u202f000 habitants",
+        "Emplois pour 10\u202f000 habitants",
+        "emplois pour 10\u202f000 habitants",
+        "YlOrBr",
+        decimals=1,
+        short_label="Emplois / 10\u202f000 hab.",
+        per_inhabitant=True,
+    ),
 )
 
 
@@ -51,7 +58,7 @@ class Classes:
     scheme: str
     bins: tuple[float, ...]
     colors: tuple[str, ...]
-    class_of: dict[str, int]        # department code -> class index (departments with data only)
+    class_of: dict[str, int]  # department code -> class index (departments with data only)
     counts: tuple[int, ...]
     minimum: float
 
@@ -68,19 +75,25 @@ class Classes:
 
     def labels(self) -> list[str]:
         """French legend labels, one per class: ``5 à 210``, ``211 à 564``…"""
-        step = 10 ** -self.view.decimals
-        fmt = (lambda v: fr_int(v)) if self.view.decimals == 0 else \
-            (lambda v: fr_decimal(v, self.view.decimals))
+        step = 10**-self.view.decimals
+        fmt = (
+            (lambda v: fr_int(v))
+            if self.view.decimals == 0
+            else (lambda v: fr_decimal(v, self.view.decimals))
+        )
         labels = []
         lower = self.minimum
         for upper in self.bins:
-            labels.append(fmt(lower) if math.isclose(lower, upper) else f"{fmt(lower)} à {fmt(upper)}")
+            labels.append(
+                fmt(lower) if math.isclose(lower, upper) else f"{fmt(lower)} à {fmt(upper)}"
+            )
             lower = round(upper + step, self.view.decimals)
         return labels
 
 
-def classify(values: pd.Series, view: View, scheme: str = DEFAULT_SCHEME,
-             k: int = DEFAULT_K) -> Classes:
+def classify(
+    values: pd.Series, view: View, scheme: str = DEFAULT_SCHEME, k: int = DEFAULT_K
+) -> Classes:
     """Classify the non-missing ``values`` (indexed by department code) with mapclassify.
 
     ``k`` shrinks to the number of distinct values when there are fewer, so a
@@ -102,8 +115,14 @@ def classify(values: pd.Series, view: View, scheme: str = DEFAULT_SCHEME,
         bins, yb = np.asarray(result.bins), np.asarray(result.yb)
     palette = color_brewer(view.palette, max(3, len(bins)))
     # color_brewer gives at least 3 colours; with fewer classes keep the darker ones.
-    colors = tuple(palette[len(palette) - len(bins):])
+    colors = tuple(palette[len(palette) - len(bins) :])
     counts = tuple(int((yb == i).sum()) for i in range(len(bins)))
-    return Classes(view, scheme, tuple(float(b) for b in bins), colors,
-                   {code: int(c) for code, c in zip(present.index, yb)}, counts,
-                   float(present.min()))
+    return Classes(
+        view,
+        scheme,
+        tuple(float(b) for b in bins),
+        colors,
+        {code: int(c) for code, c in zip(present.index, yb, strict=True)},
+        counts,
+        float(present.min()),
+    )

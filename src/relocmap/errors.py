@@ -38,8 +38,9 @@ class InputError(RelocmapError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod
-    def single(cls, path: str | Path, reason: str, line: int | None = None,
-               column: str | None = None) -> "InputError":
+    def single(
+        cls, path: str | Path, reason: str, line: int | None = None, column: str | None = None
+    ) -> InputError:
         return cls([Problem(str(path), reason, line, column)])
 
 

@@ -75,11 +75,27 @@ def refuse_overwriting_inputs(targets, inputs) -> None:
 
 # Declared columns of the exports, in order. The GeoJSON keeps the figures as
 # published and the department attributes; the CSV adds the derived figures.
-GEOJSON_COLUMNS = ("code", "departement", "region_code", "region_nom", "projets", "emplois",
-                   "emplois_precision", "projets_precision", "note", "population",
-                   "population_millesime")
-DERIVED_COLUMNS = ("emplois_par_projet", "emplois_pour_10000_hab", "part_emplois",
-                   "part_projets", "rang_emplois", "rang_projets")
+GEOJSON_COLUMNS = (
+    "code",
+    "departement",
+    "region_code",
+    "region_nom",
+    "projets",
+    "emplois",
+    "emplois_precision",
+    "projets_precision",
+    "note",
+    "population",
+    "population_millesime",
+)
+DERIVED_COLUMNS = (
+    "emplois_par_projet",
+    "emplois_pour_10000_hab",
+    "part_emplois",
+    "part_projets",
+    "rang_emplois",
+    "rang_projets",
+)
 CSV_COLUMNS = GEOJSON_COLUMNS + DERIVED_COLUMNS
 
 
@@ -93,8 +109,14 @@ def _records(frame, columns) -> list[dict]:
             value = row[column]
             if value is None or (not isinstance(value, str) and pd.isna(value)):
                 record[column] = None
-            elif column in ("projets", "emplois", "population", "population_millesime",
-                            "rang_emplois", "rang_projets"):
+            elif column in (
+                "projets",
+                "emplois",
+                "population",
+                "population_millesime",
+                "rang_emplois",
+                "rang_projets",
+            ):
                 record[column] = int(value)
             elif isinstance(value, str):
                 record[column] = value
@@ -107,12 +129,23 @@ def _records(frame, columns) -> list[dict]:
 def relocalisations_geojson(frame) -> str:
     """RFC 7946 FeatureCollection of the shown departments with declared columns only."""
     features = [
-        {"type": "Feature", "id": record["code"], "properties": record,
-         "geometry": shapely.geometry.mapping(geometry)}
-        for record, geometry in zip(_records(frame, GEOJSON_COLUMNS), frame.geometry)
+        {
+            "type": "Feature",
+            "id": record["code"],
+            "properties": record,
+            "geometry": shapely.geometry.mapping(geometry),
+        }
+        for record, geometry in zip(_records(frame, GEOJSON_COLUMNS), frame.geometry, strict=True)
     ]
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
-                      sort_keys=True, separators=(",", ":")) + "\n"
+    return (
+        json.dumps(
+            {"type": "FeatureCollection", "features": features},
+            ensure_ascii=False,
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+        + "\n"
+    )
 
 
 def relocalisations_csv(frame) -> str:
@@ -123,4 +156,3 @@ def relocalisations_csv(frame) -> str:
     for record in _records(frame, CSV_COLUMNS):
         writer.writerow({k: "" if v is None else v for k, v in record.items()})
     return buffer.getvalue()
-

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import csv
 import io
+import itertools
 import json
 import re
 import unicodedata
@@ -27,11 +28,22 @@ from .load import read_json, read_text
 from .numbers import fr_group_spaces
 from .validate import fold, parse_whole_number
 
-CSV_HEADER = ("code", "departement", "projets", "emplois", "emplois_precision",
-              "projets_precision", "note")
+CSV_HEADER = (
+    "code",
+    "departement",
+    "projets",
+    "emplois",
+    "emplois_precision",
+    "projets_precision",
+    "note",
+)
 # Keys of data/publication.json that the regional totals fill in.
-TOTALS_KEYS = ("total_projets_publie", "total_projets_formulation",
-               "total_emplois_publie", "total_emplois_formulation")
+TOTALS_KEYS = (
+    "total_projets_publie",
+    "total_projets_formulation",
+    "total_emplois_publie",
+    "total_emplois_formulation",
+)
 
 # --- quantities: "30 projets", "près de 1 040 emplois", "une vingtaine de projets" ----
 
@@ -50,13 +62,39 @@ _QUALIFIERS = (
     (r"approximativement\s+", "environ"),
 )
 _ROUND_NUMBERS = {
-    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
-    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
+    "dizaine": 10,
+    "douzaine": 12,
+    "quinzaine": 15,
+    "vingtaine": 20,
+    "trentaine": 30,
+    "quarantaine": 40,
+    "cinquantaine": 50,
+    "soixantaine": 60,
+    "centaine": 100,
+    "millier": 1000,
 }
 _SPELLED = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
-    "quinze": 15, "seize": 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19, "vingt": 20,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "dix-sept": 17,
+    "dix-huit": 18,
+    "dix-neuf": 19,
+    "vingt": 20,
 }
 # Thousands grouped by a space, a no-break space or a narrow no-break space: 1 040.
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+"
@@ -73,7 +111,8 @@ _ADJECTIVES = r"(?:nouveaux|nouvelles|nouveau|nouvel|autres|grands|premiers)"
 def _quantity_pattern(noun: str) -> re.Pattern:
     """A number of ``noun``: qualifier, amount (digits, words, "une centaine"), noun."""
     qualifiers = "|".join(f"(?:{pattern})" for pattern, _ in _QUALIFIERS)
-    return re.compile(rf"""
+    return re.compile(
+        rf"""
         (?<!\w)
         (?P<amount>
             (?P<qualifier>{qualifiers})?
@@ -87,7 +126,9 @@ def _quantity_pattern(noun: str) -> re.Pattern:
             \s*(?:{_ADJECTIVES}\s+)?
             {noun}
         )\b
-    """, re.I | re.X)
+    """,
+        re.I | re.X,
+    )
 
 
 _PROJECTS = _quantity_pattern(r"projets?")
@@ -95,7 +136,9 @@ _JOBS = _quantity_pattern(rf"(?:cr[ée]ations?\s+d[{_APOSTROPHE}]\s*)?emplois?")
 # A bound or a range the schema has no precision for: "moins de 300", "200 à 300".
 _UNSUPPORTED_BEFORE = re.compile(
     rf"(?:moins\s+d(?:e|[{_APOSTROPHE}])|jusqu[{_APOSTROPHE}]\s*(?:à|a)|au\s+plus|au\s+maximum"
-    rf"|(?:{_NUMBER})\s*(?:à|et|ou|-|–))\s*$", re.I)
+    rf"|(?:{_NUMBER})\s*(?:à|et|ou|-|–))\s*$",
+    re.I,
+)
 _FIGURE_WORDS = re.compile(r"\b(?:projets?|emplois?)\b", re.I)
 # Any number, but not a year (2022), an ordinal (1er, 3e) nor a code: "le Rhône (69)".
 _BARE_NUMBER = re.compile(r"(?<![\w(])(?!(?:19|20)\d\d(?!\w))\d+(?![\w)])")
@@ -107,8 +150,8 @@ class Quantity:
 
     value: int
     precision: str  # exact, environ, pres_de or plus_de, as in the schema
-    amount: str     # "près de 300", "une centaine"
-    noun: str       # "emplois", "d'emplois"
+    amount: str  # "près de 300", "une centaine"
+    noun: str  # "emplois", "d'emplois"
 
     @property
     def wording(self) -> str:
@@ -134,8 +177,9 @@ def _quantity(match: re.Match) -> Quantity:
         value = _SPELLED[match["spelled"].lower()]
     precision = "environ" if match["round"] else "exact"
     if match["qualifier"]:
-        precision = next(word for pattern, word in _QUALIFIERS
-                         if re.fullmatch(pattern, match["qualifier"], re.I))
+        precision = next(
+            word for pattern, word in _QUALIFIERS if re.fullmatch(pattern, match["qualifier"], re.I)
+        )
     return Quantity(value, precision, _squeeze(match["amount"]), _squeeze(match["rest"]))
 
 
@@ -188,7 +232,7 @@ class PlaceNames:
         mentions, i = [], 0
         while i < len(words):
             for size in range(min(self._longest, len(words) - i), 0, -1):
-                mention = self._mention_at(text, words[i:i + size], folded[i:i + size])
+                mention = self._mention_at(text, words[i : i + size], folded[i : i + size])
                 if mention:
                     mentions.append(mention)
                     i += size
@@ -202,11 +246,14 @@ class PlaceNames:
         if place is None:
             return None
         start, end = words[0].start(), words[-1].end()
-        joined = all(_JOINER.fullmatch(text[a.end():b.start()]) for a, b in zip(words, words[1:]))
+        joined = all(
+            _JOINER.fullmatch(text[a.end() : b.start()]) for a, b in itertools.pairwise(words)
+        )
         # Proper nouns only: "la somme de", "la manche" are not departments.
         capitalised = text[start].isupper()
-        glued = (re.search(rf"[^\W\d_][{_HYPHENS}]$", text[:start])
-                 or re.match(rf"[{_HYPHENS}][^\W\d_]", text[end:]))
+        glued = re.search(rf"[^\W\d_][{_HYPHENS}]$", text[:start]) or re.match(
+            rf"[{_HYPHENS}][^\W\d_]", text[end:]
+        )
         return _Mention(place, start, end) if joined and capitalised and not glued else None
 
 
@@ -216,7 +263,8 @@ _BULLETS = "-–—•*·▪◦●‣"
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\s+[•▪◦●‣]\s+")
 # "la Région" (the council, capitalised) but not "la région de Grenoble".
 _REGIONAL_WORDS = re.compile(
-    r"\b(?-i:R[ée]gion|RÉGION)\b|\br[ée]gional(?:e|es|aux)?\b|\bau total\b", re.I)
+    r"\b(?-i:R[ée]gion|RÉGION)\b|\br[ée]gional(?:e|es|aux)?\b|\bau total\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -242,8 +290,12 @@ def _unwrap(lines: Iterable[tuple[int, str]]) -> list[tuple[list[tuple[int, int]
 def _continues(previous: str, text: str) -> bool:
     # A wrapped sentence goes on in lower case or with a number ("610 emplois.");
     # a list item or a new sentence starts with a capital or a bullet.
-    return (bool(previous) and bool(text) and previous[-1] not in ".!?;:"
-            and (text[0].islower() or text[0].isdigit()))
+    return (
+        bool(previous)
+        and bool(text)
+        and previous[-1] not in ".!?;:"
+        and (text[0].islower() or text[0].isdigit())
+    )
 
 
 def _statements(lines: Iterable[tuple[int, str]]) -> list[_Statement]:
@@ -274,10 +326,18 @@ class DepartmentFigures:
     jobs: Quantity
     line: int
 
-    def same_figures(self, other: "DepartmentFigures") -> bool:
-        return (self.projects.value, self.projects.precision, self.jobs.value,
-                self.jobs.precision) == (other.projects.value, other.projects.precision,
-                                         other.jobs.value, other.jobs.precision)
+    def same_figures(self, other: DepartmentFigures) -> bool:
+        return (
+            self.projects.value,
+            self.projects.precision,
+            self.jobs.value,
+            self.jobs.precision,
+        ) == (
+            other.projects.value,
+            other.projects.precision,
+            other.jobs.value,
+            other.jobs.precision,
+        )
 
 
 @dataclass(frozen=True)
@@ -309,24 +369,29 @@ class _Unreadable(Exception):
 
 def _quote(text: str, limit: int = 110) -> str:
     text = _squeeze(text)
-    return f"“{text if len(text) <= limit else text[:limit - 1] + '…'}”"
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
 
 
 def _one_quantity(pattern: re.Pattern, text: str, what: str) -> Quantity | None:
     matches = list(pattern.finditer(text))
     for match in matches:
-        bound = _UNSUPPORTED_BEFORE.search(text[:match.start()])
+        bound = _UNSUPPORTED_BEFORE.search(text[: match.start()])
         if bound:
-            raise _Unreadable(f"“{_squeeze(bound.group() + match.group())}” is a bound or a "
-                              "range; the schema only knows exact, environ, près de, plus de")
+            raise _Unreadable(
+                f"“{_squeeze(bound.group() + match.group())}” is a bound or a "
+                "range; the schema only knows exact, environ, près de, plus de"
+            )
     if len(matches) > 1:
         values = ", ".join(_squeeze(m.group()) for m in matches)
         raise _Unreadable(f"{len(matches)} numbers of {what} ({values}); expected one")
     return _quantity(matches[0]) if matches else None
 
 
-_LEAD = re.compile(rf"^(?:(?:dans|en|au|aux|à|pour|chez)\s+)?"
-                   rf"(?:(?:le|la|les)\s+|l[{_APOSTROPHE}]\s*)?", re.I)
+_LEAD = re.compile(
+    rf"^(?:(?:dans|en|au|aux|à|pour|chez)\s+)?"
+    rf"(?:(?:le|la|les)\s+|l[{_APOSTROPHE}]\s*)?",
+    re.I,
+)
 # Small words inside place names: Loire-et-Cher, Val-de-Marne, Alpes-de-Haute-Provence.
 _NAME_LINKS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "sur", "sous", "en"}
 
@@ -337,19 +402,27 @@ def _place_words(head: str) -> str:
     lead = _LEAD.match(parts[0])
     if len(parts) == 1 and not lead.group():
         return ""  # neither "En …" nor "… :" introduces a place: "Ces 3 projets"
-    return parts[0][lead.end():].strip()
+    return parts[0][lead.end() :].strip()
 
 
 def _is_proper_name(words: str) -> bool:
-    """"Loire-Inférieure" or "Bretagne" is a place; "Depuis décembre 2021" is not."""
+    """ "Loire-Inférieure" or "Bretagne" is a place; "Depuis décembre 2021" is not."""
     tokens = _WORD.findall(words)
-    return (bool(tokens) and not re.search(r"\d", words) and tokens[0][0].isupper()
-            and all(t[0].isupper() or t.lower() in _NAME_LINKS for t in tokens))
+    return (
+        bool(tokens)
+        and not re.search(r"\d", words)
+        and tokens[0][0].isupper()
+        and all(t[0].isupper() or t.lower() in _NAME_LINKS for t in tokens)
+    )
 
 
 def _looks_like_figures(text: str) -> bool:
-    return bool(_FIGURE_WORDS.search(text) or _BARE_NUMBER.search(text)
-                or _PROJECTS.search(text) or _JOBS.search(text))
+    return bool(
+        _FIGURE_WORDS.search(text)
+        or _BARE_NUMBER.search(text)
+        or _PROJECTS.search(text)
+        or _JOBS.search(text)
+    )
 
 
 class _Extractor:
@@ -387,8 +460,9 @@ class _Extractor:
         if projects is None or jobs is None:
             if departments and _looks_like_figures(text):
                 missing = "projects" if projects is None else "jobs"
-                self.problem(statement, f"{self._subject(departments)}no number of {missing} "
-                             "could be read")
+                self.problem(
+                    statement, f"{self._subject(departments)}no number of {missing} could be read"
+                )
             return
         self.place_figures(statement, mentions, departments, projects, jobs)
 
@@ -397,8 +471,14 @@ class _Extractor:
         names = ", ".join(dict.fromkeys(m.place.name for m in departments))
         return f"names {names} but " if names else ""
 
-    def place_figures(self, statement: _Statement, mentions: list[_Mention],
-                      departments: list[_Mention], projects: Quantity, jobs: Quantity) -> None:
+    def place_figures(
+        self,
+        statement: _Statement,
+        mentions: list[_Mention],
+        departments: list[_Mention],
+        projects: Quantity,
+        jobs: Quantity,
+    ) -> None:
         """Tie complete figures to the department, or the region, the sentence is about."""
         text = statement.text
         # The place before the figures is what they are about ("Dans l'Ain, 30 projets…");
@@ -411,12 +491,18 @@ class _Extractor:
         if len(head_codes) == 1:
             self.add_row(statement, in_head[0].place, projects, jobs)
         elif len(head_codes) > 1 or len(distinct) > 1:
-            self.problem(statement, f"names several departments "
-                         f"({', '.join(dict.fromkeys(m.place.name for m in departments))}); "
-                         "cannot tell which one the figures are for")
+            self.problem(
+                statement,
+                f"names several departments "
+                f"({', '.join(dict.fromkeys(m.place.name for m in departments))}); "
+                "cannot tell which one the figures are for",
+            )
         elif distinct and regional:
-            self.problem(statement, f"names {departments[0].place.name} after the figures and "
-                         "speaks of the region: cannot tell whether these are regional totals")
+            self.problem(
+                statement,
+                f"names {departments[0].place.name} after the figures and "
+                "speaks of the region: cannot tell whether these are regional totals",
+            )
         elif distinct:
             self.add_row(statement, departments[0].place, projects, jobs)
         elif regional:
@@ -424,8 +510,9 @@ class _Extractor:
         else:
             self.unplaced(statement, _place_words(text[:first_figure]), projects, jobs)
 
-    def unplaced(self, statement: _Statement, place: str, projects: Quantity,
-                 jobs: Quantity) -> None:
+    def unplaced(
+        self, statement: _Statement, place: str, projects: Quantity, jobs: Quantity
+    ) -> None:
         """Figures for no known place: an error if a place is named, else only a note.
 
         "En Bretagne, 5 projets" must not pass unseen; "Depuis 2021, 190 projets ont
@@ -437,8 +524,9 @@ class _Extractor:
         else:
             self.note(statement, f"figures for no department nor the Région, ignored ({figures})")
 
-    def add_row(self, statement: _Statement, place: Place, projects: Quantity,
-                jobs: Quantity) -> None:
+    def add_row(
+        self, statement: _Statement, place: Place, projects: Quantity, jobs: Quantity
+    ) -> None:
         row = DepartmentFigures(place.code, place.name, projects, jobs, statement.line)
         earlier = self.rows.setdefault(place.code, [])
         if earlier:
@@ -446,23 +534,32 @@ class _Extractor:
             if row.same_figures(first):
                 reason = f"{place.name} already given on line {first.line}, with the same figures"
             else:
-                reason = (f"{place.name} already given on line {first.line} with other figures "
-                          f"({first.projects.wording}, {first.jobs.wording}); "
-                          f"{place.name} is left out")
+                reason = (
+                    f"{place.name} already given on line {first.line} with other figures "
+                    f"({first.projects.wording}, {first.jobs.wording}); "
+                    f"{place.name} is left out"
+                )
             self.problem(statement, reason)
         earlier.append(row)
 
     def result(self) -> Extraction:
         # A department given twice is kept (for --partial) only if both agree.
-        rows = [found[0] for found in self.rows.values()
-                if all(row.same_figures(found[0]) for row in found)]
+        rows = [
+            found[0]
+            for found in self.rows.values()
+            if all(row.same_figures(found[0]) for row in found)
+        ]
         rows.sort(key=lambda row: row.code)
         problems = sorted(self.problems, key=lambda p: p.line or 0)
         return Extraction(tuple(rows), tuple(self.totals), tuple(problems), tuple(self.notes))
 
 
-def _extract(lines: Iterable[tuple[int, str]], department_names: Mapping[str, str],
-             source: str, region_names: Iterable[str]) -> Extraction:
+def _extract(
+    lines: Iterable[tuple[int, str]],
+    department_names: Mapping[str, str],
+    source: str,
+    region_names: Iterable[str],
+) -> Extraction:
     extractor = _Extractor(PlaceNames(department_names, region_names), source)
     normalised = ((n, unicodedata.normalize("NFC", t)) for n, t in lines)
     for statement in _statements(normalised):
@@ -470,8 +567,9 @@ def _extract(lines: Iterable[tuple[int, str]], department_names: Mapping[str, st
     return extractor.result()
 
 
-def extract_figures(text: str, department_names: Mapping[str, str], source: str,
-                    region_names: Iterable[str] = ()) -> Extraction:
+def extract_figures(
+    text: str, department_names: Mapping[str, str], source: str, region_names: Iterable[str] = ()
+) -> Extraction:
     """Read the department figures and regional totals from the plain text of a release.
 
     ``department_names`` maps every department code to its official name (from
@@ -480,12 +578,12 @@ def extract_figures(text: str, department_names: Mapping[str, str], source: str,
     word "Région". ``source`` names the file in problems.
     """
     # Only "\n" ends a line, as in the editor the user will open the file with.
-    return _extract(enumerate(text.split("\n"), start=1), department_names, source,
-                    region_names)
+    return _extract(enumerate(text.split("\n"), start=1), department_names, source, region_names)
 
 
-def extract_html_figures(html: str, department_names: Mapping[str, str], source: str,
-                         region_names: Iterable[str] = ()) -> Extraction:
+def extract_html_figures(
+    html: str, department_names: Mapping[str, str], source: str, region_names: Iterable[str] = ()
+) -> Extraction:
     """As :func:`extract_figures`, for an HTML page; problems give the lines of the HTML."""
     return _extract(html_lines(html), department_names, source, region_names)
 
@@ -493,9 +591,38 @@ def extract_html_figures(html: str, department_names: Mapping[str, str], source:
 # --- HTML to text ---------------------------------------------------------------------
 
 _BLOCKS = {
-    "address", "article", "aside", "blockquote", "caption", "dd", "div", "dl", "dt",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "title", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "caption",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "title",
+    "tr",
+    "ul",
 }
 _HIDDEN = {"script", "style", "noscript", "template", "svg"}
 _CELLS = {"td", "th"}
@@ -539,7 +666,7 @@ class _TextOfHtml(HTMLParser):
                 self._parts.append(" ")
             return
         if self._line is None:
-            leading = data[:len(data) - len(data.lstrip())]
+            leading = data[: len(data) - len(data.lstrip())]
             self._line = self.getpos()[0] + leading.count("\n")
         self._parts.append(data)
 
@@ -568,7 +695,7 @@ def html_lines(html: str) -> list[tuple[int, str]]:
 
 _NOT_TEXT = {
     b"%PDF": "a PDF document; save its text as a UTF-8 .txt file first "
-             "(for example with 'pdftotext -layout')",
+    "(for example with 'pdftotext -layout')",
     b"PK\x03\x04": "a ZIP archive (a Word .docx or OpenDocument file?); save it as plain text",
     b"\xd0\xcf\x11\xe0": "an old Word or Excel document; save it as plain text",
 }
@@ -577,16 +704,23 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 def read_release(path: str | Path, encoding: str | None = None) -> str:
     """The text of a press release file (UTF-8 by default), refusing binary documents."""
-    text, _ = read_text(path, encoding or "utf-8-sig", kind="text file",
-                        expected="a text or HTML file", signatures=_NOT_TEXT, empty="file is empty")
+    text, _ = read_text(
+        path,
+        encoding or "utf-8-sig",
+        kind="text file",
+        expected="a text or HTML file",
+        signatures=_NOT_TEXT,
+        empty="file is empty",
+    )
     return text
 
 
 def is_html(path: str | Path, text: str) -> bool:
     """An .html file, or a page saved under another name."""
     start = text.lstrip("\ufeff \t\r\n")[:15].lower()
-    return Path(path).suffix.lower() in HTML_SUFFIXES or start.startswith(("<!doctype html",
-                                                                           "<html"))
+    return Path(path).suffix.lower() in HTML_SUFFIXES or start.startswith(
+        ("<!doctype html", "<html")
+    )
 
 
 def figures_csv(rows: Sequence[DepartmentFigures]) -> str:
@@ -596,8 +730,17 @@ def figures_csv(rows: Sequence[DepartmentFigures]) -> str:
     writer.writerow(CSV_HEADER)
     for row in sorted(rows, key=lambda r: r.code):
         notes = [q.note for q in (row.projects, row.jobs) if q.precision != "exact"]
-        writer.writerow([row.code, row.name, row.projects.value, row.jobs.value,
-                         row.jobs.precision, row.projects.precision, " ; ".join(notes)])
+        writer.writerow(
+            [
+                row.code,
+                row.name,
+                row.projects.value,
+                row.jobs.value,
+                row.jobs.precision,
+                row.projects.precision,
+                " ; ".join(notes),
+            ]
+        )
     return buffer.getvalue()
 
 
@@ -611,32 +754,57 @@ def merged_facts(path: Path, totals: RegionalTotals) -> dict[str, object]:
 
 def totals_facts(totals: RegionalTotals) -> dict[str, object]:
     """The regional totals under the keys data/publication.json gives them."""
-    return dict(zip(TOTALS_KEYS, (totals.projects.value, fr_group_spaces(totals.projects.wording),
-                                  totals.jobs.value, fr_group_spaces(totals.jobs.wording))))
+    return dict(
+        zip(
+            TOTALS_KEYS,
+            (
+                totals.projects.value,
+                fr_group_spaces(totals.projects.wording),
+                totals.jobs.value,
+                fr_group_spaces(totals.jobs.wording),
+            ),
+            strict=True,
+        )
+    )
 
 
-def extract_release(path: Path, department_names: Mapping[str, str], region_names: set[str],
-                    encoding: str | None = None) -> Extraction:
+def extract_release(
+    path: Path,
+    department_names: Mapping[str, str],
+    region_names: set[str],
+    encoding: str | None = None,
+) -> Extraction:
     """Read a press release file (text or HTML) and extract its figures."""
     text = read_release(path, encoding)
     reader = extract_html_figures if is_html(path, text) else extract_figures
     return reader(text, department_names, str(path), region_names)
 
 
-def release_outputs(found: Extraction, release: Path, partial: bool, output: Path | None,
-                    totals_path: Path | None) -> dict[Path, str]:
+def release_outputs(
+    found: Extraction, release: Path, partial: bool, output: Path | None, totals_path: Path | None
+) -> dict[Path, str]:
     """The files to write for an extraction, or an InputError when the release was not
     read whole (and ``partial`` is off) or gave no department at all.
 
     With no ``output`` the CSV is under the key ``Path("-")`` (standard output).
     """
     if found.problems and not partial:
-        raise InputError([*found.problems, Problem(
-            str(release), f"{len(found.problems)} problem(s), nothing written; fix the text or "
-            "pass --partial to write the rows that could be read")])
+        raise InputError(
+            [
+                *found.problems,
+                Problem(
+                    str(release),
+                    f"{len(found.problems)} problem(s), nothing written; fix the text or "
+                    "pass --partial to write the rows that could be read",
+                ),
+            ]
+        )
     if not found.rows:
-        raise InputError.single(release, "no figures per department found; expected lines "
-                                "such as \"Dans l'Ain, 30 projets … 610 emplois\"")
+        raise InputError.single(
+            release,
+            "no figures per department found; expected lines "
+            'such as "Dans l\'Ain, 30 projets … 610 emplois"',
+        )
     files = {output or Path("-"): figures_csv(found.rows)}
     if totals_path is not None and found.totals:
         facts = merged_facts(totals_path, found.totals[0])

@@ -37,8 +37,9 @@ def join(figures: pd.DataFrame, boundaries: gpd.GeoDataFrame) -> JoinedFigures:
     shown = shown.join(figures[list(FIGURE_COLUMNS)], how="left")
     missing = tuple(code for code in shown.index if code not in figures.index)
     shown = _derive(shown)
-    return JoinedFigures(gpd.GeoDataFrame(shown, geometry="geometry", crs=boundaries.crs),
-                         regions, missing)
+    return JoinedFigures(
+        gpd.GeoDataFrame(shown, geometry="geometry", crs=boundaries.crs), regions, missing
+    )
 
 
 def _derive(frame: pd.DataFrame) -> pd.DataFrame:
@@ -55,5 +56,7 @@ def _derive(frame: pd.DataFrame) -> pd.DataFrame:
     frame["emplois_pour_10000_hab"] = (1e4 * jobs / frame["population"].astype("Float64")).round(1)
     # Ties share the best rank (1, 2, 2, 4), as rankings in the press usually do.
     frame["rang_emplois"] = jobs.groupby(region).rank(ascending=False, method="min").astype("Int64")
-    frame["rang_projets"] = projects.groupby(region).rank(ascending=False, method="min").astype("Int64")
+    frame["rang_projets"] = (
+        projects.groupby(region).rank(ascending=False, method="min").astype("Int64")
+    )
     return frame

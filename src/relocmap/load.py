@@ -17,7 +17,7 @@ from .errors import InputError, Problem
 # Signatures of files people mistake for CSV.
 _BINARY_SIGNATURES = {
     b"PK\x03\x04": "a ZIP archive (an Excel .xlsx or OpenDocument .ods workbook?); "
-                   "save it as CSV first",
+    "save it as CSV first",
     b"\xd0\xcf\x11\xe0": "an old Excel .xls workbook; save it as CSV first",
     b"%PDF": "a PDF document",
     b"\x89PNG": "a PNG image",
@@ -56,15 +56,26 @@ def decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
     for start, names in sorted(failures.items()):
         line_start = data.rfind(b"\n", 0, start) + 1
         column = len(data[line_start:start].decode(names[0], errors="replace")) + 1
-        problems.append(Problem(
-            str(path), f"byte 0x{data[start]:02x} at character {column} cannot be decoded as "
-            f"{' or '.join(names)}; save the file as UTF-8 or pass --encoding",
-            data.count(b"\n", 0, start) + 1))
+        problems.append(
+            Problem(
+                str(path),
+                f"byte 0x{data[start]:02x} at character {column} cannot be decoded as "
+                f"{' or '.join(names)}; save the file as UTF-8 or pass --encoding",
+                data.count(b"\n", 0, start) + 1,
+            )
+        )
     raise InputError(problems)
 
 
-def read_text(path: str | Path, encoding: str | None, *, kind: str, expected: str,
-              signatures: Mapping[bytes, str], empty: str) -> tuple[str, str]:
+def read_text(
+    path: str | Path,
+    encoding: str | None,
+    *,
+    kind: str,
+    expected: str,
+    signatures: Mapping[bytes, str],
+    empty: str,
+) -> tuple[str, str]:
     """Read a text file, refusing what is not text: (text, encoding used).
 
     ``kind`` and ``expected`` word the messages ("not a CSV file", "is a
@@ -87,11 +98,16 @@ def read_text(path: str | Path, encoding: str | None, *, kind: str, expected: st
             raise InputError.single(path, f"not a {kind}: this is {what}", line=1)
     if encoding is None and data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"  # Excel's "Unicode text" export starts with this mark
-    wide = encoding is not None and encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
+    wide = encoding is not None and encoding.lower().replace("_", "-").startswith(
+        ("utf-16", "utf-32")
+    )
     if b"\x00" in data and not wide:
         offset = data.index(b"\x00")
-        raise InputError.single(path, f"not a {kind}: it holds binary data (NUL byte)",
-                                line=data.count(b"\n", 0, offset) + 1)
+        raise InputError.single(
+            path,
+            f"not a {kind}: it holds binary data (NUL byte)",
+            line=data.count(b"\n", 0, offset) + 1,
+        )
     return decode(path, data, encoding)
 
 
@@ -106,13 +122,19 @@ def read_csv_table(path: str | Path, encoding: str | None = None) -> RawTable:
 
     Blank lines (and lines of separators only, which spreadsheets leave) are skipped.
     """
-    text, used = read_text(path, encoding, kind="CSV file", expected="a CSV file",
-                           signatures=_BINARY_SIGNATURES,
-                           empty="file is empty, expected a header line and one row per department")
+    text, used = read_text(
+        path,
+        encoding,
+        kind="CSV file",
+        expected="a CSV file",
+        signatures=_BINARY_SIGNATURES,
+        empty="file is empty, expected a header line and one row per department",
+    )
     first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
     separator = _separator(first_line)
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=separator,
-                        strict=True)
+    reader = csv.reader(
+        io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=separator, strict=True
+    )
     rows: list[tuple[int, list[str]]] = []
     header: list[str] | None = None
     try:
@@ -134,12 +156,17 @@ def _drop_empty_trailing_columns(header: list[str], rows: list[tuple[int, list[s
     columns at the end that have neither a name nor a value. A value under an
     unnamed column is kept, for the validator to report."""
     width = len(header)
-    while width and header[width - 1] == "" and all(
-            len(cells) < width or not cells[width - 1].strip() for _, cells in rows):
+    while (
+        width
+        and header[width - 1] == ""
+        and all(len(cells) < width or not cells[width - 1].strip() for _, cells in rows)
+    ):
         width -= 1
     if width == len(header):
         return header, rows
-    trimmed = [(line, cells[:width] if len(cells) >= len(header) else cells) for line, cells in rows]
+    trimmed = [
+        (line, cells[:width] if len(cells) >= len(header) else cells) for line, cells in rows
+    ]
     return header[:width], trimmed
 
 
@@ -157,8 +184,9 @@ def read_json(path: str | Path) -> dict:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError.single(path, f"not valid JSON: {exc.msg} (character {exc.colno})",
-                                line=exc.lineno) from None
+        raise InputError.single(
+            path, f"not valid JSON: {exc.msg} (character {exc.colno})", line=exc.lineno
+        ) from None
     if not isinstance(value, dict):
         raise InputError.single(path, "expected a JSON object at the top level")
     return value
@@ -169,8 +197,15 @@ def default_schema() -> dict:
     return json.loads(resources.files("relocmap").joinpath("schema.json").read_text("utf-8"))
 
 
-BOUNDARY_PROPERTIES = ("code", "nom", "region_code", "region_nom", "population",
-                       "population_millesime", "superficie_km2")
+BOUNDARY_PROPERTIES = (
+    "code",
+    "nom",
+    "region_code",
+    "region_nom",
+    "population",
+    "population_millesime",
+    "superficie_km2",
+)
 
 
 def read_boundaries(path: str | Path) -> gpd.GeoDataFrame:
@@ -178,8 +213,11 @@ def read_boundaries(path: str | Path) -> gpd.GeoDataFrame:
     path = Path(path)
     if not path.is_file():
         where = "" if path.is_absolute() else f" in {Path.cwd()}"
-        raise InputError.single(path, f"file not found{where}; run relocmap from the project "
-                                "folder, pass --geo, or rebuild it with 'relocmap boundaries'")
+        raise InputError.single(
+            path,
+            f"file not found{where}; run relocmap from the project "
+            "folder, pass --geo, or rebuild it with 'relocmap boundaries'",
+        )
     try:
         frame = gpd.read_file(path, engine="pyogrio")
     except Exception as exc:  # pyogrio raises several types for unreadable files
@@ -193,5 +231,7 @@ def read_boundaries(path: str | Path) -> gpd.GeoDataFrame:
     frame["code"] = frame["code"].astype(str)
     if not frame["code"].is_unique:
         dupes = sorted(frame.loc[frame["code"].duplicated(), "code"].unique())
-        raise InputError([Problem(str(path), f"department code {c!r} appears twice") for c in dupes])
+        raise InputError(
+            [Problem(str(path), f"department code {c!r} appears twice") for c in dupes]
+        )
     return frame.set_index("code", drop=False).sort_index()

@@ -16,12 +16,18 @@ _SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
 
 def _leaflet_file(name: str) -> str:
     try:
-        path = resources.files("js_lib_leaflet").joinpath("static").joinpath("js_lib_leaflet").joinpath(name)
+        path = (
+            resources.files("js_lib_leaflet")
+            .joinpath("static")
+            .joinpath("js_lib_leaflet")
+            .joinpath(name)
+        )
         return path.read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError) as exc:
         raise RelocmapError(
             f"--offline needs Leaflet from the package django-js-lib-leaflet ({exc}); "
-            "reinstall relocmap with its dependencies") from None
+            "reinstall relocmap with its dependencies"
+        ) from None
 
 
 def _inlinable(text: str, closing_tag: str, name: str) -> str:

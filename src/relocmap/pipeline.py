@@ -25,16 +25,23 @@ class Inputs:
     rows: int
 
 
-def load_inputs(data: Path, geo: Path, facts: Path | None = None,
-                encoding: str | None = None) -> Inputs:
+def load_inputs(
+    data: Path, geo: Path, facts: Path | None = None, encoding: str | None = None
+) -> Inputs:
     """Read and check the figures, the boundaries and (if given) the publication facts."""
     boundaries = read_boundaries(geo)
     table = read_csv_table(data, encoding=encoding)
     names = boundaries["nom"].to_dict()
     figures = validate_table(table, names, default_schema())
     publication = read_publication(facts) if facts is not None else None
-    return Inputs(join(figures, boundaries), boundaries, publication, table.encoding,
-                  table.separator, len(figures))
+    return Inputs(
+        join(figures, boundaries),
+        boundaries,
+        publication,
+        table.encoding,
+        table.separator,
+        len(figures),
+    )
 
 
 def classify_views(joined: JoinedFigures, views=None) -> list:
@@ -44,8 +51,14 @@ def classify_views(joined: JoinedFigures, views=None) -> list:
     return [classify(joined.frame[view.key], view) for view in (views or VIEWS)]
 
 
-def build_map(data: Path, geo: Path, out_dir: Path, facts: Path | None = None,
-              options=None, encoding: str | None = None) -> list[Path]:
+def build_map(
+    data: Path,
+    geo: Path,
+    out_dir: Path,
+    facts: Path | None = None,
+    options=None,
+    encoding: str | None = None,
+) -> list[Path]:
     """Check the inputs, render every output, then write them atomically into ``out_dir``.
 
     Outputs: carte.html (the map), carte-iframe.html (the embed snippet),

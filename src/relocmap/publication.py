@@ -30,8 +30,13 @@ class Publication:
 
 # Whole-number keys and the smallest value each may take (an objective of 0 jobs
 # or 0 years means nothing, and would divide by zero in the progress bar).
-_MINIMUM = {"objectif_emplois": 1, "objectif_duree_ans": 1, "total_projets_publie": 0,
-            "total_emplois_publie": 0, "projets_annonces_prochainement": 0}
+_MINIMUM = {
+    "objectif_emplois": 1,
+    "objectif_duree_ans": 1,
+    "total_projets_publie": 0,
+    "total_emplois_publie": 0,
+    "projets_annonces_prochainement": 0,
+}
 
 
 def _check(name: str, value) -> str | None:

@@ -29,8 +29,10 @@ TILES = {
     # basemap that keeps the class colours readable and needs no API key (CARTO's
     # Positron now does).
     "light": ("Esri.WorldGrayCanvas", "Fond de carte © Esri — Esri, DeLorme, NAVTEQ"),
-    "osm": ("OpenStreetMap.Mapnik", "© les contributeurs d’<a href=\"https://www.openstreetmap.org"
-            "/copyright\">OpenStreetMap</a>"),
+    "osm": (
+        "OpenStreetMap.Mapnik",
+        '© les contributeurs d’<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+    ),
 }
 DEFAULT_TILES = "light"
 # Simplification for the page only (degrees, coverage-preserving): the boundaries
@@ -39,8 +41,7 @@ DEFAULT_TILES = "light"
 PAGE_SIMPLIFY_DEG = 0.0065
 PAGE_DECIMALS = 3
 BOUNDARY_SOURCE = "Contours : IGN ADMIN EXPRESS et INSEE, Licence Ouverte 2.0"
-PRECISION_WORDS = {"exact": "", "environ": "environ ", "pres_de": "près de ",
-                   "plus_de": "plus de "}
+PRECISION_WORDS = {"exact": "", "environ": "environ ", "pres_de": "près de ", "plus_de": "plus de "}
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ def ordinal(rank: int) -> str:
 
 # --- page elements ----------------------------------------------------------
 
+
 class Page(Figure):
     """The HTML document: French, titled, with a proper viewport (zoom allowed)."""
 
@@ -119,7 +121,9 @@ class PageMap(folium.Map):
 class InlineStyle(MacroElement):
     """Package CSS (and, offline, Leaflet's own CSS) written into the page head."""
 
-    _template = Template("{% macro header(this, kwargs) %}<style>\n{{ this.css }}</style>\n{% endmacro %}")
+    _template = Template(
+        "{% macro header(this, kwargs) %}<style>\n{{ this.css }}</style>\n{% endmacro %}"
+    )
 
     def __init__(self, css: str):
         super().__init__()
@@ -129,7 +133,9 @@ class InlineStyle(MacroElement):
 class InlineScript(MacroElement):
     """A script written into the page head (Leaflet itself, for --offline)."""
 
-    _template = Template("{% macro header(this, kwargs) %}<script>\n{{ this.js }}</script>\n{% endmacro %}")
+    _template = Template(
+        "{% macro header(this, kwargs) %}<script>\n{{ this.js }}</script>\n{% endmacro %}"
+    )
 
     def __init__(self, js: str):
         super().__init__()
@@ -141,9 +147,16 @@ class DepartmentViews(MacroElement):
 
     _template = Template(_package_text("views.j2"))
 
-    def __init__(self, features: dict, views: list[View], title_html: str,
-                 legends_html: str, switch_html: str, sources_html: str,
-                 bounds: list[list[float]]):
+    def __init__(
+        self,
+        features: dict,
+        views: list[View],
+        title_html: str,
+        legends_html: str,
+        switch_html: str,
+        sources_html: str,
+        bounds: list[list[float]],
+    ):
         super().__init__()
         self.sources_json = _js_json(sources_html)
         self.data_json = _js_json(features)
@@ -155,6 +168,7 @@ class DepartmentViews(MacroElement):
 
 
 # --- content -----------------------------------------------------------------
+
 
 def page_geometry(frame: pd.DataFrame) -> pd.Series:
     """Lighter outlines for the page, still a coverage (shared borders shared)."""
@@ -195,10 +209,15 @@ def popup_rows(row: pd.Series, region_count: int) -> list[tuple[str, str]]:
     if not pd.isna(row["emplois_par_projet"]):
         rows.append(("Emplois par projet", from_jobs(row, "emplois_par_projet")))
     if not pd.isna(row["emplois_pour_10000_hab"]):
-        rows.append(("Emplois pour 10\u202f000 habitants", from_jobs(row, "emplois_pour_10000_hab")))
+        rows.append(
+            ("Emplois pour 10\u202f000 habitants", from_jobs(row, "emplois_pour_10000_hab"))
+        )
     rows += [
         ("Part des emplois de la région", from_jobs(row, "part_emplois", "\u00a0%")),
-        ("Rang dans la région (emplois)", f"{ordinal(int(row['rang_emplois']))} sur {region_count}"),
+        (
+            "Rang dans la région (emplois)",
+            f"{ordinal(int(row['rang_emplois']))} sur {region_count}",
+        ),
     ]
     return rows
 
@@ -223,11 +242,22 @@ def circle_legend(largest: float) -> dict | None:
     refs = []
     for value in references:
         r = circle_radius(value, largest)
-        refs.append({"r": r, "cy": round(bottom - r, 1), "top": round(bottom - 2 * r, 1),
-                     "label": fr_int(value)})
-    return {"references": refs, "cx": cx, "line_end": round(2 * radius + 10, 1),
-            "width": round(2 * radius + 60), "height": round(bottom + 2),
-            "description": "Cercles de référence : " + ", ".join(f"{r['label']} emplois" for r in refs)}
+        refs.append(
+            {
+                "r": r,
+                "cy": round(bottom - r, 1),
+                "top": round(bottom - 2 * r, 1),
+                "label": fr_int(value),
+            }
+        )
+    return {
+        "references": refs,
+        "cx": cx,
+        "line_end": round(2 * radius + 10, 1),
+        "width": round(2 * radius + 60),
+        "height": round(bottom + 2),
+        "description": "Cercles de référence : " + ", ".join(f"{r['label']} emplois" for r in refs),
+    }
 
 
 def feature_collection(joined: JoinedFigures, classes: list[Classes], source: str) -> dict:
@@ -237,27 +267,40 @@ def feature_collection(joined: JoinedFigures, classes: list[Classes], source: st
     with_data = frame["emplois"].notna().groupby(frame["region_code"]).sum()
     features = []
     for code, row in frame.iterrows():
-        features.append({
-            "type": "Feature",
-            "id": code,
-            "geometry": shapely.geometry.mapping(geometry[code]),
-            "properties": {
-                "fill": {c.view.key: c.color(code) for c in classes},
-                "tip": {c.view.key: _snippet("tooltip.html.j2", nom=row["nom"],
-                                             value=view_value(row, c.view)) for c in classes},
-                "popup": _snippet("popup.html.j2", nom=row["nom"], code=code,
-                                  rows=popup_rows(row, int(with_data[row["region_code"]])),
-                                  note=row["note"] if isinstance(row["note"], str) else "",
-                                  source=source),
-                "label": _snippet("label.html.j2", nom=row["nom"]),
-                "name": f"{row['nom']} ({code})",
-                "area": round(float(row["superficie_km2"])),
-                "r": 0 if pd.isna(row["emplois"]) else circle_radius(row["emplois"], largest),
-                "circle_tip": _snippet("tooltip.html.j2", nom=row["nom"],
-                                       value=as_published(row["emplois"], row["emplois_precision"], "emplois")),
-                "label_at": label_point(row.geometry),
-            },
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "id": code,
+                "geometry": shapely.geometry.mapping(geometry[code]),
+                "properties": {
+                    "fill": {c.view.key: c.color(code) for c in classes},
+                    "tip": {
+                        c.view.key: _snippet(
+                            "tooltip.html.j2", nom=row["nom"], value=view_value(row, c.view)
+                        )
+                        for c in classes
+                    },
+                    "popup": _snippet(
+                        "popup.html.j2",
+                        nom=row["nom"],
+                        code=code,
+                        rows=popup_rows(row, int(with_data[row["region_code"]])),
+                        note=row["note"] if isinstance(row["note"], str) else "",
+                        source=source,
+                    ),
+                    "label": _snippet("label.html.j2", nom=row["nom"]),
+                    "name": f"{row['nom']} ({code})",
+                    "area": round(float(row["superficie_km2"])),
+                    "r": 0 if pd.isna(row["emplois"]) else circle_radius(row["emplois"], largest),
+                    "circle_tip": _snippet(
+                        "tooltip.html.j2",
+                        nom=row["nom"],
+                        value=as_published(row["emplois"], row["emplois_precision"], "emplois"),
+                    ),
+                    "label_at": label_point(row.geometry),
+                },
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -270,7 +313,10 @@ def population_note(joined: JoinedFigures, view: View) -> str:
 
 
 def legend_items(classes: Classes, has_missing: bool) -> list[dict]:
-    items = [{"color": color, "label": label} for color, label in zip(classes.colors, classes.labels())]
+    items = [
+        {"color": color, "label": label}
+        for color, label in zip(classes.colors, classes.labels(), strict=True)
+    ]
     if has_missing:
         items.append({"color": NO_DATA_COLOR, "label": NO_DATA_LABEL})
     return items
@@ -278,15 +324,20 @@ def legend_items(classes: Classes, has_missing: bool) -> list[dict]:
 
 def title_text(joined: JoinedFigures) -> str:
     names = sorted(joined.frame["region_nom"].unique())
-    return (f"Relocalisations industrielles en {names[0]}" if len(names) == 1
-            else "Relocalisations industrielles par département")
+    return (
+        f"Relocalisations industrielles en {names[0]}"
+        if len(names) == 1
+        else "Relocalisations industrielles par département"
+    )
 
 
 def subtitle_text(publication: Publication | None) -> str:
     if publication is None:
         return ""
-    return (f"Plan stratégique de relocalisation adopté en {publication.adoption_plan} "
-            f"({publication.budget_plan}) · chiffres publiés en {publication.source_date}")
+    return (
+        f"Plan stratégique de relocalisation adopté en {publication.adoption_plan} "
+        f"({publication.budget_plan}) · chiffres publiés en {publication.source_date}"
+    )
 
 
 def figures_source(publication: Publication | None) -> str:
@@ -299,13 +350,17 @@ def summary_text(joined: JoinedFigures, publication: Publication | None) -> str:
     top = data.sort_values(["emplois", "nom"], ascending=[False, True]).iloc[0]
     projects, jobs = fr_int(data["projets"].sum()), fr_int(data["emplois"].sum())
     if publication is not None:
-        totals = (f"la Région annonce {fr_int(publication.total_projets_publie)} projets et "
-                  f"{publication.total_emplois_formulation} "
-                  f"(somme des départements : {projects} projets, {jobs} emplois)")
+        totals = (
+            f"la Région annonce {fr_int(publication.total_projets_publie)} projets et "
+            f"{publication.total_emplois_formulation} "
+            f"(somme des départements : {projects} projets, {jobs} emplois)"
+        )
     else:
         totals = f"{projects} projets et {jobs} emplois au total"
-    text = (f"Carte choroplèthe de {len(joined.frame)} départements : {totals} ; le plus "
-            f"d'emplois : {top['nom']} ({as_published(top['emplois'], top['emplois_precision'])}).")
+    text = (
+        f"Carte choroplèthe de {len(joined.frame)} départements : {totals} ; le plus "
+        f"d'emplois : {top['nom']} ({as_published(top['emplois'], top['emplois_precision'])})."
+    )
     if joined.missing:
         count = len(joined.missing)
         text += f" Pas de données pour {count} département{'s' if count > 1 else ''}."
@@ -321,18 +376,29 @@ def headline_html(joined: JoinedFigures, publication: Publication | None) -> str
     share = 100 * published / publication.objectif_emplois
     sum_note = ""
     if jobs_sum != published:
-        sum_note = (f"Somme des départements : {fr_int(jobs_sum)} emplois "
-                    f"(total publié : {fr_int(published)})")
+        sum_note = (
+            f"Somme des départements : {fr_int(jobs_sum)} emplois "
+            f"(total publié : {fr_int(published)})"
+        )
     return _snippet(
-        "headline.html.j2", projets=publication.total_projets_formulation,
+        "headline.html.j2",
+        projets=publication.total_projets_formulation,
         emplois=publication.total_emplois_formulation,
-        sum_note=sum_note, goal=fr_int(publication.objectif_emplois),
-        goal_value=publication.objectif_emplois, jobs_value=published,
-        percent=f"{fr_decimal(share)}\u00a0%", percent_css=f"{min(share, 100):.1f}",
-        years=publication.objectif_duree_ans, budget=publication.budget_plan,
+        sum_note=sum_note,
+        goal=fr_int(publication.objectif_emplois),
+        goal_value=publication.objectif_emplois,
+        jobs_value=published,
+        percent=f"{fr_decimal(share)}\u00a0%",
+        percent_css=f"{min(share, 100):.1f}",
+        years=publication.objectif_duree_ans,
+        budget=publication.budget_plan,
         adopted=publication.adoption_plan,
-        announced=(fr_int(publication.projets_annonces_prochainement)
-                   if publication.projets_annonces_prochainement else ""))
+        announced=(
+            fr_int(publication.projets_annonces_prochainement)
+            if publication.projets_annonces_prochainement
+            else ""
+        ),
+    )
 
 
 class FiguresTable(MacroElement):
@@ -351,33 +417,67 @@ def _cell(text: str, sort) -> dict:
 
 def table_html(joined: JoinedFigures, publication: Publication | None, source: str) -> str:
     frame = joined.frame
-    columns = [{"label": "Département", "numeric": False}, {"label": "Projets", "numeric": True},
-               {"label": "Emplois (tels que publiés)", "numeric": True},
-               {"label": "Emplois pour 10\u202f000 habitants", "numeric": True},
-               {"label": "Part des emplois de la région", "numeric": True}]
+    columns = [
+        {"label": "Département", "numeric": False},
+        {"label": "Projets", "numeric": True},
+        {"label": "Emplois (tels que publiés)", "numeric": True},
+        {"label": "Emplois pour 10\u202f000 habitants", "numeric": True},
+        {"label": "Part des emplois de la région", "numeric": True},
+    ]
     rows = []
     for code, row in frame.iterrows():
         missing = pd.isna(row["emplois"])
-        rows.append([
-            _cell(f"{row['nom']} ({code})", row["nom"]),
-            _cell("–" if missing else as_published(row["projets"], row["projets_precision"]),
-                  None if missing else int(row["projets"])),
-            _cell("pas de données" if missing else as_published(row["emplois"], row["emplois_precision"]),
-                  None if missing else int(row["emplois"])),
-            _cell("–" if missing else from_jobs(row, "emplois_pour_10000_hab"),
-                  row["emplois_pour_10000_hab"]),
-            _cell("–" if missing else from_jobs(row, "part_emplois", "\u00a0%"), row["part_emplois"]),
-        ])
-    footer = [{"label": "Somme des départements",
-               "cells": [fr_int(frame["projets"].sum()), fr_int(frame["emplois"].sum()), "", "100\u00a0%"]}]
+        rows.append(
+            [
+                _cell(f"{row['nom']} ({code})", row["nom"]),
+                _cell(
+                    "–" if missing else as_published(row["projets"], row["projets_precision"]),
+                    None if missing else int(row["projets"]),
+                ),
+                _cell(
+                    "pas de données"
+                    if missing
+                    else as_published(row["emplois"], row["emplois_precision"]),
+                    None if missing else int(row["emplois"]),
+                ),
+                _cell(
+                    "–" if missing else from_jobs(row, "emplois_pour_10000_hab"),
+                    row["emplois_pour_10000_hab"],
+                ),
+                _cell(
+                    "–" if missing else from_jobs(row, "part_emplois", "\u00a0%"),
+                    row["part_emplois"],
+                ),
+            ]
+        )
+    footer = [
+        {
+            "label": "Somme des départements",
+            "cells": [
+                fr_int(frame["projets"].sum()),
+                fr_int(frame["emplois"].sum()),
+                "",
+                "100\u00a0%",
+            ],
+        }
+    ]
     if publication is not None:
-        footer.append({"label": "Total publié par la Région",
-                       "cells": [fr_int(publication.total_projets_publie),
-                                 f"{publication.total_emplois_formulation}"
-                                 f" ({fr_int(publication.total_emplois_publie)})", "", ""]})
+        footer.append(
+            {
+                "label": "Total publié par la Région",
+                "cells": [
+                    fr_int(publication.total_projets_publie),
+                    f"{publication.total_emplois_formulation}"
+                    f" ({fr_int(publication.total_emplois_publie)})",
+                    "",
+                    "",
+                ],
+            }
+        )
     caption = f"{title_text(joined)} : projets et emplois par département"
-    return _snippet("table.html.j2", caption=caption, columns=columns, rows=rows,
-                    footer=footer, source=source)
+    return _snippet(
+        "table.html.j2", caption=caption, columns=columns, rows=rows, footer=footer, source=source
+    )
 
 
 def _stable_ids(root: Element) -> None:
@@ -392,19 +492,32 @@ def _stable_ids(root: Element) -> None:
     visit(root)
 
 
-def build_page(joined: JoinedFigures, publication: Publication | None,
-               classes: list[Classes], options: MapOptions = MapOptions()) -> str:
+def build_page(
+    joined: JoinedFigures,
+    publication: Publication | None,
+    classes: list[Classes],
+    options: MapOptions = MapOptions(),
+) -> str:
     """Render the whole HTML page as text."""
     title = title_text(joined)
     source = figures_source(publication)
     page = Page(title=title, description=subtitle_text(publication) or title)
-    fmap = PageMap(accessible_name=f"Carte : {title}", summary=summary_text(joined, publication),
-                   offline=options.offline, location=[46.0, 2.5], zoom_start=7,
-                   zoom_snap=0.25, max_zoom=12, min_zoom=4, zoom_control=False)
+    fmap = PageMap(
+        accessible_name=f"Carte : {title}",
+        summary=summary_text(joined, publication),
+        offline=options.offline,
+        location=[46.0, 2.5],
+        zoom_start=7,
+        zoom_snap=0.25,
+        max_zoom=12,
+        min_zoom=4,
+        zoom_control=False,
+    )
     page.add_child(fmap)
     css = _package_text("relocmap.css")
     if options.offline:
         from .offline import leaflet_css, leaflet_js
+
         css = leaflet_css() + "\n" + css
         fmap.add_child(InlineScript(leaflet_js()))
     fmap.add_child(InlineStyle(css))
@@ -417,19 +530,32 @@ def build_page(joined: JoinedFigures, publication: Publication | None,
     minx, miny, maxx, maxy = _frame_bounds(joined)
     views = [c.view for c in classes]
     has_missing = bool(joined.missing)
-    legends = [{"key": c.view.key, "title": c.view.legend_title,
-                "entries": legend_items(c, has_missing),
-                "note": c.note() + population_note(joined, c.view)} for c in classes]
+    legends = [
+        {
+            "key": c.view.key,
+            "title": c.view.legend_title,
+            "entries": legend_items(c, has_missing),
+            "note": c.note() + population_note(joined, c.view),
+        }
+        for c in classes
+    ]
     circles = circle_legend(joined.frame["emplois"].max())
-    fmap.add_child(DepartmentViews(
-        feature_collection(joined, classes, source), views,
-        _snippet("title.html.j2", title=title, subtitle=subtitle_text(publication),
-                 headline=headline_html(joined, publication)),
-        _snippet("legends.html.j2", legends=legends, circles=circles),
-        _snippet("switch.html.j2", views=views, circles=circles),
-        _snippet("sources.html.j2", sources=sources),
-        [[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]],
-    ))
+    fmap.add_child(
+        DepartmentViews(
+            feature_collection(joined, classes, source),
+            views,
+            _snippet(
+                "title.html.j2",
+                title=title,
+                subtitle=subtitle_text(publication),
+                headline=headline_html(joined, publication),
+            ),
+            _snippet("legends.html.j2", legends=legends, circles=circles),
+            _snippet("switch.html.j2", views=views, circles=circles),
+            _snippet("sources.html.j2", sources=sources),
+            [[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]],
+        )
+    )
     fmap.add_child(FiguresTable(table_html(joined, publication, source)))
     _stable_ids(page)
     return page.render()
@@ -449,5 +575,12 @@ def _frame_bounds(joined: JoinedFigures) -> tuple[float, float, float, float]:
 def iframe_snippet(joined: JoinedFigures, src: str = "carte.html") -> str:
     """The HTML to paste into a web page to embed the map, responsive and lazy."""
     names = sorted(joined.frame["region_nom"].unique())
-    return _snippet("iframe.html.j2", src=src, title=f"Carte : {title_text(joined)}",
-                    region=", ".join(names)) + "\n"
+    return (
+        _snippet(
+            "iframe.html.j2",
+            src=src,
+            title=f"Carte : {title_text(joined)}",
+            region=", ".join(names),
+        )
+        + "\n"
+    )

@@ -33,12 +33,12 @@ from .render import BOUNDARY_SOURCE, figures_source, label_point, subtitle_text,
 # a print at 8 in wide show the same sizes.
 FIGSIZE_IN = (8.0, 5.0)
 PNG_DPI = 220
-SIMPLIFY_PARTS = 2000    # simplification tolerance: the map's larger extent / this
+SIMPLIFY_PARTS = 2000  # simplification tolerance: the map's larger extent / this
 FONT_RC = {
     "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans"],     # shipped with matplotlib: same glyphs everywhere
-    "svg.fonttype": "none",                 # real <text> in the SVG: searchable, editable
-    "svg.hashsalt": "relocmap",             # stable element ids
+    "font.sans-serif": ["DejaVu Sans"],  # shipped with matplotlib: same glyphs everywhere
+    "svg.fonttype": "none",  # real <text> in the SVG: searchable, editable
+    "svg.hashsalt": "relocmap",  # stable element ids
 }
 TEXT_COLOR = "#1a1a1a"
 MUTED_COLOR = "#444444"
@@ -49,9 +49,9 @@ HALO = "#ffffff"
 
 # Layout, in figure fractions: title block on top, map on the left, legend in its
 # own column on the right (never over a department), notes and sources at the bottom.
-MARGIN_X = 0.035                             # left edge of title, map and sources
-MAP_BOX = (MARGIN_X, 0.08, 0.68, 0.755)      # left, bottom, width, height
-LEGEND_X = 0.74                              # rightmost legend position
+MARGIN_X = 0.035  # left edge of title, map and sources
+MAP_BOX = (MARGIN_X, 0.08, 0.68, 0.755)  # left, bottom, width, height
+LEGEND_X = 0.74  # rightmost legend position
 
 
 def is_overseas(code: str) -> bool:
@@ -106,8 +106,9 @@ def _label_size(count: int) -> float:
     return 7.5 if count <= 20 else max(3.2, 7.5 * (20 / count) ** 0.5)
 
 
-def build_figure(joined: JoinedFigures, classes: Classes,
-                 publication: Publication | None) -> Figure:
+def build_figure(
+    joined: JoinedFigures, classes: Classes, publication: Publication | None
+) -> Figure:
     """The matplotlib figure of one view (Agg canvas attached, no pyplot state)."""
     frame, left_out = shown_departments(joined)
     crs = local_crs(frame)
@@ -117,7 +118,8 @@ def build_figure(joined: JoinedFigures, classes: Classes,
     minx, miny, maxx, maxy = projected.total_bounds
     tolerance = max(maxx - minx, maxy - miny) / SIMPLIFY_PARTS
     projected = projected.set_geometry(
-        shapely.coverage_simplify(projected.geometry.to_numpy(), tolerance), crs=crs)
+        shapely.coverage_simplify(projected.geometry.to_numpy(), tolerance), crs=crs
+    )
     fig = Figure(figsize=FIGSIZE_IN, dpi=PNG_DPI, facecolor="#ffffff")
     FigureCanvasAgg(fig)
 
@@ -126,21 +128,27 @@ def build_figure(joined: JoinedFigures, classes: Classes,
     ax.set_axis_off()
     ax.set_aspect("equal", adjustable="box", anchor="W")
     for code, geometry in projected.geometry.items():
-        ax.add_patch(PathPatch(shape_path(geometry), facecolor=classes.color(code),
-                               edgecolor=BORDER_COLOR, linewidth=0.6))
+        ax.add_patch(
+            PathPatch(
+                shape_path(geometry),
+                facecolor=classes.color(code),
+                edgecolor=BORDER_COLOR,
+                linewidth=0.6,
+            )
+        )
     outline = shapely.coverage_union_all(projected.geometry.to_numpy())
-    ax.add_patch(PathPatch(shape_path(outline), fill=False, edgecolor=OUTLINE_COLOR,
-                           linewidth=0.5))
+    ax.add_patch(PathPatch(shape_path(outline), fill=False, edgecolor=OUTLINE_COLOR, linewidth=0.5))
     pad = 0.01 * max(maxx - minx, maxy - miny)
     ax.set_xlim(minx - pad, maxx + pad)
     ax.set_ylim(miny - pad, maxy + pad)
 
     points = [label_point(geometry) for geometry in frame.geometry]
-    at = gpd.GeoSeries(gpd.points_from_xy([p[1] for p in points], [p[0] for p in points]),
-                       crs=frame.crs).to_crs(crs)
+    at = gpd.GeoSeries(
+        gpd.points_from_xy([p[1] for p in points], [p[0] for p in points]), crs=frame.crs
+    ).to_crs(crs)
     size = _label_size(len(frame))
     halo = [patheffects.Stroke(linewidth=size * 0.4, foreground=HALO, joinstyle="round")]
-    for name, point in zip(frame["nom"], at):
+    for name, point in zip(frame["nom"], at, strict=True):
         style = dict(fontsize=size, fontweight="bold", ha="center", va="center")
         # The halo is its own artist (drawn as outlines); the name on top stays
         # plain text, so the SVG keeps it as real, searchable text.
@@ -148,55 +156,91 @@ def build_figure(joined: JoinedFigures, classes: Classes,
         ax.text(point.x, point.y, name, color=TEXT_COLOR, **style)
 
     # --- title, legend, notes, sources ----------------------------------------
-    fig.text(MARGIN_X, 0.955, title_text(joined), fontsize=15, fontweight="bold",
-             color=TEXT_COLOR, va="top")
+    fig.text(
+        MARGIN_X,
+        0.955,
+        title_text(joined),
+        fontsize=15,
+        fontweight="bold",
+        color=TEXT_COLOR,
+        va="top",
+    )
     subtitle = subtitle_text(publication)
     if subtitle:
-        fig.text(MARGIN_X, 0.885, subtitle, fontsize=8.5, color=MUTED_COLOR, va="top",
-                 wrap=True)
+        fig.text(MARGIN_X, 0.885, subtitle, fontsize=8.5, color=MUTED_COLOR, va="top", wrap=True)
 
-    handles = [Patch(facecolor=color, edgecolor=SWATCH_EDGE, linewidth=0.5, label=label)
-               for color, label in zip(classes.colors, classes.labels())]
+    handles = [
+        Patch(facecolor=color, edgecolor=SWATCH_EDGE, linewidth=0.5, label=label)
+        for color, label in zip(classes.colors, classes.labels(), strict=True)
+    ]
     if any(code not in classes.class_of for code in frame.index):
-        handles.append(Patch(facecolor=NO_DATA_COLOR, edgecolor=SWATCH_EDGE, linewidth=0.5,
-                             label=NO_DATA_LABEL))
+        handles.append(
+            Patch(
+                facecolor=NO_DATA_COLOR, edgecolor=SWATCH_EDGE, linewidth=0.5, label=NO_DATA_LABEL
+            )
+        )
     # The legend sits right of the map as drawn (the map keeps its shape, so its
     # box may be narrower than MAP_BOX): close to it, never over it.
     ax.apply_aspect()
     legend_x = min(ax.get_position().x1 + 0.035, LEGEND_X)
-    legend = fig.legend(handles=handles, title=classes.view.legend_title, loc="center left",
-                        bbox_to_anchor=(legend_x, MAP_BOX[1] + MAP_BOX[3] * 0.5), frameon=False,
-                        alignment="left", fontsize=8.5,
-                        title_fontproperties={"size": 9.5, "weight": "bold"},
-                        handlelength=1.6, handleheight=1.1, handletextpad=0.6,
-                        labelspacing=0.45, borderaxespad=0, borderpad=0, labelcolor=TEXT_COLOR)
+    legend = fig.legend(
+        handles=handles,
+        title=classes.view.legend_title,
+        loc="center left",
+        bbox_to_anchor=(legend_x, MAP_BOX[1] + MAP_BOX[3] * 0.5),
+        frameon=False,
+        alignment="left",
+        fontsize=8.5,
+        title_fontproperties={"size": 9.5, "weight": "bold"},
+        handlelength=1.6,
+        handleheight=1.1,
+        handletextpad=0.6,
+        labelspacing=0.45,
+        borderaxespad=0,
+        borderpad=0,
+        labelcolor=TEXT_COLOR,
+    )
     legend.get_title().set_color(TEXT_COLOR)
     if classes.bins:
         # Just under the legend's last entry: its height is known once text is laid out.
         fig.draw_without_rendering()
         box = legend.get_window_extent().transformed(fig.transFigure.inverted())
-        fig.text(legend_x, box.y0 - 0.025, classes_note(classes), fontsize=6.5,
-                 color=MUTED_COLOR, va="top", linespacing=1.3)
+        fig.text(
+            legend_x,
+            box.y0 - 0.025,
+            classes_note(classes),
+            fontsize=6.5,
+            color=MUTED_COLOR,
+            va="top",
+            linespacing=1.3,
+        )
 
     bottom = 0.03
-    fig.text(MARGIN_X, bottom, sources_text(publication), fontsize=6.5, color=MUTED_COLOR,
-             va="bottom")
+    fig.text(
+        MARGIN_X, bottom, sources_text(publication), fontsize=6.5, color=MUTED_COLOR, va="bottom"
+    )
     if left_out:
-        fig.text(MARGIN_X, bottom + 0.03, overseas_note(left_out), fontsize=6.5,
-                 color=MUTED_COLOR, va="bottom", style="italic")
+        fig.text(
+            MARGIN_X,
+            bottom + 0.03,
+            overseas_note(left_out),
+            fontsize=6.5,
+            color=MUTED_COLOR,
+            va="bottom",
+            style="italic",
+        )
     return fig
 
 
-def render_static(joined: JoinedFigures, classes: Classes,
-                  publication: Publication | None) -> dict[str, bytes]:
+def render_static(
+    joined: JoinedFigures, classes: Classes, publication: Publication | None
+) -> dict[str, bytes]:
     """``{"carte.png": …, "carte.svg": …}`` for the view of ``classes``; byte-identical
     for the same inputs (no dates, no version strings, fixed SVG ids)."""
     title = title_text(joined)
     with matplotlib.rc_context(FONT_RC):
         fig = build_figure(joined, classes, publication)
         png, svg = io.BytesIO(), io.BytesIO()
-        fig.savefig(png, format="png", dpi=PNG_DPI,
-                    metadata={"Software": None, "Title": title})
-        fig.savefig(svg, format="svg",
-                    metadata={"Date": None, "Creator": None, "Title": title})
+        fig.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None, "Title": title})
+        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None, "Title": title})
     return {"carte.png": png.getvalue(), "carte.svg": svg.getvalue()}

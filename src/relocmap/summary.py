@@ -13,7 +13,8 @@ def summary_lines(path: Path, inputs: Inputs) -> list[str]:
     frame = joined.frame
     regions = ", ".join(sorted(frame["region_nom"].unique()))
     lines = [
-        f"{path}: {inputs.rows} row{'' if inputs.rows == 1 else 's'} valid (encoding {inputs.encoding}, separator {inputs.separator!r})",
+        f"{path}: {inputs.rows} row{'' if inputs.rows == 1 else 's'} valid "
+        f"(encoding {inputs.encoding}, separator {inputs.separator!r})",
         f"region(s): {regions}; {len(frame) - len(joined.missing)} of {len(frame)} departments "
         "with data",
     ]
@@ -22,7 +23,9 @@ def summary_lines(path: Path, inputs: Inputs) -> list[str]:
         lines.append(f"no data (not zero) for: {names}")
     sums = {"projets": int(frame["projets"].sum()), "emplois": int(frame["emplois"].sum())}
     pub = inputs.publication
-    published = {"projets": pub.total_projets_publie, "emplois": pub.total_emplois_publie} if pub else {}
+    published = (
+        {"projets": pub.total_projets_publie, "emplois": pub.total_emplois_publie} if pub else {}
+    )
     for column, total in sums.items():
         line = f"{column}: sum of departments {total}"
         if column in published:

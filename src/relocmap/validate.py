@@ -16,8 +16,12 @@ from .load import RawTable
 _WHOLE_NUMBER = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$|^\d+$")
 # Keys are folded (see fold): "Près de", "pres_de" and "PRES DE" all read pres_de.
 _PRECISION_SPELLINGS = {
-    "exact": "exact", "exacte": "exact", "environ": "environ",
-    "pres de": "pres_de", "plus de": "plus_de", "au moins": "plus_de",
+    "exact": "exact",
+    "exacte": "exact",
+    "environ": "environ",
+    "pres de": "pres_de",
+    "plus de": "plus_de",
+    "au moins": "plus_de",
 }
 
 
@@ -52,20 +56,33 @@ def check_header(table: RawTable, schema: dict) -> list[Problem]:
     problems = []
     missing = [n for n in required if n not in table.header]
     if missing:
-        problems.append(Problem(
-            table.path, f"missing column(s) {', '.join(missing)}; the header must hold "
-            f"{', '.join(names)} (found: {', '.join(table.header) or 'nothing'})", 1))
+        problems.append(
+            Problem(
+                table.path,
+                f"missing column(s) {', '.join(missing)}; the header must hold "
+                f"{', '.join(names)} (found: {', '.join(table.header) or 'nothing'})",
+                1,
+            )
+        )
     for position, name in enumerate(table.header, start=1):
         if name not in names:
-            problems.append(Problem(table.path, f"unknown column {name!r} (column {position}); "
-                                    f"expected one of {', '.join(names)}", 1, name or None))
+            problems.append(
+                Problem(
+                    table.path,
+                    f"unknown column {name!r} (column {position}); "
+                    f"expected one of {', '.join(names)}",
+                    1,
+                    name or None,
+                )
+            )
         elif table.header.index(name) != position - 1:
             problems.append(Problem(table.path, f"column {name!r} appears twice", 1, name))
     return problems
 
 
-def validate_table(table: RawTable, department_names: Mapping[str, str],
-                   schema: dict) -> pd.DataFrame:
+def validate_table(
+    table: RawTable, department_names: Mapping[str, str], schema: dict
+) -> pd.DataFrame:
     """Return the figures as a typed frame indexed by code, or raise every problem at once.
 
     ``department_names`` maps every known department code to its name (from the
@@ -80,28 +97,49 @@ def validate_table(table: RawTable, department_names: Mapping[str, str],
     seen: dict[str, int] = {}
     for line, cells in table.rows:
         if len(cells) != len(table.header):
-            problems.append(Problem(
-                table.path, f"row has {len(cells)} fields, the header has {len(table.header)} "
-                f"(separator {table.separator!r}; a value with a separator must be quoted)", line))
+            problems.append(
+                Problem(
+                    table.path,
+                    f"row has {len(cells)} fields, the header has {len(table.header)} "
+                    f"(separator {table.separator!r}; a value with a separator must be quoted)",
+                    line,
+                )
+            )
             continue
         record: dict[str, object] = {"line": line}
-        for name, cell in zip(table.header, cells):
+        for name, cell in zip(table.header, cells, strict=True):
             record[name], problem = _check_cell(name, cell.strip(), fields[name], department_names)
             if problem:
                 problems.append(Problem(table.path, problem, line, name))
         code = record.get("code")
         if isinstance(code, str):
             if code in seen:
-                problems.append(Problem(table.path, f"department {code} already given on line "
-                                        f"{seen[code]}", line, "code"))
+                problems.append(
+                    Problem(
+                        table.path,
+                        f"department {code} already given on line {seen[code]}",
+                        line,
+                        "code",
+                    )
+                )
             else:
                 seen[code] = line
             name = record.get("departement")
-            if (isinstance(name, str) and name and code in department_names
-                    and fold(name) != fold(department_names[code])):
-                problems.append(Problem(
-                    table.path, f"name {name!r} does not match code {code} "
-                    f"({department_names[code]}); check the code or the name", line, "departement"))
+            if (
+                isinstance(name, str)
+                and name
+                and code in department_names
+                and fold(name) != fold(department_names[code])
+            ):
+                problems.append(
+                    Problem(
+                        table.path,
+                        f"name {name!r} does not match code {code} "
+                        f"({department_names[code]}); check the code or the name",
+                        line,
+                        "departement",
+                    )
+                )
         records.append(record)
     if not table.rows:
         problems.append(Problem(table.path, "no data rows after the header", 2))
@@ -113,8 +151,9 @@ def validate_table(table: RawTable, department_names: Mapping[str, str],
     return frame.set_index("code", drop=False).sort_index()
 
 
-def _check_cell(name: str, cell: str, field: dict,
-                department_names: Mapping[str, str]) -> tuple[object, str | None]:
+def _check_cell(
+    name: str, cell: str, field: dict, department_names: Mapping[str, str]
+) -> tuple[object, str | None]:
     constraints = field.get("constraints", {})
     if cell == "":
         if constraints.get("required"):
@@ -123,8 +162,9 @@ def _check_cell(name: str, cell: str, field: dict,
     if name == "code":
         code = codes.normalize(cell)
         if code is None or code not in department_names:
-            return None, (f"unknown department code {cell!r}; expected an INSEE code such as "
-                          "01, 2A or 974")
+            return None, (
+                f"unknown department code {cell!r}; expected an INSEE code such as 01, 2A or 974"
+            )
         return code, None
     if field.get("type") == "integer":
         value = parse_whole_number(cell)
@@ -137,7 +177,8 @@ def _check_cell(name: str, cell: str, field: dict,
     if "enum" in constraints:
         value = _PRECISION_SPELLINGS.get(fold(cell))
         if value not in constraints["enum"]:
-            return None, (f"unknown precision {cell!r}; expected one of "
-                          f"{', '.join(constraints['enum'])}")
+            return None, (
+                f"unknown precision {cell!r}; expected one of {', '.join(constraints['enum'])}"
+            )
         return value, None
     return cell, None
