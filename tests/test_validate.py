@@ -8,7 +8,8 @@ from conftest import HEADER
 
 from relocmap.errors import InputError
 from relocmap.load import RawTable, default_schema, read_csv_table
-from relocmap.validate import check_header, fold, parse_whole_number, validate_table
+from relocmap.numbers import fold, parse_whole_number
+from relocmap.validate import check_header, validate_table
 
 NAMES = {
     "01": "Ain",

@@ -25,8 +25,7 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .load import read_json, read_text
-from .numbers import fr_group_spaces
-from .validate import fold, parse_whole_number
+from .numbers import fold, fr_group_spaces, parse_whole_number
 
 CSV_HEADER = (
     "code",

@@ -22,6 +22,7 @@ from shapely.ops import polylabel
 from .classify import NO_DATA_COLOR, NO_DATA_LABEL, Classes, View
 from .join import JoinedFigures
 from .numbers import fr_decimal, fr_int
+from .precision import Precision
 from .publication import Publication
 
 TILES = {
@@ -41,7 +42,6 @@ DEFAULT_TILES = "light"
 PAGE_SIMPLIFY_DEG = 0.0065
 PAGE_DECIMALS = 3
 BOUNDARY_SOURCE = "Contours : IGN ADMIN EXPRESS et INSEE, Licence Ouverte 2.0"
-PRECISION_WORDS = {"exact": "", "environ": "environ ", "pres_de": "près de ", "plus_de": "plus de "}
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def as_published(value, precision: str, unit: str | None = None) -> str:
     """``670, 'pres_de'`` gives ``près de 670``; with a unit, ``près de 670 emplois``."""
     if pd.isna(value):
         return "pas de données"
-    text = PRECISION_WORDS.get(precision, "") + fr_int(value)
+    text = Precision(precision).words + fr_int(value)
     if unit:
         text += " " + (unit if value >= 2 else unit.rstrip("s"))
     return text
@@ -187,7 +187,7 @@ def label_point(geometry) -> list[float]:
 def from_jobs(row: pd.Series, column: str, suffix: str = "", digits: int = 1) -> str:
     """A figure derived from the jobs count (per project, per inhabitant, share),
     French-formatted, "environ" when that count was published as approximate."""
-    approx = "environ " if row["emplois_precision"] != "exact" else ""
+    approx = "environ " if Precision(row["emplois_precision"]).approximate else ""
     return f"{approx}{fr_decimal(row[column], digits)}{suffix}"
 
 

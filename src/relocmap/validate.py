@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping
 
 import pandas as pd
@@ -11,38 +9,11 @@ import pandas as pd
 from . import codes
 from .errors import InputError, Problem
 from .load import RawTable
-
-# Thousands may be grouped with a space, a no-break space or a narrow no-break space.
-_WHOLE_NUMBER = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$|^\d+$")
-# Keys are folded (see fold): "Près de", "pres_de" and "PRES DE" all read pres_de.
-_PRECISION_SPELLINGS = {
-    "exact": "exact",
-    "exacte": "exact",
-    "environ": "environ",
-    "pres de": "pres_de",
-    "plus de": "plus_de",
-    "au moins": "plus_de",
-}
-
+from .numbers import fold, parse_whole_number
+from .precision import SPELLINGS
 
 # What an absent optional column or an empty optional cell means.
 OPTIONAL_DEFAULTS = {"projets_precision": "exact", "note": ""}
-
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free, punctuation-free form of a name, for comparisons."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    bare = bare.replace("\u2019", "'")
-    return re.sub(r"[^a-z0-9]+", " ", bare).strip()
-
-
-def parse_whole_number(text: str) -> int | None:
-    """``1 220`` (any space as thousands separator) gives 1220; anything else None."""
-    text = text.strip()
-    if not _WHOLE_NUMBER.match(text):
-        return None
-    return int(re.sub(r"\D", "", text))
 
 
 def _fields(schema: dict) -> list[dict]:
@@ -175,7 +146,7 @@ def _check_cell(
             return None, f"expected at most {constraints['maximum']} (a typo?), got {cell!r}"
         return value, None
     if "enum" in constraints:
-        value = _PRECISION_SPELLINGS.get(fold(cell))
+        value = SPELLINGS.get(fold(cell))
         if value not in constraints["enum"]:
             return None, (
                 f"unknown precision {cell!r}; expected one of {', '.join(constraints['enum'])}"
