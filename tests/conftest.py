@@ -7,14 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from helpers import REPO_ROOT
 
 from relocmap.cli import main
-
-REPO_ROOT = Path(__file__).resolve().parents[1]
-
-# The header of data/relocalisations.csv, and a known-good row.
-HEADER = "code,departement,projets,emplois,emplois_precision,projets_precision,note"
-GOOD_ROW = "01,Ain,25,564,exact,exact,"
 
 
 @pytest.fixture(scope="session")

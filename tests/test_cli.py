@@ -12,7 +12,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import GOOD_ROW, HEADER
+from helpers import GOOD_ROW, HEADER
 
 from relocmap.cli import main
 

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 import pytest
-from conftest import HEADER
+from helpers import HEADER
 
 from relocmap.join import join
 from relocmap.load import RawTable, default_schema, read_boundaries

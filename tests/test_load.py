@@ -7,7 +7,7 @@ import json
 import geopandas as gpd
 import pytest
 import shapely
-from conftest import GOOD_ROW, HEADER
+from helpers import GOOD_ROW, HEADER
 
 from relocmap.errors import InputError
 from relocmap.load import (

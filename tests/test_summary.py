@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import HEADER
+from helpers import HEADER
 
 from relocmap.pipeline import load_inputs
 from relocmap.summary import summary_lines

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import HEADER
+from helpers import HEADER
 
 from relocmap.errors import InputError
 from relocmap.load import RawTable, default_schema, read_csv_table
