@@ -13,14 +13,13 @@ from click.testing import CliRunner
 
 from relocmap.cli import main
 from relocmap.extract import (
-    CSV_HEADER,
     extract_figures,
     extract_html_figures,
     figures_csv,
     html_lines,
     totals_facts,
 )
-from relocmap.load import read_boundaries
+from relocmap.load import csv_columns, read_boundaries
 
 GEO = Path(__file__).resolve().parents[1] / "geo" / "departements.geojson"
 REGION = ("Auvergne-Rhône-Alpes",)
@@ -358,7 +357,7 @@ def test_rows_are_sorted_by_code_with_official_names(names):
         names,
     )
     assert figures_csv(found.rows).splitlines() == [
-        ",".join(CSV_HEADER),
+        ",".join(csv_columns()),
         "01,Ain,1,2,exact,exact,",
         "2A,Corse-du-Sud,1,2,exact,exact,",
         "2B,Haute-Corse,1,2,exact,exact,",

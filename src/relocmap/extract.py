@@ -24,18 +24,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .load import read_json, read_text
+from .load import csv_columns, read_json, read_text
 from .numbers import fold, fr_group_spaces, parse_whole_number
 
-CSV_HEADER = (
-    "code",
-    "departement",
-    "projets",
-    "emplois",
-    "emplois_precision",
-    "projets_precision",
-    "note",
-)
 # Keys of data/publication.json that the regional totals fill in.
 TOTALS_KEYS = (
     "total_projets_publie",
@@ -726,7 +717,7 @@ def figures_csv(rows: Sequence[DepartmentFigures]) -> str:
     """The rows in the schema of data/relocalisations.csv, sorted by code."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
+    writer.writerow(csv_columns())
     for row in sorted(rows, key=lambda r: r.code):
         notes = [q.note for q in (row.projects, row.jobs) if q.precision != "exact"]
         writer.writerow(

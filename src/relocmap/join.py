@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-FIGURE_COLUMNS = ("projets", "emplois", "emplois_precision", "projets_precision", "note")
+from .load import figure_columns
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def join(figures: pd.DataFrame, boundaries: gpd.GeoDataFrame) -> JoinedFigures:
     """
     regions = tuple(sorted(boundaries.loc[figures.index, "region_code"].unique()))
     shown = boundaries[boundaries["region_code"].isin(regions)].copy()
-    shown = shown.join(figures[list(FIGURE_COLUMNS)], how="left")
+    shown = shown.join(figures[list(figure_columns())], how="left")
     missing = tuple(code for code in shown.index if code not in figures.index)
     shown = _derive(shown)
     return JoinedFigures(

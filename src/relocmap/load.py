@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -192,9 +193,24 @@ def read_json(path: str | Path) -> dict:
     return value
 
 
+@cache
+def _schema_text() -> str:
+    return resources.files("relocmap").joinpath("schema.json").read_text("utf-8")
+
+
 def default_schema() -> dict:
     """The Table Schema of the figures, shipped with the package (same as data/schema.json)."""
-    return json.loads(resources.files("relocmap").joinpath("schema.json").read_text("utf-8"))
+    return json.loads(_schema_text())
+
+
+def csv_columns() -> tuple[str, ...]:
+    """The figures CSV's columns in the schema's order: the header every writer uses."""
+    return tuple(field["name"] for field in default_schema()["fields"])
+
+
+def figure_columns() -> tuple[str, ...]:
+    """The columns that carry a department's figures (all but its code and name)."""
+    return tuple(c for c in csv_columns() if c not in ("code", "departement"))
 
 
 BOUNDARY_PROPERTIES = (
