@@ -217,13 +217,15 @@ def test_missing_boundaries(tmp_path):
 
 
 def test_broken_publication_beside_csv(run_validate, tmp_path):
-    (tmp_path / "publication.json").write_text('{"region": 1}', encoding="utf-8")
+    (tmp_path / "publication.json").write_text('{"source": 1}', encoding="utf-8")
     run = run_validate(f"{HEADER}\n{GOOD_ROW}\n")
     run.assert_clean_failure()
-    assert f"Error: {tmp_path / 'publication.json'}: missing key 'source'" in run.errors
-    assert (
-        f"Error: {tmp_path / 'publication.json'}: key 'region': expected text, got 1" in run.errors
-    )
+    facts = tmp_path / "publication.json"
+    assert run.errors == [
+        f"Error: {facts}: missing key 'source_date'; it is required, "
+        'e.g. "source_date": "2022-10-14"',
+        f"Error: {facts}, line 1: key 'source': expected text in double quotes, got 1",
+    ]
 
 
 # --- every problem at once -------------------------------------------------------

@@ -1,19 +1,50 @@
-"""relocmap.publication: the facts of the press release."""
+"""relocmap.publication: the facts of the press release (data/publication.json) and its schema.
+
+Facts written here for the tests are fictitious unless they are the committed file's.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import re
+import socket
+from pathlib import Path
 
 import pytest
 
 from relocmap.errors import InputError
-from relocmap.publication import Publication, read_publication
+from relocmap.precision import Precision
+from relocmap.publication import (
+    MAX_BYTES,
+    SUPPORTED_KEYWORDS,
+    PartialDate,
+    Publication,
+    Total,
+    facts_json,
+    facts_schema,
+    known_keys,
+    read_facts,
+    read_publication,
+    schema_keywords,
+    suggest_iso_date,
+)
+
+MINIMAL = {"source_date": "2023-06-14", "source": "Région fictive, communiqué de test"}
 
 
-def write(tmp_path, value):
+def write(tmp_path: Path, value) -> Path:
     path = tmp_path / "publication.json"
-    path.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+    text = value if isinstance(value, str) else json.dumps(value, indent=2)
+    path.write_text(text, encoding="utf-8")
     return path
+
+
+def reasons(path: Path) -> list[str]:
+    with pytest.raises(InputError) as caught:
+        read_publication(path)
+    assert all(p.path == str(path) for p in caught.value.problems)
+    return [p.reason for p in caught.value.problems]
 
 
 @pytest.fixture
@@ -21,82 +52,417 @@ def facts(data_dir) -> dict:
     return json.loads((data_dir / "publication.json").read_text("utf-8"))
 
 
-def test_committed_publication(data_dir):
+# --- the committed file and the smallest one -------------------------------------------
+
+
+def test_committed_publication_keeps_the_2022_figures(data_dir):
     pub = read_publication(data_dir / "publication.json")
-    assert isinstance(pub, Publication)
-    assert pub.region == "Auvergne-Rhône-Alpes"
-    assert pub.total_projets_publie == 190
-    assert pub.total_emplois_publie == 5306
-    assert pub.objectif_emplois == 30000
-    assert pub.projets_annonces_prochainement == 200
-
-
-def test_optional_key_may_be_absent_or_null(tmp_path, facts):
-    del facts["projets_annonces_prochainement"]
-    assert read_publication(write(tmp_path, facts)).projets_annonces_prochainement is None
-    facts["projets_annonces_prochainement"] = None
-    assert read_publication(write(tmp_path, facts)).projets_annonces_prochainement is None
-
-
-def test_every_problem_is_reported(tmp_path, facts):
-    del facts["total_emplois_publie"]
-    del facts["source"]
-    facts["total_projets_publie"] = "190"
-    facts["objectif_duree_ans"] = True  # a bool is not a whole number
-    facts["region"] = 84
-    facts["total_emploi_publie"] = 5306  # typo
-    path = write(tmp_path, facts)
-    with pytest.raises(InputError) as excinfo:
-        read_publication(path)
-    reasons = [p.reason for p in excinfo.value.problems]
-    assert all(p.path == str(path) for p in excinfo.value.problems)
-    assert sorted(reasons) == sorted(
-        [
-            "key 'region': expected text, got 84",
-            "missing key 'source'",
-            "key 'objectif_duree_ans': expected a whole number, got True",
-            "key 'total_projets_publie': expected a whole number, got '190'",
-            "missing key 'total_emplois_publie'",
-            "unknown key 'total_emploi_publie'",
-        ]
+    assert pub == Publication(
+        source="Région Auvergne-Rhône-Alpes, communiqué de presse, 2022",
+        source_date=PartialDate(2022),
+        total_projets=Total(190, Precision.EXACT, "190 projets"),
+        total_emplois=Total(5306, Precision.EXACT, "plus de 5\u202f300 emplois"),
+        projets_annonces_prochainement=200,
+        adoption_plan=PartialDate(2021, 12),
+        budget_plan="1,2 milliard d'euros",
+        objectif_emplois=30000,
+        objectif_duree_ans=6,
     )
 
 
-def test_null_for_required_key(tmp_path, facts):
-    facts["total_emplois_publie"] = None
-    with pytest.raises(
-        InputError, match="total_emplois_publie': expected a whole number, got None"
-    ):
-        read_publication(write(tmp_path, facts))
+def test_only_the_date_and_the_source_are_required(tmp_path):
+    pub = read_publication(write(tmp_path, MINIMAL))
+    assert pub == Publication("Région fictive, communiqué de test", PartialDate(2023, 6, 14))
+    assert pub.total_emplois is None and pub.objectif_emplois is None
 
 
-def test_float_is_not_a_whole_number(tmp_path, facts):
-    facts["total_emplois_publie"] = 5306.0
-    with pytest.raises(InputError, match="expected a whole number, got 5306.0"):
-        read_publication(write(tmp_path, facts))
+def test_null_is_the_same_as_absent(tmp_path, facts):
+    optional = [key for key in known_keys() if key not in ("source_date", "source")]
+    pub = read_publication(write(tmp_path, {**facts, **dict.fromkeys(optional)}))
+    assert pub == Publication(facts["source"], PartialDate(2022))
 
 
-def test_not_json(tmp_path):
+def test_total_without_wording_is_worded_from_its_number(tmp_path):
+    path = write(
+        tmp_path, {**MINIMAL, "total_emplois_publie": 1950, "total_emplois_precision": "plus_de"}
+    )
+    total = read_publication(path).total_emplois
+    assert total == Total(1950, Precision.PLUS_DE, None)
+    assert total.wording("emplois") == "plus de 1\u202f950 emplois"
+
+
+def test_wordings_get_french_digit_grouping(tmp_path):
+    path = write(
+        tmp_path,
+        {**MINIMAL, "total_emplois_publie": 5306, "total_emplois_formulation": "plus de 5 300"},
+    )
+    assert read_publication(path).total_emplois.formulation == "plus de 5\u202f300"
+
+
+# --- dates ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "french", "when"),
+    [
+        ("2022", "2022", "en 2022"),
+        ("2022-10", "octobre 2022", "en octobre 2022"),
+        ("2022-10-14", "14 octobre 2022", "le 14 octobre 2022"),
+        ("2023-03-01", "1er mars 2023", "le 1er mars 2023"),
+        ("2024-02-29", "29 février 2024", "le 29 février 2024"),
+        ("2021-12", "décembre 2021", "en décembre 2021"),
+        ("2021-08-15", "15 août 2021", "le 15 août 2021"),
+    ],
+)
+def test_iso_dates_are_written_in_french(text, french, when):
+    date = PartialDate.parse(text)
+    assert date.iso == text
+    assert date.french() == french
+    assert date.french_when() == when
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("14 mars 2023", "2023-03-14"),
+        ("1er décembre 2021", "2021-12-01"),
+        ("décembre 2021", "2021-12"),
+        ("Decembre 2021", "2021-12"),
+        ("14/03/2023", "2023-03-14"),
+        ("03/2023", "2023-03"),
+        ("March 2023", "2023-03"),
+        ("31/02/2023", None),
+        ("hier", None),
+        ("14 brumaire 2023", None),
+    ],
+)
+def test_dates_people_write_get_their_iso_form_suggested(text, suggestion):
+    assert suggest_iso_date(text) == suggestion
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        (
+            "14 mars 2023",
+            "key 'source_date': \"14 mars 2023\" is not an ISO 8601 date: write 2023-03-14",
+        ),
+        (
+            "2023-02-30",
+            "key 'source_date': \"2023-02-30\" is not a date: February 2023 has 28 days, not 30",
+        ),
+        ("2023-13", "key 'source_date': \"2023-13\" is not a date: month 13 does not exist"),
+        ("1789", "key 'source_date': \"1789\" is not a date: year 1789 is out of range"),
+        (
+            "22",
+            "key 'source_date': \"22\" is not an ISO 8601 date (2022, 2022-10 or 2022-10-14)",
+        ),
+        ("", "key 'source_date': \"\" is not an ISO 8601 date"),
+    ],
+)
+def test_bad_date_says_what_to_write(tmp_path, value, reason):
+    (found,) = reasons(write(tmp_path, {**MINIMAL, "source_date": value}))
+    assert found.startswith(reason)
+
+
+def test_free_text_date_of_the_issue_is_refused(tmp_path):
+    """Regression: "14 mars 2023" gave "chiffres publiés en 14 mars 2023" on the map."""
+    path = write(tmp_path, {**MINIMAL, "adoption_plan": "14 mars 2023"})
+    assert reasons(path) == [
+        "key 'adoption_plan': \"14 mars 2023\" is not an ISO 8601 date: write 2023-03-14"
+    ]
+
+
+# --- every facts-file error -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (
+            {"total_emploi_publie": 5306},
+            "unknown key 'total_emploi_publie'; did you mean 'total_emplois_publie'?",
+        ),
+        ({"region": "Auvergne-Rhône-Alpes"}, "unknown key 'region'; the known keys are "),
+        (
+            {"total_projets_publie": "190"},
+            "key 'total_projets_publie': expected a whole number, without quotes or spaces: "
+            'write 190, not "190"',
+        ),
+        (
+            {"total_emplois_publie": "5 306"},
+            "key 'total_emplois_publie': expected a whole number, without quotes or spaces: "
+            'write 5306, not "5 306"',
+        ),
+        (
+            {"total_emplois_publie": 5306.0},
+            "key 'total_emplois_publie': expected a whole number, got 5306.0: write 5306",
+        ),
+        ({"total_emplois_publie": 1e3}, "key 'total_emplois_publie': expected a whole number"),
+        (
+            {"objectif_emplois": 30000, "objectif_duree_ans": True},
+            "key 'objectif_duree_ans': expected a whole number, got true",
+        ),
+        (
+            {"total_projets_publie": [190]},
+            "key 'total_projets_publie': expected a whole number, got a list",
+        ),
+        ({"source": 84}, "key 'source': expected text in double quotes, got 84"),
+        (
+            {"source": {"nom": "Région"}},
+            "key 'source': expected text in double quotes, got an object",
+        ),
+        ({"source": None}, "key 'source': a value is required, got null"),
+        ({"source": ""}, "key 'source': is empty; write the fact, or remove the key"),
+        ({"objectif_emplois": 0}, "key 'objectif_emplois': expected a whole number ≥ 1, got 0"),
+        (
+            {"total_projets_publie": -3},
+            "key 'total_projets_publie': expected a whole number ≥ 0, got -3",
+        ),
+        (
+            {"total_emplois_publie": 123456789},
+            "key 'total_emplois_publie': expected at most 10000000 (a typo?), got 123456789",
+        ),
+        (
+            {"total_emplois_publie": 5306, "total_emplois_precision": "près de"},
+            "key 'total_emplois_precision': unknown value \"près de\"; expected one of exact, "
+            "environ, pres_de, plus_de: write pres_de",
+        ),
+        (
+            {"total_emplois_precision": "plus_de"},
+            "key 'total_emplois_precision' needs 'total_emplois_publie', the number it goes "
+            "with: add 'total_emplois_publie', or remove 'total_emplois_precision'",
+        ),
+        (
+            {"objectif_duree_ans": 6},
+            "key 'objectif_duree_ans' needs 'objectif_emplois'",
+        ),
+        (
+            {"source": "Région\nfictive"},
+            "key 'source': a line break at character 7 is not allowed in text; write the text "
+            "on one line, without control characters",
+        ),
+        (
+            {"source": "Région fictive\n"},
+            "key 'source': a line break at character 15 is not allowed in text",
+        ),
+        ({"source": "Région\u0000"}, "key 'source': U+0000 (a control character) at character 7"),
+        (
+            {"source": "abc\u202edef"},
+            "key 'source': U+202E (right-to-left override) at character 4 is not allowed",
+        ),
+        (
+            {"budget_plan": "\ud800"},
+            "key 'budget_plan': U+D800 (a control character) at character 1",
+        ),
+        (
+            {"source": "x" * 301},
+            "key 'source': is 301 characters long; at most 300 are shown, shorten it",
+        ),
+        (
+            {"total_projets_formulation": "y" * 121, "total_projets_publie": 1},
+            "key 'total_projets_formulation': is 121 characters long; at most 120",
+        ),
+    ],
+)
+def test_each_error_says_what_to_do(tmp_path, change, reason):
+    (found,) = reasons(write(tmp_path, {**MINIMAL, **change}))
+    assert found.startswith(reason), found
+
+
+def test_missing_required_keys_are_each_reported_with_an_example(tmp_path):
+    assert reasons(write(tmp_path, {})) == [
+        'missing key \'source_date\'; it is required, e.g. "source_date": "2022-10-14"',
+        "missing key 'source'; it is required, e.g. \"source\": "
+        '"Région Auvergne-Rhône-Alpes, communiqué de presse, 2022"',
+    ]
+
+
+def test_every_problem_at_once_with_its_line(tmp_path):
+    text = '{\n  "source": "Région fictive",\n  "total_projets_publie": "12",\n  "regoin": 1\n}'
+    with pytest.raises(InputError) as caught:
+        read_publication(write(tmp_path, text))
+    assert [(p.line, p.reason.split(";")[0].split(":")[0]) for p in caught.value.problems] == [
+        (None, "missing key 'source_date'"),
+        (3, "key 'total_projets_publie'"),
+        (4, "unknown key 'regoin'"),
+    ]
+
+
+def test_a_key_given_twice(tmp_path):
+    text = '{"source_date": "2022",\n"source": "a",\n"source": "b"}'
+    with pytest.raises(InputError) as caught:
+        read_publication(write(tmp_path, text))
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.reason) == (2, "key 'source' is given twice; keep one")
+
+
+def test_a_flood_of_problems_is_summarised(tmp_path):
+    many = {f"cle_inconnue_{n:03d}": n for n in range(100)}
+    found = reasons(write(tmp_path, {**MINIMAL, **many}))
+    assert len(found) == 21
+    assert found[-1] == "… and 80 more problems"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("[1, 2]", "expected a JSON object ({ … }) of facts at the top level, got a list"),
+        ('"2022"', 'expected a JSON object ({ … }) of facts at the top level, got "2022"'),
+        ("", "file is empty; expected a JSON object of facts"),
+        ("  \n", "file is empty"),
+        (
+            '{"source_date": "2022", "source": "x",}',
+            "not valid JSON: Expecting property name enclosed in double quotes (character 39); "
+            "a comma after the last fact?",
+        ),
+        ("{'source': 'x'}", "not valid JSON: Expecting property name"),
+        ('{"source": "a\nb"}', "not valid JSON: Invalid control character"),
+        (
+            '{"source_date": "2022", "source": "x", "objectif_emplois": NaN}',
+            "key 'objectif_emplois': expected a whole number, got NaN, which is not a number "
+            "JSON knows",
+        ),
+        (
+            '{"source_date": "2022", "source": "x", "objectif_emplois": 1e400}',
+            "key 'objectif_emplois': expected a whole number, got 1e400",
+        ),
+        (
+            '{"source_date": "2022", "source": "x", "objectif_emplois": ' + "9" * 5000 + "}",
+            "key 'objectif_emplois': a number of 5000 digits is far too large; expected at "
+            "most 10000000",
+        ),
+        (
+            '{"source_date": "2022", "source": "x", "budget_plan": '
+            + "[" * 30000
+            + "]" * 30000
+            + "}",
+            "not a facts file: values nested too deeply",
+        ),
+    ],
+)
+def test_files_that_are_no_facts(tmp_path, text, reason):
+    """Never a ValueError, RecursionError or OverflowError: each is one clear line."""
+    (found,) = reasons(write(tmp_path, text))
+    assert found.startswith(reason), found
+
+
+def test_not_utf8_names_the_line(tmp_path):
     path = tmp_path / "publication.json"
-    path.write_text('{"region": "x",\n}', encoding="utf-8")
-    with pytest.raises(InputError) as excinfo:
+    path.write_bytes('{"source_date": "2022",\n"source": "Région"}'.encode("cp1252"))
+    with pytest.raises(InputError) as caught:
         read_publication(path)
-    (problem,) = excinfo.value.problems
-    assert problem.line == 2
-    assert "not valid JSON" in problem.reason
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.reason) == (
+        2,
+        "byte 0xe9 is not UTF-8 text; save the file as UTF-8",
+    )
+
+
+def test_a_bom_is_accepted(tmp_path):
+    path = tmp_path / "publication.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(MINIMAL).encode())
+    assert read_publication(path).source_date == PartialDate(2023, 6, 14)
+
+
+def test_a_source_of_one_megabyte_is_refused_before_it_is_read(tmp_path):
+    path = write(tmp_path, {**MINIMAL, "source": "x" * 1_000_000})
+    size = f"{path.stat().st_size:,}".replace(",", " ")
+    assert MAX_BYTES == 65536
+    assert reasons(path) == [
+        f"is {size} bytes; a facts file holds a few short facts and may not exceed 65 536 bytes"
+    ]
+
+
+# --- a path that exists but is no regular file ------------------------------------------
+
+
+def test_a_directory(tmp_path):
+    (tmp_path / "publication.json").mkdir()
+    assert reasons(tmp_path / "publication.json") == ["is a directory, expected a JSON file"]
+
+
+def test_a_named_pipe_is_refused_without_waiting(tmp_path):
+    os.mkfifo(tmp_path / "publication.json")
+    assert reasons(tmp_path / "publication.json") == [
+        "is a named pipe (FIFO), expected a JSON file"
+    ]
+
+
+def test_a_device(tmp_path):
+    path = tmp_path / "publication.json"
+    path.symlink_to("/dev/zero")
+    assert reasons(path) == ["is a device, expected a JSON file"]
+
+
+def test_a_socket(tmp_path):
+    path = tmp_path / "publication.json"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        with pytest.raises(InputError, match="cannot be read|is a socket"):
+            read_publication(path)
+
+
+def test_a_broken_link(tmp_path):
+    path = tmp_path / "publication.json"
+    path.symlink_to(tmp_path / "gone.json")
+    assert reasons(path) == [f"is a link to {tmp_path / 'gone.json'}, which does not exist"]
+
+
+def test_a_link_loop(tmp_path):
+    path = tmp_path / "publication.json"
+    path.symlink_to(path)
+    assert reasons(path) == ["cannot be read (Too many levels of symbolic links)"]
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(InputError, match="file not found"):
-        read_publication(tmp_path / "publication.json")
+    assert reasons(tmp_path / "publication.json") == ["file not found"]
 
 
-def test_objective_of_zero_is_refused(tmp_path, facts):
-    """Regression: objectif_emplois 0 divided by zero while drawing the progress bar."""
-    path = write(tmp_path, {**facts, "objectif_emplois": 0, "total_projets_publie": -3})
-    with pytest.raises(InputError) as caught:
-        read_publication(path)
-    assert str(caught.value).splitlines() == [
-        f"{path}: key 'objectif_emplois': expected a whole number ≥ 1, got 0",
-        f"{path}: key 'total_projets_publie': expected a whole number ≥ 0, got -3",
-    ]
+# --- the schema --------------------------------------------------------------------------
+
+
+def test_schema_uses_only_keywords_the_checker_knows():
+    assert set(schema_keywords(facts_schema())) <= SUPPORTED_KEYWORDS
+
+
+def test_schema_precision_is_the_one_vocabulary():
+    enum = facts_schema()["$defs"]["precision"]["enum"]
+    assert [word for word in enum if word is not None] == [p.value for p in Precision]
+
+
+def test_schema_keys_are_what_publication_reads():
+    assert set(known_keys()) == {
+        "source_date",
+        "source",
+        "total_projets_publie",
+        "total_projets_precision",
+        "total_projets_formulation",
+        "total_emplois_publie",
+        "total_emplois_precision",
+        "total_emplois_formulation",
+        "projets_annonces_prochainement",
+        "adoption_plan",
+        "budget_plan",
+        "objectif_emplois",
+        "objectif_duree_ans",
+    }
+    assert facts_schema()["required"] == ["source_date", "source"]
+
+
+def test_every_key_is_documented_in_data_readme(data_dir):
+    readme = (data_dir / "README.md").read_text("utf-8")
+    section = readme[readme.index("## The facts") :]
+    documented = re.findall(r"^\| `(\w+)` \|", section, flags=re.M)
+    assert documented == list(known_keys())
+
+
+def test_committed_file_is_written_as_facts_json_writes_it(data_dir):
+    path = data_dir / "publication.json"
+    assert facts_json(read_facts(path)) == path.read_text("utf-8")
+
+
+def test_facts_json_orders_keys_as_the_schema():
+    text = facts_json({"objectif_emplois": 1, "source": "s", "source_date": "2022"})
+    assert list(json.loads(text)) == ["source_date", "source", "objectif_emplois"]
+    assert text.endswith("}\n")

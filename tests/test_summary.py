@@ -6,8 +6,9 @@ import shutil
 
 from helpers import HEADER
 
+from relocmap.consistency import Concern
 from relocmap.pipeline import load_inputs
-from relocmap.summary import summary_lines
+from relocmap.summary import summary_lines, warning_lines
 
 
 def test_committed_data(data_dir, geo_path):
@@ -62,3 +63,28 @@ def test_two_regions_listed(tmp_path, geo_path):
     lines = summary_lines(csv, load_inputs(csv, geo_path))
     assert lines[1] == "region(s): Auvergne-Rhône-Alpes, Corse; 3 of 14 departments with data"
     assert lines[-1] == "emplois: sum of departments 13"
+
+
+def test_facts_without_totals_give_only_sums(tmp_path, geo_path, data_dir):
+    csv = tmp_path / "relocalisations.csv"
+    shutil.copy(data_dir / "relocalisations.csv", csv)
+    facts = tmp_path / "publication.json"
+    facts.write_text('{"source_date": "2023", "source": "Source fictive"}', encoding="utf-8")
+    lines = summary_lines(csv, load_inputs(csv, geo_path, facts))
+    assert lines[-2:] == ["projets: sum of departments 190", "emplois: sum of departments 5320"]
+
+
+def test_warnings_close_the_summary(data_dir, geo_path):
+    csv = data_dir / "relocalisations.csv"
+    inputs = load_inputs(csv, geo_path, data_dir / "publication.json")
+    concerns = [Concern("total", "emplois: fictitious"), Concern("date", "x was changed after y")]
+    lines = summary_lines(csv, inputs, concerns)
+    assert lines[-3:] == [
+        "Warning: emplois: fictitious",
+        "Warning: x was changed after y",
+        "2 warnings: check the facts before publishing the map",
+    ]
+    assert warning_lines(concerns[:1])[-1] == (
+        "1 warning: check the facts before publishing the map"
+    )
+    assert warning_lines([]) == []

@@ -210,6 +210,74 @@ def test_one_bad_cell(row, column, words):
     assert words in problem.reason
 
 
+@pytest.mark.parametrize(
+    ("row", "column", "reason"),
+    [
+        (
+            "01,Ain,25,près de 900,exact,exact,",
+            "emplois",
+            "'près de 900' in emplois: write 900 in emplois and pres_de in emplois_precision",
+        ),
+        (
+            "01,Ain,25,Plus de 1 200 emplois,exact,exact,",
+            "emplois",
+            "'Plus de 1 200 emplois' in emplois: write 1200 in emplois and plus_de in "
+            "emplois_precision",
+        ),
+        (
+            "01,Ain,environ 30,564,exact,exact,",
+            "projets",
+            "'environ 30' in projets: write 30 in projets and environ in projets_precision",
+        ),
+        (
+            "01,Ain,25,564 emplois,exact,exact,",
+            "emplois",
+            "'564 emplois' in emplois: write only the number, 564",
+        ),
+        (
+            "01,Ain,25,une centaine,exact,exact,",
+            "emplois",
+            "expected a whole number ≥ 0 (like 1220 or 1 220), got 'une centaine'; write the "
+            "number in digits, and environ, pres_de or plus_de in emplois_precision if the "
+            "release gives it approximately",
+        ),
+        (
+            "01,Ain,25,1.220,exact,exact,",
+            "emplois",
+            "expected a whole number ≥ 0 (like 1220 or 1 220), got '1.220'; write 1220: "
+            "thousands are separated by a space",
+        ),
+        (
+            "01,Ain,25,564.5,exact,exact,",
+            "emplois",
+            "expected a whole number ≥ 0 (like 1220 or 1 220), got '564.5'; a count has no "
+            "decimals",
+        ),
+        (
+            "01,Ain,25,564,près de 564,exact,",
+            "emplois_precision",
+            "'près de 564' in emplois_precision: write pres_de here and 564 in emplois",
+        ),
+        (
+            "01,Ain,25,,exact,exact,",
+            "emplois",
+            "empty cell, a value is required; a department without published figures gets no "
+            "row (the map shows it as 'Pas de données')",
+        ),
+        (
+            ",Ain,25,564,exact,exact,",
+            "code",
+            "empty cell, a value is required; write the department's INSEE code, such as 01, "
+            "2A or 974",
+        ),
+    ],
+)
+def test_messages_say_what_to_write(row, column, reason):
+    """Regression: "près de 900" in emplois gave "expected a whole number" and no more."""
+    (problem,) = problems_of(table(row))
+    assert (problem.column, problem.reason) == (column, reason)
+
+
 def test_decimal_with_comma_in_semicolon_file():
     raw = table("01;Ain;25;5,5;exact;;", header=HEADER.replace(",", ";"), separator=";")
     (problem,) = problems_of(raw)

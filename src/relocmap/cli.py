@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 
@@ -34,9 +35,13 @@ def reports_errors(command):
 
 
 def facts_beside(data: Path) -> Path | None:
-    """The publication facts file next to the CSV, if there is one."""
+    """The publication facts file next to the CSV, if there is one.
+
+    Anything under that name counts (a directory, a pipe, a broken link): reading
+    it then reports what it is, rather than building silently without facts.
+    """
     candidate = data.parent / FACTS_NAME
-    return candidate if candidate.is_file() else None
+    return candidate if os.path.lexists(candidate) else None
 
 
 encoding_option = click.option(
@@ -44,6 +49,12 @@ encoding_option = click.option(
     default=None,
     metavar="NAME",
     help="Encoding of the CSV (default: UTF-8 with or without BOM, else Windows-1252).",
+)
+accept_mismatch_option = click.option(
+    "--accept-total-mismatch",
+    is_flag=True,
+    help="Go on even though a published total contradicts the departments' sum "
+    "(the Région published them so); the map shows both.",
 )
 geo_option = click.option(
     "--geo",
@@ -59,8 +70,9 @@ geo_option = click.option(
 def main():
     """Map the results of the Auvergne-Rhône-Alpes relocation plan per department.
 
-    Typical use after a new press release: edit data/relocalisations.csv, then
-    run 'relocmap validate' and 'relocmap build'.
+    Typical use after a new press release: edit data/relocalisations.csv and
+    data/publication.json, then run '.venv/bin/relocmap validate' and
+    '.venv/bin/relocmap build'.
     """
 
 
@@ -72,20 +84,26 @@ def main():
 @encoding_option
 @reports_errors
 def validate(csv: Path, geo: Path, encoding: str | None):
-    """Check the figures CSV against the schema and the boundaries.
+    """Check the figures CSV and the publication.json beside it.
 
     Reports every problem with file, line and column (exit status 2), or prints
-    a summary: rows, sums and the published totals.
+    a summary: rows, sums and the published totals. It warns (exit status 0)
+    when the headline may be stale: a published total that the departments'
+    sum contradicts beyond its wording ("plus de", "près de": a few percent),
+    or a publication.json older than the figures CSV.
 
     Example:
 
-        relocmap validate data/relocalisations.csv
+        .venv/bin/relocmap validate data/relocalisations.csv
     """
+    from .consistency import headline_concerns
     from .pipeline import load_inputs
     from .summary import summary_lines
 
-    inputs = load_inputs(csv, geo, facts_beside(csv), encoding)
-    for line in summary_lines(csv, inputs):
+    facts = facts_beside(csv)
+    inputs = load_inputs(csv, geo, facts, encoding)
+    concerns = headline_concerns(inputs.joined, inputs.publication, csv, facts)
+    for line in summary_lines(csv, inputs, concerns):
         click.echo(line)
 
 
@@ -160,8 +178,17 @@ def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None):
     help="Self-contained carte.html: Leaflet inlined, no tiles, no request to any server.",
 )
 @encoding_option
+@accept_mismatch_option
 @reports_errors
-def build(data: Path, geo: Path, out_dir: Path, tiles: str, offline: bool, encoding: str | None):
+def build(
+    data: Path,
+    geo: Path,
+    out_dir: Path,
+    tiles: str,
+    offline: bool,
+    encoding: str | None,
+    accept_total_mismatch: bool,
+):
     """Build the map and its companions into OUT (default out/).
 
     Writes carte.html (interactive map), carte-iframe.html (snippet to embed it),
@@ -169,16 +196,50 @@ def build(data: Path, geo: Path, out_dir: Path, tiles: str, offline: bool, encod
     relocalisations.csv (figures joined to boundaries). A failed build (bad
     data, missing file) exits with status 2 and leaves the previous files in place.
 
+    A published total in publication.json that the departments' sum contradicts
+    (see 'validate') would put a stale headline on the map: the build refuses it
+    (status 2) unless --accept-total-mismatch is given. A publication.json older
+    than the figures is only a warning, printed on stderr.
+
     Example:
 
-        relocmap build --data data/relocalisations.csv --out out
+        .venv/bin/relocmap build --data data/relocalisations.csv --out out
     """
     from .pipeline import build_map
     from .render import MapOptions
 
     options = MapOptions(tiles=None if tiles == "none" or offline else tiles, offline=offline)
-    for path in build_map(data, geo, out_dir, facts_beside(data), options, encoding):
+    facts = facts_beside(data)
+    check = _headline_check(data, facts, accept_total_mismatch)
+    for path in build_map(data, geo, out_dir, facts, options, encoding, check=check):
         click.echo(f"wrote {path} ({path.stat().st_size} bytes)")
+
+
+def _headline_check(data: Path, facts: Path | None, accept_total_mismatch: bool):
+    """What 'build' does with validate's warnings: print them; refuse a contradicted total."""
+    from .consistency import headline_concerns
+    from .errors import InputError, Problem
+    from .pipeline import Inputs
+
+    def check(inputs: Inputs) -> None:
+        concerns = headline_concerns(inputs.joined, inputs.publication, data, facts)
+        refused = [c for c in concerns if c.kind == "total" and not accept_total_mismatch]
+        if refused:
+            raise InputError(
+                [
+                    *(Problem(str(facts), c.message) for c in refused),
+                    Problem(
+                        str(facts),
+                        "nothing was built: the headline would contradict the map; fix "
+                        "the facts or the figures, or pass --accept-total-mismatch if the "
+                        "Région published these totals",
+                    ),
+                ]
+            )
+        for concern in concerns:
+            click.echo(f"Warning: {concern.message}", err=True)
+
+    return check
 
 
 @main.command()

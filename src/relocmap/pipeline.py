@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +59,7 @@ def build_map(
     facts: Path | None = None,
     options=None,
     encoding: str | None = None,
+    check: Callable[[Inputs], None] | None = None,
 ) -> list[Path]:
     """Check the inputs, render every output, then write them atomically into ``out_dir``.
 
@@ -65,13 +67,16 @@ def build_map(
     carte.png and carte.svg (static image of the jobs view),
     relocalisations.geojson and relocalisations.csv (data exports).
     Nothing is written unless every input is valid and every output rendered,
-    so a failed build keeps the previous files.
+    so a failed build keeps the previous files. ``check``, if given, sees the
+    checked inputs before anything is rendered, and may refuse them by raising.
     """
     from . import export
     from .render import MapOptions, build_page, iframe_snippet
     from .static import render_static
 
     inputs = load_inputs(data, geo, facts, encoding)
+    if check is not None:
+        check(inputs)
     joined = inputs.joined
     classes = classify_views(joined)
     files: dict[str, bytes | str] = {

@@ -1,79 +1,678 @@
-"""Facts of the publication the figures come from (data/publication.json)."""
+"""Facts of the publication the figures come from (``data/publication.json``).
+
+The file is described by a JSON Schema shipped with the package,
+``publication.schema.json`` (documented field by field in ``data/README.md``).
+A small checker driven by that schema reports every problem at once, each as one
+line that says what to write instead; it understands the handful of JSON Schema
+keywords the schema uses, and refuses a schema that uses any other (a test walks
+the schema). Reading is bounded: only a regular file of at most
+:data:`MAX_BYTES` is read, numbers are kept as text until checked, and nesting
+that would exhaust Python's stack is reported, never raised.
+
+Only ``source_date`` and ``source`` are required; every other fact is optional,
+and what the maps show of it is left out when it is absent (``null`` is the same
+as absent).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+import bisect
+import calendar
+import difflib
+import json
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError, Problem
-from .load import read_json
-from .numbers import fr_group_spaces
+from .numbers import fold, fr_group_spaces, fr_int
+from .precision import SPELLINGS, Precision
+
+SCHEMA_NAME = "publication.schema.json"
+MAX_BYTES = 64 * 1024  # a facts file is a few hundred bytes; 64 KB leaves room for notes
+MAX_DIGITS = 30  # a number written with more digits is reported, never converted
+MAX_PROBLEMS = 20  # more are summarised in one line
+# Facts about the plan rather than about one release: 'relocmap update' keeps them.
+PLAN_KEYS = ("adoption_plan", "budget_plan", "objectif_emplois", "objectif_duree_ans")
+# JSON Schema keywords the checker understands; the schema may use no other.
+SUPPORTED_KEYWORDS = frozenset(
+    {
+        "$schema",
+        "$ref",
+        "$defs",
+        "$comment",
+        "title",
+        "description",
+        "examples",
+        "type",
+        "required",
+        "additionalProperties",
+        "properties",
+        "dependentRequired",
+        "enum",
+        "minimum",
+        "maximum",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "format",
+    }
+)
+
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+_MONTHS_EN = tuple(calendar.month_name[1:])
+
+
+# --- values ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """An ISO 8601 calendar date to the year, the month or the day: 2022, 2022-10, 2022-10-14."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read ``2022``, ``2022-10`` or ``2022-10-14``; ValueError says what is wrong."""
+        match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", text)
+        if match is None:
+            raise ValueError("expected an ISO 8601 date: 2022, 2022-10 or 2022-10-14")
+        year = int(match[1])
+        month = int(match[2]) if match[2] else None
+        day = int(match[3]) if match[3] else None
+        if not 1900 <= year <= 2100:
+            raise ValueError(f"year {year} is out of range (1900 to 2100)")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month {match[2]} does not exist (01 to 12)")
+        if month is not None and day is not None:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise ValueError(f"{_MONTHS_EN[month - 1]} {year} has {last} days, not {day}")
+        return cls(year, month, day)
+
+    @property
+    def iso(self) -> str:
+        """As written in the facts file."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def french(self) -> str:
+        """``14 octobre 2022``, ``1er octobre 2022``, ``octobre 2022`` or ``2022``."""
+        if self.month is None:
+            return str(self.year)
+        month = f"{MONTHS[self.month - 1]} {self.year}"
+        if self.day is None:
+            return month
+        return f"{'1er' if self.day == 1 else self.day} {month}"
+
+    def french_when(self) -> str:
+        """With its preposition: ``le 14 octobre 2022``, ``en octobre 2022``, ``en 2022``."""
+        return f"{'le' if self.day is not None else 'en'} {self.french()}"
+
+
+@dataclass(frozen=True)
+class Total:
+    """A regional total as published: its number, how exact it is, and its wording."""
+
+    value: int
+    precision: Precision = Precision.EXACT
+    formulation: str | None = None
+
+    def wording(self, noun: str) -> str:
+        """The published wording, or one made from the number: ``plus de 5 300 emplois``."""
+        if self.formulation:
+            return self.formulation
+        return f"{self.precision.words}{fr_int(self.value)} {noun}"
 
 
 @dataclass(frozen=True)
 class Publication:
-    """What the press release says beyond the per-department figures."""
+    """What the press release says beyond the per-department figures.
 
-    region: str
+    Only the date and the source are always there; every other fact may be None.
+    """
+
     source: str
-    source_date: str
-    adoption_plan: str
-    budget_plan: str
-    objectif_emplois: int
-    objectif_duree_ans: int
-    total_projets_publie: int
-    total_projets_formulation: str
-    total_emplois_publie: int
-    total_emplois_formulation: str
+    source_date: PartialDate
+    total_projets: Total | None = None
+    total_emplois: Total | None = None
     projets_annonces_prochainement: int | None = None
+    adoption_plan: PartialDate | None = None
+    budget_plan: str | None = None
+    objectif_emplois: int | None = None
+    objectif_duree_ans: int | None = None
 
 
-# Whole-number keys and the smallest value each may take (an objective of 0 jobs
-# or 0 years means nothing, and would divide by zero in the progress bar).
-_MINIMUM = {
-    "objectif_emplois": 1,
-    "objectif_duree_ans": 1,
-    "total_projets_publie": 0,
-    "total_emplois_publie": 0,
-    "projets_annonces_prochainement": 0,
+# --- reading the file, bounded -----------------------------------------------------
+
+
+class _LongNumber(str):
+    """A JSON integer written with more than MAX_DIGITS digits: kept as text."""
+
+
+class _Decimal(str):
+    """A JSON number with a fraction or an exponent (never a whole number here): kept as text."""
+
+
+class _Constant(str):
+    """NaN, Infinity or -Infinity, which Python's json accepts and JSON does not."""
+
+
+class _Object(dict[str, Any]):
+    """A JSON object that remembers the keys it was given twice."""
+
+    duplicates: list[str]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    result = _Object()
+    result.duplicates = []
+    for key, value in pairs:
+        if key in result and key not in result.duplicates:
+            result.duplicates.append(key)
+        result[key] = value
+    return result
+
+
+def _integer(text: str) -> int | _LongNumber:
+    return _LongNumber(text) if len(text.lstrip("-")) > MAX_DIGITS else int(text)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES; anything else is an InputError."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise InputError.single(
+                path, f"is a link to {os.readlink(path)}, which does not exist"
+            ) from None
+        raise InputError.single(path, "file not found") from None
+    except OSError as exc:
+        raise InputError.single(path, f"cannot be read ({exc.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError.single(path, f"is {_file_kind(info.st_mode)}, expected a JSON file")
+        if info.st_size > MAX_BYTES:
+            raise InputError.single(path, _too_big(info.st_size))
+        chunks, size = [], 0
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, MAX_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise InputError.single(path, f"cannot be read ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > MAX_BYTES:  # grew since it was measured
+        raise InputError.single(path, _too_big(len(data)))
+    return data
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"is {fr_int(size)} bytes; a facts file holds a few short facts and may not "
+        f"exceed {fr_int(MAX_BYTES)} bytes"
+    ).replace("\u202f", " ")
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _decode(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError.single(
+            path,
+            f"byte 0x{data[exc.start]:02x} is not UTF-8 text; save the file as UTF-8",
+            line=line,
+        ) from None
+
+
+_JSON_HINTS = (
+    ("Expecting property name enclosed in double quotes", "a comma after the last fact?"),
+    ("Expecting value", "text must be in double quotes, and no comma after the last value"),
+    ("Expecting ',' delimiter", "a comma missing between two facts?"),
+    ("Invalid control character", "a line break inside a text? write it on one line"),
+)
+
+
+def parse_facts_text(path: Path, text: str) -> Any:
+    """Parse JSON text with numbers kept as text until checked; errors are InputErrors."""
+
+    def constant(name: str) -> _Constant:
+        return _Constant(name)
+
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_object,
+            parse_int=_integer,
+            parse_float=_Decimal,
+            parse_constant=constant,
+        )
+    except json.JSONDecodeError as exc:
+        hint = next((h for start, h in _JSON_HINTS if exc.msg.startswith(start)), None)
+        reason = f"not valid JSON: {exc.msg} (character {exc.colno})"
+        raise InputError.single(
+            path, f"{reason}; {hint}" if hint else reason, line=exc.lineno
+        ) from None
+    except RecursionError:
+        raise InputError.single(
+            path, "not a facts file: values nested too deeply (expected one object of facts)"
+        ) from None
+
+
+# --- the schema and its checker ----------------------------------------------------
+
+
+@cache
+def _schema_text() -> str:
+    return resources.files("relocmap").joinpath(SCHEMA_NAME).read_text("utf-8")
+
+
+def facts_schema() -> dict[str, Any]:
+    """The JSON Schema of the facts file, shipped with the package."""
+    schema: dict[str, Any] = json.loads(_schema_text())
+    return schema
+
+
+def known_keys() -> tuple[str, ...]:
+    """The keys a facts file may hold, in the schema's order."""
+    return tuple(facts_schema()["properties"])
+
+
+def _resolve(schema: Mapping[str, Any], node: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """A property's schema and the definition it refers to: both apply."""
+    nodes = [node]
+    ref = node.get("$ref")
+    if ref is not None:
+        if not ref.startswith("#/$defs/"):
+            raise ValueError(f"unsupported $ref {ref!r} in {SCHEMA_NAME}")
+        nodes.append(schema["$defs"][ref.removeprefix("#/$defs/")])
+    return nodes
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, _Decimal | _Constant):
+        return "number"
+    if isinstance(value, int | _LongNumber):
+        return "integer"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _shown(value: Any) -> str:
+    """A value as the user wrote it in JSON, shortened."""
+    if isinstance(value, _LongNumber | _Decimal | _Constant):
+        text = str(value)
+    elif isinstance(value, list):
+        return "a list"
+    elif isinstance(value, dict):
+        return "an object"
+    else:
+        text = json.dumps(value, ensure_ascii=False)
+    text = text if len(text) <= 40 else text[:39] + "…"
+    # Control, format and lone surrogate characters are shown as escapes, so that the
+    # message prints on any terminal.
+    return re.sub(_UNPRINTABLE, lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_UNPRINTABLE = re.compile(
+    r"[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    r"\ufeff\ud800-\udfff]"
+)
+
+_TYPE_WORDS = {
+    "string": "text in double quotes",
+    "integer": "a whole number",
+    "null": "null",
 }
 
 
-def _check(name: str, value) -> str | None:
-    """What is wrong with one value, or None."""
-    if name in _MINIMUM:
-        if isinstance(value, bool) or not isinstance(value, int):
-            return f"expected a whole number, got {value!r}"
-        if value < _MINIMUM[name]:
-            return f"expected a whole number ≥ {_MINIMUM[name]}, got {value!r}"
+def _type_problem(value: Any, allowed: list[str]) -> str | None:
+    kind = _json_type(value)
+    if kind in allowed:
         return None
-    if not isinstance(value, str):
-        return f"expected text, got {value!r}"
+    wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in allowed if t != "null")
+    if kind == "null":
+        return "a value is required, got null"
+    if "integer" in allowed and kind == "string" and re.fullmatch(r"[0-9 \u00a0\u202f]+", value):
+        digits = re.sub(r"\D", "", value)
+        return f"expected {wanted}, without quotes or spaces: write {digits}, not {_shown(value)}"
+    if "integer" in allowed and isinstance(value, _Decimal):
+        whole = re.fullmatch(r"(-?[0-9]+)\.0*", value)
+        fix = f": write {whole[1]}" if whole else ""
+        return f"expected {wanted}, got {value}{fix}"
+    if kind == "number":
+        return f"expected {wanted}, got {value}, which is not a number JSON knows"
+    return f"expected {wanted}, got {_shown(value)}"
+
+
+@cache
+def _pattern(pattern: str) -> re.Pattern[str]:
+    """A schema pattern for Python's re: a final ``$`` ends the text, as in JSON Schema
+    (ECMA-262), and not also before a final line break, as Python's ``$`` does."""
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    return re.compile(pattern)
+
+
+def _char_problem(text: str, pattern: str) -> str:
+    """Why ``text`` fails a character-class pattern: its first refused character."""
+    allowed = _pattern(pattern)
+    for position, char in enumerate(text, start=1):
+        if not allowed.search(char):
+            return (
+                f"{_describe_char(char)} at character {position} is not allowed in text; "
+                "write the text on one line, without control characters"
+            )
+    return "contains characters that are not allowed"
+
+
+def _describe_char(char: str) -> str:
+    names = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}
+    if char in names:
+        return names[char]
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" ({name.lower()})" if name else " (a control character)")
+
+
+_DATE_PATTERNS = (
+    # "14 mars 2023", "1er mars 2023", "mars 2023" (month names folded: no accents)
+    (re.compile(r"^(?:(\d{1,2})(?:er)? )?([a-z]+) (\d{4})$"), ("day", "month", "year")),
+    # "14/03/2023", "14-03-2023", "14.03.2023"
+    (re.compile(r"^(\d{1,2}) (\d{1,2}) (\d{4})$"), ("day", "month", "year")),
+    # "03/2023"
+    (re.compile(r"^(\d{1,2}) (\d{4})$"), ("month", "year")),
+)
+_FOLDED_MONTHS = {fold(name): number for number, name in enumerate(MONTHS, start=1)}
+_FOLDED_MONTHS.update({fold(name): number for number, name in enumerate(_MONTHS_EN, start=1)})
+
+
+def suggest_iso_date(text: str) -> str | None:
+    """``14 mars 2023`` or ``14/03/2023`` gives ``2023-03-14``; None if not recognised."""
+    folded = fold(text)
+    for pattern, parts in _DATE_PATTERNS:
+        match = pattern.match(folded)
+        if not match:
+            continue
+        found = dict(zip(parts, match.groups(), strict=True))
+        month = found.get("month")
+        number = _FOLDED_MONTHS.get(month) if month and not month.isdigit() else month
+        if number is None:
+            return None
+        candidate = f"{found['year']}-{int(number):02d}"
+        if found.get("day"):
+            candidate += f"-{int(found['day']):02d}"
+        try:
+            return PartialDate.parse(candidate).iso
+        except ValueError:
+            return None
     return None
 
 
-def read_publication(path: str | Path) -> Publication:
-    """Read and check the publication facts; report every missing or mistyped key."""
-    raw = read_json(path)
-    problems = []
-    values = {}
-    for spec in fields(Publication):
-        optional = spec.default is None
-        if spec.name not in raw:
-            if not optional:
-                problems.append(Problem(str(path), f"missing key {spec.name!r}"))
+def _date_problem(value: str) -> str | None:
+    try:
+        PartialDate.parse(value)
+    except ValueError as exc:
+        suggestion = suggest_iso_date(value)
+        fix = f": write {suggestion}" if suggestion else " (2022, 2022-10 or 2022-10-14)"
+        if re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value):
+            return f"{_shown(value)} is not a date: {exc}"
+        return f"{_shown(value)} is not an ISO 8601 date{fix}"
+    return None
+
+
+def _enum_problem(value: Any, allowed: list[Any]) -> str:
+    words = [a for a in allowed if a is not None]
+    suggestion = SPELLINGS.get(fold(value)) if isinstance(value, str) else None
+    fix = f": write {suggestion.value}" if suggestion is not None else ""
+    return f"unknown value {_shown(value)}; expected one of {', '.join(words)}{fix}"
+
+
+def _value_problem(value: Any, nodes: list[Mapping[str, Any]]) -> str | None:
+    """The first thing wrong with a value against a property's schema nodes, or None."""
+    for node in nodes:
+        if "type" in node:
+            allowed = node["type"] if isinstance(node["type"], list) else [node["type"]]
+            problem = _type_problem(value, allowed)
+            if problem:
+                return problem
+    for node in nodes:
+        problem = _constraint_problem(value, node)
+        if problem:
+            return problem
+    return None
+
+
+def _constraint_problem(value: Any, node: Mapping[str, Any]) -> str | None:
+    if "enum" in node and value not in node["enum"]:
+        return _enum_problem(value, node["enum"])
+    if isinstance(value, _LongNumber):
+        return (
+            f"a number of {len(value.lstrip('-'))} digits is far too large; "
+            f"expected at most {node.get('maximum', 'a few digits')}"
+        )
+    if isinstance(value, int) and not isinstance(value, bool):
+        if "minimum" in node and value < node["minimum"]:
+            return f"expected a whole number ≥ {node['minimum']}, got {value}"
+        if "maximum" in node and value > node["maximum"]:
+            return f"expected at most {node['maximum']} (a typo?), got {value}"
+    if isinstance(value, str):
+        if "minLength" in node and len(value) < node["minLength"]:
+            return "is empty; write the fact, or remove the key"
+        if "maxLength" in node and len(value) > node["maxLength"]:
+            return (
+                f"is {len(value)} characters long; at most {node['maxLength']} are "
+                "shown, shorten it"
+            )
+        if "pattern" in node and not _pattern(node["pattern"]).search(value):
+            if node.get("format") == "partial-date":
+                return _date_problem(value)
+            return _char_problem(value, node["pattern"])
+        if node.get("format") == "partial-date":
+            return _date_problem(value)
+    return None
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """The line of the first ``"key":`` of each key (for messages; one linear pass)."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    lines: dict[str, int] = {}
+    for match in re.finditer(r'"((?:[^"\\\n]|\\.)*)"\s*:', text):
+        try:
+            key = json.loads(f'"{match[1]}"')
+        except ValueError:
             continue
-        value = raw[spec.name]
-        reason = None if (value is None and optional) else _check(spec.name, value)
+        lines.setdefault(key, bisect.bisect_right(starts, match.start()))
+    return lines
+
+
+def _unknown_key(key: str, known: tuple[str, ...]) -> str:
+    shown = repr(key) if len(key) <= 40 else repr(key[:39]) + "…"
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key {shown}; did you mean {close[0]!r}?"
+    return f"unknown key {shown}; the known keys are {', '.join(known)} (see data/README.md)"
+
+
+def check_facts(path: str | Path, raw: Any, text: str = "") -> list[Problem]:
+    """Every problem of parsed facts against the schema; ``text`` locates keys by line."""
+    schema = facts_schema()
+    if not isinstance(raw, dict):
+        return [
+            Problem(
+                str(path),
+                f"expected a JSON object ({{ … }}) of facts at the top level, got {_shown(raw)}",
+            )
+        ]
+    lines = _key_lines(text)
+    known = tuple(schema["properties"])
+
+    def problem(key: str, reason: str) -> Problem:
+        return Problem(str(path), reason, lines.get(key))
+
+    problems = [
+        problem(key, f"key {key!r} is given twice; keep one")
+        for key in getattr(raw, "duplicates", [])
+    ]
+    for key in schema["required"]:
+        if key not in raw:
+            example = json.dumps(schema["properties"][key]["examples"][-1], ensure_ascii=False)
+            problems.append(
+                Problem(str(path), f'missing key {key!r}; it is required, e.g. "{key}": {example}')
+            )
+    for key, value in raw.items():
+        if key not in schema["properties"]:
+            problems.append(problem(key, _unknown_key(key, known)))
+            continue
+        reason = _value_problem(value, _resolve(schema, schema["properties"][key]))
         if reason:
-            problems.append(Problem(str(path), f"key {spec.name!r}: {reason}"))
-        else:
-            values[spec.name] = value
-    unknown = sorted(set(raw) - {spec.name for spec in fields(Publication)})
-    problems += [Problem(str(path), f"unknown key {name!r}") for name in unknown]
+            problems.append(problem(key, f"key {key!r}: {reason}"))
+    for key, needed in schema.get("dependentRequired", {}).items():
+        if raw.get(key) is None:
+            continue
+        for other in needed:
+            if raw.get(other) is None:
+                problems.append(
+                    problem(
+                        key,
+                        f"key {key!r} needs {other!r}, the number it goes with: "
+                        f"add {other!r}, or remove {key!r}",
+                    )
+                )
+    return problems
+
+
+def fact_problem(key: str, value: Any) -> str | None:
+    """What is wrong with one fact's value (as for the file), or None: for command options."""
+    schema = facts_schema()
+    return _value_problem(value, _resolve(schema, schema["properties"][key]))
+
+
+def _bounded(problems: list[Problem], path: str | Path) -> list[Problem]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS
+    return [*problems[:MAX_PROBLEMS], Problem(str(path), f"… and {rest} more problems")]
+
+
+def schema_keywords(node: Any) -> Iterator[str]:
+    """Every keyword used anywhere in a schema (for the test that the checker knows them)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield key
+            if key in ("properties", "$defs", "dependentRequired"):
+                for sub in value.values():
+                    yield from schema_keywords(sub) if isinstance(sub, dict) else ()
+            elif key not in ("examples", "enum", "required", "type"):
+                yield from schema_keywords(value) if isinstance(value, dict) else ()
+
+
+# --- from checked facts to a Publication ----------------------------------------------
+
+
+def _text(raw: Mapping[str, Any], key: str) -> str | None:
+    value = raw.get(key)
+    return fr_group_spaces(value) if isinstance(value, str) else None
+
+
+def _total(raw: Mapping[str, Any], what: str) -> Total | None:
+    value = raw.get(f"total_{what}_publie")
+    if value is None:
+        return None
+    precision = raw.get(f"total_{what}_precision") or Precision.EXACT
+    return Total(int(value), Precision(precision), _text(raw, f"total_{what}_formulation"))
+
+
+def publication_from_facts(raw: Mapping[str, Any]) -> Publication:
+    """The Publication of facts already checked by :func:`check_facts`."""
+    adoption = raw.get("adoption_plan")
+    return Publication(
+        source=str(raw["source"]),
+        source_date=PartialDate.parse(raw["source_date"]),
+        total_projets=_total(raw, "projets"),
+        total_emplois=_total(raw, "emplois"),
+        projets_annonces_prochainement=raw.get("projets_annonces_prochainement"),
+        adoption_plan=PartialDate.parse(adoption) if adoption is not None else None,
+        budget_plan=_text(raw, "budget_plan"),
+        objectif_emplois=raw.get("objectif_emplois"),
+        objectif_duree_ans=raw.get("objectif_duree_ans"),
+    )
+
+
+def read_facts(path: str | Path) -> dict[str, Any]:
+    """The facts of a file, checked against the schema (raw JSON values), or InputError."""
+    path = Path(path)
+    text = _decode(path, _read_bytes(path))
+    if not text.strip():
+        raise InputError.single(
+            path, "file is empty; expected a JSON object of facts (see data/README.md)"
+        )
+    raw = parse_facts_text(path, text)
+    problems = check_facts(path, raw, text)
     if problems:
-        raise InputError(problems)
-    # Wordings are shown as they are: group their thousands the French way once, here.
-    for key in ("total_projets_formulation", "total_emplois_formulation"):
-        values[key] = fr_group_spaces(values[key])
-    return Publication(**values)
+        raise InputError(_bounded(problems, path))
+    return dict(raw)
+
+
+def read_publication(path: str | Path) -> Publication:
+    """Read and check the publication facts; report every problem at once."""
+    return publication_from_facts(read_facts(path))
+
+
+def facts_json(facts: Mapping[str, Any]) -> str:
+    """Facts as written to data/publication.json: the schema's key order, UTF-8, indented."""
+    order = {key: position for position, key in enumerate(known_keys())}
+    ordered = {key: facts[key] for key in sorted(facts, key=lambda k: order.get(k, len(order)))}
+    return json.dumps(ordered, ensure_ascii=False, indent=2) + "\n"

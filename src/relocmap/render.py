@@ -332,16 +332,33 @@ def title_text(joined: JoinedFigures) -> str:
 
 
 def subtitle_text(publication: Publication | None) -> str:
+    """The plan (adoption, budget) and the date of the figures, each only when known."""
     if publication is None:
         return ""
-    return (
-        f"Plan stratégique de relocalisation adopté en {publication.adoption_plan} "
-        f"({publication.budget_plan}) · chiffres publiés en {publication.source_date}"
-    )
+    plan = ""
+    if publication.adoption_plan is not None:
+        plan = (
+            f"Plan stratégique de relocalisation adopté {publication.adoption_plan.french_when()}"
+        )
+    if publication.budget_plan:
+        plan = f"{plan or 'Plan stratégique de relocalisation'} ({publication.budget_plan})"
+    published = f"chiffres publiés {publication.source_date.french_when()}"
+    return f"{plan} · {published}" if plan else published[0].upper() + published[1:]
 
 
 def figures_source(publication: Publication | None) -> str:
     return publication.source if publication else "données fournies (source non précisée)"
+
+
+def published_totals(publication: Publication | None) -> list[str]:
+    """The published totals' wordings, projects then jobs, those the facts give."""
+    if publication is None:
+        return []
+    totals = [
+        (publication.total_projets, "projets"),
+        (publication.total_emplois, "emplois"),
+    ]
+    return [total.wording(noun) for total, noun in totals if total is not None]
 
 
 def summary_text(joined: JoinedFigures, publication: Publication | None) -> str:
@@ -349,10 +366,10 @@ def summary_text(joined: JoinedFigures, publication: Publication | None) -> str:
     data = joined.with_data
     top = data.sort_values(["emplois", "nom"], ascending=[False, True]).iloc[0]
     projects, jobs = fr_int(data["projets"].sum()), fr_int(data["emplois"].sum())
-    if publication is not None:
+    announced = published_totals(publication)
+    if announced:
         totals = (
-            f"la Région annonce {fr_int(publication.total_projets_publie)} projets et "
-            f"{publication.total_emplois_formulation} "
+            f"la Région annonce {' et '.join(announced)} "
             f"(somme des départements : {projects} projets, {jobs} emplois)"
         )
     else:
@@ -367,37 +384,74 @@ def summary_text(joined: JoinedFigures, publication: Publication | None) -> str:
     return text
 
 
+def _sum_notes(joined: JoinedFigures, publication: Publication) -> list[str]:
+    """ "Somme des départements : …" for each published total the sum differs from."""
+    notes = []
+    for total, column in (
+        (publication.total_projets, "projets"),
+        (publication.total_emplois, "emplois"),
+    ):
+        if total is None:
+            continue
+        given = int(joined.frame[column].sum())
+        if given != total.value:
+            notes.append(
+                f"Somme des départements : {fr_int(given)} {column} "
+                f"(total publié : {fr_int(total.value)})"
+            )
+    return notes
+
+
+def _progress(publication: Publication) -> dict | None:
+    """The progress bar toward the jobs objective, when both the goal and the total are known."""
+    goal, total = publication.objectif_emplois, publication.total_emplois
+    if goal is None:
+        return None
+    years = publication.objectif_duree_ans
+    objective = f"{fr_int(goal)} emplois industriels" + (f" en {years} ans" if years else "")
+    if total is None:
+        return {"objective": objective}
+    share = 100 * total.value / goal
+    return {
+        "objective": objective,
+        "goal_value": goal,
+        "jobs_value": total.value,
+        "percent": f"{fr_decimal(share)}\u00a0%",
+        "percent_css": f"{min(share, 100):.1f}",
+    }
+
+
+def _plan_facts(publication: Publication) -> str:
+    """ "Budget : … · plan adopté en … · 200 projets annoncés prochainement", those known."""
+    parts = []
+    if publication.budget_plan:
+        parts.append(f"Budget : {publication.budget_plan}")
+    if publication.adoption_plan is not None:
+        parts.append(f"plan adopté {publication.adoption_plan.french_when()}")
+    if publication.projets_annonces_prochainement:
+        parts.append(
+            f"{fr_int(publication.projets_annonces_prochainement)} projets annoncés prochainement"
+        )
+    text = " · ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
 def headline_html(joined: JoinedFigures, publication: Publication | None) -> str:
-    """Regional totals as published, progress toward the objective, budget and date."""
+    """Regional totals as published, progress toward the objective, budget and date:
+    each line only when the facts give it; nothing at all when they give none."""
     if publication is None:
         return ""
-    jobs_sum = int(joined.frame["emplois"].sum())
-    published = publication.total_emplois_publie
-    share = 100 * published / publication.objectif_emplois
-    sum_note = ""
-    if jobs_sum != published:
-        sum_note = (
-            f"Somme des départements : {fr_int(jobs_sum)} emplois "
-            f"(total publié : {fr_int(published)})"
-        )
+    totals = published_totals(publication)
+    progress = _progress(publication)
+    facts = _plan_facts(publication)
+    if not (totals or progress or facts):
+        return ""
     return _snippet(
         "headline.html.j2",
-        projets=publication.total_projets_formulation,
-        emplois=publication.total_emplois_formulation,
-        sum_note=sum_note,
-        goal=fr_int(publication.objectif_emplois),
-        goal_value=publication.objectif_emplois,
-        jobs_value=published,
-        percent=f"{fr_decimal(share)}\u00a0%",
-        percent_css=f"{min(share, 100):.1f}",
-        years=publication.objectif_duree_ans,
-        budget=publication.budget_plan,
-        adopted=publication.adoption_plan,
-        announced=(
-            fr_int(publication.projets_annonces_prochainement)
-            if publication.projets_annonces_prochainement
-            else ""
-        ),
+        totals=totals,
+        sum_notes=_sum_notes(joined, publication),
+        progress=progress,
+        facts=facts,
     )
 
 
@@ -461,14 +515,14 @@ def table_html(joined: JoinedFigures, publication: Publication | None, source: s
             ],
         }
     ]
-    if publication is not None:
+    if publication is not None and (publication.total_projets or publication.total_emplois):
+        projets, emplois = publication.total_projets, publication.total_emplois
         footer.append(
             {
                 "label": "Total publié par la Région",
                 "cells": [
-                    fr_int(publication.total_projets_publie),
-                    f"{publication.total_emplois_formulation}"
-                    f" ({fr_int(publication.total_emplois_publie)})",
+                    fr_int(projets.value) if projets else "",
+                    f"{emplois.wording('emplois')} ({fr_int(emplois.value)})" if emplois else "",
                     "",
                     "",
                 ],

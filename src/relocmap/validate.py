@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -128,7 +129,7 @@ def _check_cell(
     constraints = field.get("constraints", {})
     if cell == "":
         if constraints.get("required"):
-            return None, "empty cell, a value is required"
+            return None, "empty cell, a value is required" + _EMPTY_HINTS.get(name, "")
         return None, None
     if name == "code":
         code = codes.normalize(cell)
@@ -141,15 +142,73 @@ def _check_cell(
         value = parse_whole_number(cell)
         minimum = constraints.get("minimum", 0)
         if value is None or value < minimum:
-            return None, f"expected a whole number ≥ {minimum} (like 1220 or 1 220), got {cell!r}"
+            return None, _whole_number_problem(name, cell, minimum)
         if "maximum" in constraints and value > constraints["maximum"]:
             return None, f"expected at most {constraints['maximum']} (a typo?), got {cell!r}"
         return value, None
     if "enum" in constraints:
         value = SPELLINGS.get(fold(cell))
         if value not in constraints["enum"]:
+            figure = _qualified_figure(cell)
+            if figure is not None and name.endswith("_precision"):
+                number, precision = figure
+                column = name.removesuffix("_precision")
+                return None, (
+                    f"{cell!r} in {name}: write {precision} here and {number} in {column}"
+                )
             return None, (
                 f"unknown precision {cell!r}; expected one of {', '.join(constraints['enum'])}"
             )
         return value, None
     return cell, None
+
+
+# What to write in an empty required cell.
+_EMPTY_HINTS = {
+    "code": "; write the department's INSEE code, such as 01, 2A or 974",
+    "departement": "; write the department's name",
+    "projets": "; a department without published figures gets no row (the map shows it "
+    "as 'Pas de données')",
+    "emplois": "; a department without published figures gets no row (the map shows it "
+    "as 'Pas de données')",
+}
+_NUMBER = r"[0-9][0-9 ]*"
+# "près de 900", "plus de 1 200 emplois": a precision word, a number, maybe its unit.
+_QUALIFIED = re.compile(
+    rf"^(?P<words>{'|'.join(sorted(SPELLINGS, key=len, reverse=True))}) (?P<number>{_NUMBER})"
+    r"(?: (?:emplois?|projets?|postes?))?$"
+)
+_WITH_UNIT = re.compile(rf"^(?P<number>{_NUMBER}) (?:emplois?|projets?|postes?)$")
+
+
+def _qualified_figure(cell: str) -> tuple[int, str] | None:
+    """``près de 900`` gives (900, "pres_de"); None when the cell is not worded so."""
+    match = _QUALIFIED.match(fold(cell))
+    if match is None:
+        return None
+    number = parse_whole_number(match["number"])
+    return None if number is None else (number, SPELLINGS[match["words"]].value)
+
+
+def _whole_number_problem(name: str, cell: str, minimum: int) -> str:
+    """Why a figure cell is not a whole number, and what to write instead."""
+    figure = _qualified_figure(cell)
+    if figure is not None:
+        number, precision = figure
+        if precision == "exact":
+            return f"{cell!r} in {name}: write {number} in {name}"
+        return f"{cell!r} in {name}: write {number} in {name} and {precision} in {name}_precision"
+    unit = _WITH_UNIT.match(fold(cell))
+    if unit is not None and parse_whole_number(unit["number"]) is not None:
+        return f"{cell!r} in {name}: write only the number, {parse_whole_number(unit['number'])}"
+    problem = f"expected a whole number ≥ {minimum} (like 1220 or 1 220), got {cell!r}"
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", cell):
+        return problem + f"; write {re.sub(r'[.,]', '', cell)}: thousands are separated by a space"
+    if re.fullmatch(r"\d+[.,]\d+", cell):
+        return problem + "; a count has no decimals"
+    if not re.search(r"\d", cell) and re.search(r"[^\W\d_]", cell):
+        return problem + (
+            f"; write the number in digits, and environ, pres_de or plus_de in "
+            f"{name}_precision if the release gives it approximately"
+        )
+    return problem

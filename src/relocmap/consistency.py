@@ -1,0 +1,136 @@
+"""Does the headline still fit the figures? Warnings that 'validate' and 'build' give.
+
+Two signs that the publication facts (the headline: totals, date, source) no
+longer belong with the department figures:
+
+- a published total differs from the departments' sum by more than its wording
+  allows (:data:`SLACK`): an exact total must equal the sum; "environ" and "près
+  de" allow a few percent either way, "plus de" a few percent above. Departments
+  published as approximate widen the sum the same way, and departments of the
+  region without data may only make the sum smaller than the total;
+- the facts file is older than the figures file (the figures were changed after
+  the facts were last saved), by more than :data:`DATE_TOLERANCE_S`: a fresh
+  clone or a copy writes both within that time.
+
+'build' refuses a contradicted total (the headline would contradict the map)
+unless told to accept it; an older facts file is only a warning, since file
+times are a hint, not a proof.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from .join import JoinedFigures
+from .precision import Precision
+from .publication import Publication, Total
+
+SLACK = 0.05  # "a few percent"
+DATE_TOLERANCE_S = 10.0
+NOUNS = {"projets": "projets", "emplois": "emplois"}
+
+
+@dataclass(frozen=True)
+class Concern:
+    """One reason to check the facts before publishing; ``message`` says what to check."""
+
+    kind: Literal["total", "date"]
+    message: str
+
+
+def allowed_range(value: float, precision: Precision) -> tuple[float, float]:
+    """The values a number published with this wording may stand for."""
+    if precision is Precision.EXACT:
+        return value, value
+    if precision is Precision.PLUS_DE:
+        return value, value * (1 + SLACK)
+    return value * (1 - SLACK), value * (1 + SLACK)
+
+
+def departments_range(joined: JoinedFigures, column: str) -> tuple[float, float, int]:
+    """Smallest and largest sums the departments' figures allow, and their sum as given.
+
+    A department of the region without data may hold any number: the largest sum
+    is then unbounded.
+    """
+    frame = joined.with_data
+    low = high = 0.0
+    for value, precision in zip(frame[column], frame[f"{column}_precision"], strict=True):
+        lo, hi = allowed_range(float(value), Precision(precision))
+        low, high = low + lo, high + hi
+    if joined.missing:
+        high = math.inf
+    return low, high, int(frame[column].sum())
+
+
+def _total_concern(joined: JoinedFigures, column: str, total: Total) -> Concern | None:
+    low, high, given = departments_range(joined, column)
+    total_low, total_high = allowed_range(total.value, total.precision)
+    if high >= total_low and low <= total_high:
+        return None
+    difference = given - total.value
+    side = "more" if difference > 0 else "less"
+    suspect = "counted twice or mistyped" if difference > 0 else "left out or mistyped"
+    missing = (
+        f" ({len(joined.missing)} department(s) of the region without data)"
+        if joined.missing
+        else ""
+    )
+    return Concern(
+        "total",
+        f"{column}: the departments add up to {given}{missing}, {abs(difference)} {side} than "
+        f"the published total {total.value} (“{total.wording(NOUNS[column])}”, "
+        f"{total.precision.value}), more than that wording allows; check that "
+        "publication.json comes from the same press release as the figures "
+        f"('relocmap update' writes both), and that no department was {suspect}",
+    )
+
+
+def total_concerns(joined: JoinedFigures, publication: Publication | None) -> list[Concern]:
+    """Published totals that the departments' figures contradict."""
+    if publication is None:
+        return []
+    totals = {"projets": publication.total_projets, "emplois": publication.total_emplois}
+    concerns = []
+    for column, total in totals.items():
+        if total is not None:
+            concern = _total_concern(joined, column, total)
+            if concern:
+                concerns.append(concern)
+    return concerns
+
+
+def _when(seconds: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(seconds))
+
+
+def date_concern(data: Path, facts: Path | None) -> Concern | None:
+    """The figures file was saved after the facts file: the facts may be the old release's."""
+    if facts is None:
+        return None
+    try:
+        data_time, facts_time = data.stat().st_mtime, facts.stat().st_mtime
+    except OSError:
+        return None  # both were read a moment ago; a file gone since is not a stale headline
+    if data_time - facts_time <= DATE_TOLERANCE_S:
+        return None
+    return Concern(
+        "date",
+        f"{data} was changed after {facts} ({_when(data_time)}, {_when(facts_time)}): if the "
+        "figures come from a new press release, its date, source and totals belong in "
+        f"{facts.name} too ('relocmap update' writes both); if {facts.name} is still right, "
+        "save it again",
+    )
+
+
+def headline_concerns(
+    joined: JoinedFigures, publication: Publication | None, data: Path, facts: Path | None
+) -> list[Concern]:
+    """Every reason to check the headline before publishing, totals first."""
+    concerns = total_concerns(joined, publication)
+    stale = date_concern(data, facts)
+    return [*concerns, stale] if stale else concerns
