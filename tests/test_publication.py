@@ -8,11 +8,18 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import socket
+import tempfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from helpers import REPO_ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from relocmap.cli import main
 from relocmap.errors import InputError
 from relocmap.precision import Precision
 from relocmap.publication import (
@@ -466,3 +473,167 @@ def test_facts_json_orders_keys_as_the_schema():
     text = facts_json({"objectif_emplois": 1, "source": "s", "source_date": "2022"})
     assert list(json.loads(text)) == ["source_date", "source", "objectif_emplois"]
     assert text.endswith("}\n")
+
+
+# --- generated bad facts files: a clear error or a map, never a traceback -----------------
+
+KEYS = list(known_keys())
+ODD_TEXT = st.sampled_from(
+    ["", "\n", "\x00", "\x1b[31m", "\u202e", "\ud800", "\u2028", "<script>", "x" * 400, "٣٤"]
+)
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=10**25, max_value=10**40)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=30)
+    | ODD_TEXT
+    | st.sampled_from(["2022", "2022-10", "2022-02-30", "14 mars 2023", "pres_de", "près de"])
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+COMMITTED = json.loads((REPO_ROOT / "data" / "publication.json").read_text("utf-8"))
+
+
+@st.composite
+def changed_committed_facts(draw) -> dict:
+    """The committed facts with some keys dropped and some values replaced or added."""
+    facts = {key: value for key, value in COMMITTED.items() if draw(st.booleans())}
+    facts.update(draw(st.dictionaries(st.sampled_from(KEYS) | ODD_TEXT, VALUES, max_size=3)))
+    return facts
+
+
+def _json_bytes(value, ascii_only: bool) -> bytes:
+    return json.dumps(value, ensure_ascii=ascii_only).encode("utf-8", "surrogatepass")
+
+
+# Text the schema accepts, however odd: markup, quotes, braces, other scripts. Without "$":
+# matplotlib still reads "$…$" in the still image as mathematics (issue 13, "text in
+# images", fixed in static.py, not here).
+ODD_VALID_TEXT = st.text(
+    st.characters(
+        exclude_categories=("Cc", "Cs"),
+        exclude_characters="$\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
+    min_size=1,
+    max_size=120,
+)
+
+
+@st.composite
+def odd_but_valid_facts(draw) -> dict:
+    """Facts the schema accepts, with odd text and numbers at the bounds."""
+    facts = {
+        "source_date": draw(st.sampled_from(["1900", "2022-10", "2100-12-31", "2024-02-29"])),
+        "source": draw(ODD_VALID_TEXT),
+    }
+    optional = {
+        "total_emplois_publie": st.integers(0, 10_000_000),
+        "total_projets_publie": st.integers(0, 10_000_000),
+        "projets_annonces_prochainement": st.integers(0, 10_000_000),
+        "budget_plan": ODD_VALID_TEXT,
+        "objectif_emplois": st.integers(1, 10_000_000),
+    }
+    for key, values in optional.items():
+        if draw(st.booleans()):
+            facts[key] = draw(values)
+    if "total_emplois_publie" in facts:
+        facts["total_emplois_formulation"] = draw(ODD_VALID_TEXT)
+    return facts
+
+
+FACTS_FILES = st.one_of(
+    st.builds(_json_bytes, odd_but_valid_facts(), st.booleans()),
+    st.builds(_json_bytes, changed_committed_facts(), st.booleans()),
+    st.builds(
+        _json_bytes,
+        st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=25), VALUES, max_size=6),
+        st.booleans(),
+    ),
+    st.builds(_json_bytes, VALUES, st.just(True)),
+    st.text(max_size=120).map(lambda text: text.encode("utf-8", "surrogatepass")),
+    st.binary(max_size=120),
+    st.integers(min_value=1, max_value=40_000).map(lambda n: b"[" * n + b"]" * n),
+    st.integers(min_value=1, max_value=6000).map(
+        lambda n: b'{"source_date": "2022", "source": "s", "objectif_emplois": ' + b"9" * n + b"}"
+    ),
+)
+# Examples per run: the library check is fast; each command reads the boundaries, and a
+# build that succeeds draws the map.
+LIBRARY_EXAMPLES, VALIDATE_EXAMPLES, BUILD_EXAMPLES = 300, 40, 8
+
+
+@settings(max_examples=LIBRARY_EXAMPLES, deadline=None, database=None)
+@given(content=FACTS_FILES)
+def test_generated_facts_give_a_publication_or_an_input_error(content):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "publication.json"
+        path.write_bytes(content)
+        try:
+            pub = read_publication(path)
+        except InputError as exc:
+            for line in str(exc).splitlines():
+                assert line.startswith(str(path)), line
+                line.encode("utf-8")  # printable: no lone surrogate in a message
+        else:
+            assert isinstance(pub, Publication)
+
+
+@pytest.fixture(scope="module")
+def region_inputs(tmp_path_factory, repo_root):
+    """The committed figures and, to keep each run short, only their region's boundaries."""
+    folder = tmp_path_factory.mktemp("region")
+    collection = json.loads((repo_root / "geo" / "departements.geojson").read_text("utf-8"))
+    collection["features"] = [
+        f for f in collection["features"] if f["properties"]["region_code"] == "84"
+    ]
+    geo = folder / "aura.geojson"
+    geo.write_text(json.dumps(collection), encoding="utf-8")
+    return repo_root / "data" / "relocalisations.csv", geo
+
+
+def _run_with_facts(command: list[str], content: bytes, csv: Path, geo: Path) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "relocalisations.csv"
+        shutil.copy(csv, data)
+        (Path(folder) / "publication.json").write_bytes(content)
+        args = [*command, "--geo", str(geo)]
+        args = [a.replace("{data}", str(data)).replace("{out}", f"{folder}/out") for a in args]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code in (0, 2), result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+            result.exception
+        )
+        assert "Traceback" not in result.output
+        if result.exit_code == 2:
+            assert result.stderr.startswith("Error: "), result.stderr
+
+
+@settings(
+    max_examples=VALIDATE_EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(content=FACTS_FILES)
+def test_validate_on_generated_facts_exits_0_or_2(region_inputs, content):
+    _run_with_facts(["validate", "{data}"], content, *region_inputs)
+
+
+@settings(
+    max_examples=BUILD_EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(content=st.one_of(st.builds(_json_bytes, odd_but_valid_facts(), st.booleans()), FACTS_FILES))
+def test_build_on_generated_facts_exits_0_or_2(region_inputs, content):
+    """Half the files are valid: those build the whole map (totals accepted as they are)."""
+    command = ["build", "--data", "{data}", "--out", "{out}", "--accept-total-mismatch"]
+    _run_with_facts(command, content, *region_inputs)

@@ -5,11 +5,16 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .errors import RelocmapError
+
+if TYPE_CHECKING:
+    from .pipeline import Inputs
 
 DEFAULT_DATA = Path("data/relocalisations.csv")
 DEFAULT_GEO = Path("geo/departements.geojson")
@@ -70,9 +75,13 @@ geo_option = click.option(
 def main():
     """Map the results of the Auvergne-Rhône-Alpes relocation plan per department.
 
-    Typical use after a new press release: edit data/relocalisations.csv and
-    data/publication.json, then run '.venv/bin/relocmap validate' and
-    '.venv/bin/relocmap build'.
+    Typical use after a new press release, from the project folder:
+
+        .venv/bin/relocmap update communique.txt --date 2023-06-14 --source "Région
+        Auvergne-Rhône-Alpes, communiqué de presse"
+
+    reads the figures and totals from the release, writes data/relocalisations.csv
+    and data/publication.json, checks them and rebuilds out/.
     """
 
 
@@ -83,7 +92,7 @@ def main():
 @geo_option
 @encoding_option
 @reports_errors
-def validate(csv: Path, geo: Path, encoding: str | None):
+def validate(csv: Path, geo: Path, encoding: str | None) -> None:
     """Check the figures CSV and the publication.json beside it.
 
     Reports every problem with file, line and column (exit status 2), or prints
@@ -137,7 +146,7 @@ def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None):
 
     Example:
 
-        relocmap boundaries --out geo/departements.geojson
+        .venv/bin/relocmap boundaries --out geo/departements.geojson
     """
     from . import boundaries as build_boundaries
 
@@ -188,7 +197,7 @@ def build(
     offline: bool,
     encoding: str | None,
     accept_total_mismatch: bool,
-):
+) -> None:
     """Build the map and its companions into OUT (default out/).
 
     Writes carte.html (interactive map), carte-iframe.html (snippet to embed it),
@@ -215,11 +224,12 @@ def build(
         click.echo(f"wrote {path} ({path.stat().st_size} bytes)")
 
 
-def _headline_check(data: Path, facts: Path | None, accept_total_mismatch: bool):
+def _headline_check(
+    data: Path, facts: Path | None, accept_total_mismatch: bool
+) -> Callable[[Inputs], None]:
     """What 'build' does with validate's warnings: print them; refuse a contradicted total."""
     from .consistency import headline_concerns
     from .errors import InputError, Problem
-    from .pipeline import Inputs
 
     def check(inputs: Inputs) -> None:
         concerns = headline_concerns(inputs.joined, inputs.publication, data, facts)
@@ -300,7 +310,7 @@ def extract(
 
     Example:
 
-        relocmap extract communique.txt -o data/relocalisations.csv
+        .venv/bin/relocmap extract communique.txt -o data/relocalisations.csv
     """
     from .boundaries import REFERENCE_REGION_CODES
     from .export import write_all_atomic
@@ -336,6 +346,138 @@ def extract(
     if not found.totals:
         unwritten = f"; {totals_path} not written" if totals_path is not None else ""
         click.echo(f"no regional totals found{unwritten}", err=True)
+
+
+def _fact_option(key: str) -> Callable[[click.Context, click.Parameter, str], str]:
+    """A click callback that checks an option as the facts file's ``key`` is checked."""
+
+    def check(ctx: click.Context, param: click.Parameter, value: str) -> str:
+        from .publication import fact_problem
+
+        problem = fact_problem(key, value)
+        if problem:
+            raise click.BadParameter(problem)
+        return value
+
+    return check
+
+
+@main.command()
+@click.argument("release", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--date",
+    required=True,
+    callback=_fact_option("source_date"),
+    help="Date of the release, ISO 8601: 2023-06-14, or 2023-06, or 2023.",
+)
+@click.option(
+    "--source",
+    required=True,
+    callback=_fact_option("source"),
+    help='Who published the figures, shown as "Chiffres : SOURCE" on the map.',
+)
+@click.option(
+    "--partial",
+    is_flag=True,
+    help="Write the departments that could be read even if some lines could not; "
+    "those are reported as warnings.",
+)
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_DATA,
+    show_default=True,
+    help="Figures CSV to replace (the publication.json beside it is replaced too).",
+)
+@geo_option
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Directory of the map to rebuild.",
+)
+@click.option(
+    "--encoding",
+    default=None,
+    metavar="NAME",
+    help="Encoding of the release (default: UTF-8, with or without BOM).",
+)
+@accept_mismatch_option
+@click.option("--dry-run", is_flag=True, help="Only print what would change; write nothing.")
+@reports_errors
+def update(
+    release: Path,
+    date: str,
+    source: str,
+    partial: bool,
+    data: Path,
+    geo: Path,
+    out_dir: Path,
+    encoding: str | None,
+    accept_total_mismatch: bool,
+    dry_run: bool,
+) -> None:
+    """Update the figures, the facts and the map from a new press release.
+
+    RELEASE is the release's text (UTF-8) or HTML page, read as 'extract' reads
+    it. The figures per department go to data/relocalisations.csv; the release's
+    date, source and regional totals (with their wording) to data/publication.json,
+    where every fact of the previous release is replaced (a fact the new release
+    does not give is removed); only the plan's own facts (adoption date, budget,
+    objective) are kept. Both are checked first, then written together, then the
+    map in out/ is rebuilt. What changed is printed, per department and per fact
+    (before → after): check it before publishing the map.
+
+    If a line of the release that names a department cannot be read, or its
+    totals contradict its departments' sum, nothing is changed (status 2), unless
+    --partial or --accept-total-mismatch is given.
+
+    Example:
+
+        .venv/bin/relocmap update communique.txt --date 2023-06-14 --source "Région
+        Auvergne-Rhône-Alpes, communiqué de presse"
+    """
+    from .export import write_all_atomic
+    from .pipeline import build_map
+    from .render import MapOptions
+    from .summary import summary_lines
+    from .update import change_lines, files_to_write, prepare_update, refuse_contradicted_totals
+
+    facts = data.parent / FACTS_NAME
+    found = prepare_update(
+        release, data, facts, geo, date=date, source=source, partial=partial, encoding=encoding
+    )
+    for note in found.extraction.notes:
+        click.echo(f"Note: {note}", err=True)
+    for problem in found.extraction.problems:
+        click.echo(f"Warning: {problem} (skipped)", err=True)
+    if not accept_total_mismatch:
+        refuse_contradicted_totals(found, release)
+    click.echo("What changes (check it before publishing the map):")
+    for line in change_lines(found):
+        click.echo(f"  {line}")
+    if dry_run:
+        click.echo("--dry-run: nothing written")
+        return
+    write_all_atomic(files_to_write(found, data, facts))
+    click.echo(f"wrote {data} ({len(found.after)} departments) and {facts}")
+    for line in summary_lines(data, found.inputs, found.concerns):
+        click.echo(line)
+    try:
+        paths = build_map(data, geo, out_dir, facts, MapOptions())
+    except RelocmapError as exc:
+        for line in str(exc).splitlines():
+            click.echo(f"Error: {line}", err=True)
+        click.echo(
+            f"Error: {data} and {facts} were updated, {out_dir} was not: fix the problem "
+            "above, then run '.venv/bin/relocmap build'",
+            err=True,
+        )
+        sys.exit(2)
+    for path in paths:
+        click.echo(f"wrote {path} ({path.stat().st_size} bytes)")
 
 
 if __name__ == "__main__":  # pragma: no cover

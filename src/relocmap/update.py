@@ -1,0 +1,288 @@
+"""From a new press release to new figures and facts, checked before anything is written.
+
+'relocmap update' reads the release with the extract stage, makes the figures CSV
+and the publication facts of that release (its date, its source, its regional
+totals and their wording), checks both as 'validate' would, and only then
+writes them together. A fact of the previous release that the new one does not
+give is dropped, never carried over; only the facts of the plan itself
+(:data:`relocmap.publication.PLAN_KEYS`: adoption, budget, objective) are kept.
+Pure apart from reading the inputs: the caller writes and prints.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+
+from .consistency import Concern, total_concerns
+from .errors import InputError, Problem
+from .extract import Extraction, RegionalTotals, extract_release, release_outputs
+from .load import default_schema, read_boundaries, read_csv_table
+from .numbers import fr_group_spaces
+from .pipeline import Inputs, load_inputs
+from .precision import Precision
+from .publication import PLAN_KEYS, facts_json, known_keys, read_facts
+from .validate import validate_table
+
+_CSV_KEY = Path("relocalisations.csv")
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One department's figures as the CSV holds them, for the before → after lines."""
+
+    name: str
+    projets: int
+    projets_precision: str
+    emplois: int
+    emplois_precision: str
+
+    def worded(self, column: str) -> str:
+        """``près de 670``: the number with its precision's French words."""
+        return f"{Precision(getattr(self, f'{column}_precision')).words}{getattr(self, column)}"
+
+
+@dataclass(frozen=True)
+class Update:
+    """A release read and checked: what to write, what it changes, what to look at."""
+
+    extraction: Extraction
+    csv_text: str
+    facts: dict[str, Any]
+    previous_facts: dict[str, Any] | None
+    before: dict[str, Figures] | None  # None when the previous figures could not be read
+    before_problem: str | None
+    after: dict[str, Figures]
+    inputs: Inputs
+    concerns: list[Concern]
+
+
+def read_release_figures(
+    release: Path, boundaries: gpd.GeoDataFrame, partial: bool, encoding: str | None
+) -> tuple[Extraction, str]:
+    """The extract stage, called in this one place: the extraction and its figures CSV.
+
+    Refuses (InputError) a release that was not read whole, unless ``partial``.
+    """
+    from .boundaries import REFERENCE_REGION_CODES
+
+    region = boundaries.loc[boundaries.index.isin(REFERENCE_REGION_CODES), "region_nom"]
+    found = extract_release(release, boundaries["nom"].to_dict(), set(region), encoding)
+    files = release_outputs(found, release, partial, _CSV_KEY, None)
+    return found, files[_CSV_KEY]
+
+
+def release_totals(found: Extraction, release: Path) -> RegionalTotals | None:
+    """The release's regional totals; several that disagree are refused, not guessed."""
+    if not found.totals:
+        return None
+    first = found.totals[0]
+    figures = {
+        (t.projects.value, t.projects.precision, t.jobs.value, t.jobs.precision)
+        for t in found.totals
+    }
+    if len(figures) > 1:
+        listed = "; ".join(
+            f"line {t.line}: {t.projects.wording}, {t.jobs.wording}" for t in found.totals
+        )
+        raise InputError.single(
+            release,
+            f"several different regional totals ({listed}); cannot tell which one is the "
+            "release's: keep only the release's own total in the text, nothing was changed",
+        )
+    return first
+
+
+def release_facts(
+    date: str,
+    source: str,
+    totals: RegionalTotals | None,
+    previous: Mapping[str, Any] | None,
+) -> dict[str, Any]:
+    """The facts of the new release: date, source, totals; the plan's facts kept."""
+    facts: dict[str, Any] = {"source_date": date, "source": source}
+    if totals is not None:
+        for column, quantity in (("projets", totals.projects), ("emplois", totals.jobs)):
+            facts[f"total_{column}_publie"] = quantity.value
+            facts[f"total_{column}_precision"] = str(quantity.precision)
+            facts[f"total_{column}_formulation"] = fr_group_spaces(quantity.wording)
+    for key in PLAN_KEYS:
+        if previous is not None and previous.get(key) is not None:
+            facts[key] = previous[key]
+    return facts
+
+
+def _previous_facts(facts_path: Path) -> dict[str, Any] | None:
+    """The facts the update replaces (it keeps their plan facts), if there is a file."""
+    if not os.path.lexists(facts_path):
+        return None
+    try:
+        return read_facts(facts_path)
+    except InputError as exc:
+        raise InputError(
+            [
+                *exc.problems,
+                Problem(
+                    str(facts_path),
+                    "nothing was changed; fix this file, or delete it (the update keeps "
+                    "only the plan's facts from it: " + ", ".join(PLAN_KEYS) + ")",
+                ),
+            ]
+        ) from None
+
+
+def _figures_of(path: Path, department_names: Mapping[str, str]) -> dict[str, Figures]:
+    frame = validate_table(read_csv_table(path), department_names, default_schema())
+    return {
+        code: Figures(
+            str(row["departement"]),
+            int(row["projets"]),
+            str(row["projets_precision"]),
+            int(row["emplois"]),
+            str(row["emplois_precision"]),
+        )
+        for code, row in frame.iterrows()
+    }
+
+
+def previous_figures(
+    data: Path, department_names: Mapping[str, str]
+) -> tuple[dict[str, Figures] | None, str | None]:
+    """The figures the update replaces, or None and why they cannot be compared."""
+    if not data.exists():
+        return {}, None
+    try:
+        return _figures_of(data, department_names), None
+    except InputError as exc:
+        return None, f"the previous figures in {data} could not be read ({exc.problems[0]})"
+
+
+def prepare_update(
+    release: Path,
+    data: Path,
+    facts_path: Path,
+    geo: Path,
+    *,
+    date: str,
+    source: str,
+    partial: bool = False,
+    encoding: str | None = None,
+) -> Update:
+    """Read the release and check what it would write; raise InputError if anything is off.
+
+    Nothing is written: the new files are checked in a temporary folder, exactly
+    as 'validate' checks data/.
+    """
+    boundaries = read_boundaries(geo)
+    previous = _previous_facts(facts_path)
+    found, csv_text = read_release_figures(release, boundaries, partial, encoding)
+    facts = release_facts(date, source, release_totals(found, release), previous)
+    names = boundaries["nom"].to_dict()
+    with tempfile.TemporaryDirectory(prefix="relocmap-update-") as folder:
+        new_data, new_facts = Path(folder) / data.name, Path(folder) / facts_path.name
+        new_data.write_text(csv_text, encoding="utf-8")
+        new_facts.write_text(facts_json(facts), encoding="utf-8")
+        try:
+            inputs = load_inputs(new_data, geo, new_facts)
+            after = _figures_of(new_data, names)
+        except InputError as exc:
+            # The checks name the temporary copies; the user knows the files by their place.
+            renamed = {str(new_data): str(data), str(new_facts): str(facts_path)}
+            raise InputError(
+                [
+                    Problem(renamed.get(p.path, p.path), p.reason, p.line, p.column)
+                    for p in exc.problems
+                ]
+            ) from None
+    before, before_problem = previous_figures(data, names)
+    return Update(
+        found,
+        csv_text,
+        facts,
+        previous,
+        before,
+        before_problem,
+        after,
+        inputs,
+        total_concerns(inputs.joined, inputs.publication),
+    )
+
+
+def refuse_contradicted_totals(update: Update, release: Path) -> None:
+    """A release whose totals contradict its own departments is not written."""
+    if update.concerns:
+        raise InputError(
+            [
+                *(Problem(str(release), concern.message) for concern in update.concerns),
+                Problem(
+                    str(release),
+                    "nothing was changed; check the release (a total read from the wrong "
+                    "sentence?), or pass --accept-total-mismatch if the Région published "
+                    "these figures",
+                ),
+            ]
+        )
+
+
+def files_to_write(update: Update, data: Path, facts_path: Path) -> dict[Path, bytes | str]:
+    """Figures first, then facts: the facts file is never older than the figures."""
+    files: dict[Path, bytes | str] = {data: update.csv_text, facts_path: facts_json(update.facts)}
+    return files
+
+
+# --- what changed, for the person who checks it before publishing ----------------------
+
+
+def _department_line(code: str, before: Figures | None, after: Figures | None) -> str:
+    if after is None:
+        if before is None:
+            return f"({code}): no figures"
+        return (
+            f"{before.name} ({code}): not in the new release (was {before.worded('projets')} "
+            f"projets, {before.worded('emplois')} emplois): shown as 'Pas de données'"
+        )
+    if before is None:
+        return (
+            f"{after.name} ({code}): new, {after.worded('projets')} projets, "
+            f"{after.worded('emplois')} emplois"
+        )
+    changes = [
+        f"{column} {before.worded(column)} → {after.worded(column)}"
+        for column in ("projets", "emplois")
+        if before.worded(column) != after.worded(column)
+    ]
+    return f"{after.name} ({code}): " + (", ".join(changes) if changes else "unchanged")
+
+
+def change_lines(update: Update) -> list[str]:
+    """Per department, then per fact: before → after."""
+    if update.before is None:
+        lines = [f"Note: {update.before_problem}; the new figures are:"]
+        before: dict[str, Figures] = {}
+    else:
+        lines = []
+        before = update.before
+    for code in sorted(set(before) | set(update.after)):
+        lines.append(_department_line(code, before.get(code), update.after.get(code)))
+    previous = update.previous_facts or {}
+    for key in known_keys():
+        old, new = previous.get(key), update.facts.get(key)
+        if old == new:
+            continue
+        if new is None:
+            lines.append(f"{key}: {_fact(old)} → removed (the new release does not give it)")
+        elif old is None:
+            lines.append(f"{key}: {_fact(new)} (new)")
+        else:
+            lines.append(f"{key}: {_fact(old)} → {_fact(new)}")
+    return lines
+
+
+def _fact(value: Any) -> str:
+    return f"“{value}”" if isinstance(value, str) else str(value)
