@@ -8,10 +8,16 @@ import xml.etree.ElementTree as ET
 import pytest
 from PIL import Image
 
-from relocmap.classify import NO_DATA_COLOR, NO_DATA_LABEL
+from relocmap.classify import NO_DATA_COLOR
 from relocmap.pipeline import classify_views, load_inputs
-from relocmap.render import BOUNDARY_SOURCE, figures_source, subtitle_text, title_text
 from relocmap.static import local_crs, render_static
+from relocmap.wording import (
+    BOUNDARY_SOURCE,
+    NO_DATA_LABEL,
+    figures_source,
+    subtitle_text,
+    title_text,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 NNBSP = "\u202f"

@@ -17,13 +17,21 @@ import shapely
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
-from shapely.ops import polylabel
 
-from .classify import NO_DATA_COLOR, NO_DATA_LABEL, Classes, View
+from .classify import Classes, View
 from .join import JoinedFigures
 from .numbers import fr_decimal, fr_int
 from .precision import Precision
 from .publication import Publication
+from .wording import (
+    figures_source,
+    label_point,
+    legend_items,
+    legend_note,
+    source_lines,
+    subtitle_text,
+    title_text,
+)
 
 TILES = {
     # option value -> (xyzservices provider, attribution in French). "light" is a grey
@@ -41,7 +49,6 @@ DEFAULT_TILES = "light"
 # regional zoom, and rounds to 3 decimals (~100 m), which halves its weight.
 PAGE_SIMPLIFY_DEG = 0.0065
 PAGE_DECIMALS = 3
-BOUNDARY_SOURCE = "Contours : IGN ADMIN EXPRESS et INSEE, Licence Ouverte 2.0"
 
 
 @dataclass(frozen=True)
@@ -177,13 +184,6 @@ def page_geometry(frame: pd.DataFrame) -> pd.Series:
     return pd.Series(rounded, index=frame.index)
 
 
-def label_point(geometry) -> list[float]:
-    """[lat, lon] of the pole of inaccessibility of the largest part (labels sit well inside)."""
-    largest = max(shapely.get_parts(geometry), key=lambda part: part.area)
-    point = polylabel(largest, tolerance=0.005)
-    return [round(point.y, PAGE_DECIMALS), round(point.x, PAGE_DECIMALS)]
-
-
 def from_jobs(row: pd.Series, column: str, suffix: str = "", digits: int = 1) -> str:
     """A figure derived from the jobs count (per project, per inhabitant, share),
     French-formatted, "environ" when that count was published as approximate."""
@@ -302,46 +302,6 @@ def feature_collection(joined: JoinedFigures, classes: list[Classes], source: st
             }
         )
     return {"type": "FeatureCollection", "features": features}
-
-
-def population_note(joined: JoinedFigures, view: View) -> str:
-    """For a per-inhabitant view, which population the rate divides by."""
-    if not view.per_inhabitant:
-        return ""
-    vintages = sorted(joined.frame["population_millesime"].dropna().astype(int).unique())
-    return f" ; population municipale INSEE {', '.join(map(str, vintages))}"
-
-
-def legend_items(classes: Classes, has_missing: bool) -> list[dict]:
-    items = [
-        {"color": color, "label": label}
-        for color, label in zip(classes.colors, classes.labels(), strict=True)
-    ]
-    if has_missing:
-        items.append({"color": NO_DATA_COLOR, "label": NO_DATA_LABEL})
-    return items
-
-
-def title_text(joined: JoinedFigures) -> str:
-    names = sorted(joined.frame["region_nom"].unique())
-    return (
-        f"Relocalisations industrielles en {names[0]}"
-        if len(names) == 1
-        else "Relocalisations industrielles par département"
-    )
-
-
-def subtitle_text(publication: Publication | None) -> str:
-    if publication is None:
-        return ""
-    return (
-        f"Plan stratégique de relocalisation adopté en {publication.adoption_plan} "
-        f"({publication.budget_plan}) · chiffres publiés en {publication.source_date}"
-    )
-
-
-def figures_source(publication: Publication | None) -> str:
-    return publication.source if publication else "données fournies (source non précisée)"
 
 
 def summary_text(joined: JoinedFigures, publication: Publication | None) -> str:
@@ -526,7 +486,7 @@ def build_page(
             raise ValueError(f"unknown tiles {options.tiles!r}")
         provider, attribution = TILES[options.tiles]
         fmap.add_child(folium.TileLayer(provider, attr=attribution))
-    sources = [f"Chiffres : {source}", BOUNDARY_SOURCE]
+    sources = source_lines(publication)
     minx, miny, maxx, maxy = _frame_bounds(joined)
     views = [c.view for c in classes]
     has_missing = bool(joined.missing)
@@ -535,7 +495,7 @@ def build_page(
             "key": c.view.key,
             "title": c.view.legend_title,
             "entries": legend_items(c, has_missing),
-            "note": c.note() + population_note(joined, c.view),
+            "note": legend_note(joined, c),
         }
         for c in classes
     ]

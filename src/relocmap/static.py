@@ -23,10 +23,18 @@ from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 from shapely.geometry.polygon import orient
 
-from .classify import NO_DATA_COLOR, NO_DATA_LABEL, Classes
+from .classify import Classes
 from .join import JoinedFigures
 from .publication import Publication
-from .render import BOUNDARY_SOURCE, figures_source, label_point, subtitle_text, title_text
+from .wording import (
+    label_point,
+    legend_items,
+    legend_note,
+    overseas_note,
+    source_lines,
+    subtitle_text,
+    title_text,
+)
 
 # 8 × 5 in (16:10, reads well in a social-media feed and on a printed page);
 # 220 dpi gives a 1760 × 1100 px PNG. Font sizes are in points, so the SVG and
@@ -86,19 +94,6 @@ def local_crs(frame: gpd.GeoDataFrame) -> str:
     minx, miny, maxx, maxy = frame.total_bounds
     lat, lon = round((miny + maxy) / 2, 2), round((minx + maxx) / 2, 2)
     return f"+proj=laea +lat_0={lat:.2f} +lon_0={lon:.2f} +datum=WGS84 +units=m +no_defs"
-
-
-def sources_text(publication: Publication | None) -> str:
-    return f"Chiffres : {figures_source(publication)} · {BOUNDARY_SOURCE}"
-
-
-def classes_note(classes: Classes) -> str:
-    """The line under the legend, as on the page, wrapped for the legend column."""
-    return textwrap.fill(classes.note(), 28)
-
-
-def overseas_note(names: list[str]) -> str:
-    return "Non représentés sur cette carte (outre-mer) : " + ", ".join(names) + "."
 
 
 def _label_size(count: int) -> float:
@@ -169,16 +164,11 @@ def build_figure(
     if subtitle:
         fig.text(MARGIN_X, 0.885, subtitle, fontsize=8.5, color=MUTED_COLOR, va="top", wrap=True)
 
+    has_missing = any(code not in classes.class_of for code in frame.index)
     handles = [
-        Patch(facecolor=color, edgecolor=SWATCH_EDGE, linewidth=0.5, label=label)
-        for color, label in zip(classes.colors, classes.labels(), strict=True)
+        Patch(facecolor=item["color"], edgecolor=SWATCH_EDGE, linewidth=0.5, label=item["label"])
+        for item in legend_items(classes, has_missing)
     ]
-    if any(code not in classes.class_of for code in frame.index):
-        handles.append(
-            Patch(
-                facecolor=NO_DATA_COLOR, edgecolor=SWATCH_EDGE, linewidth=0.5, label=NO_DATA_LABEL
-            )
-        )
     # The legend sits right of the map as drawn (the map keeps its shape, so its
     # box may be narrower than MAP_BOX): close to it, never over it.
     ax.apply_aspect()
@@ -208,7 +198,8 @@ def build_figure(
         fig.text(
             legend_x,
             box.y0 - 0.025,
-            classes_note(classes),
+            # The line under the legend, as on the page, wrapped for the legend column.
+            textwrap.fill(legend_note(joined, classes), 28),
             fontsize=6.5,
             color=MUTED_COLOR,
             va="top",
@@ -217,7 +208,12 @@ def build_figure(
 
     bottom = 0.03
     fig.text(
-        MARGIN_X, bottom, sources_text(publication), fontsize=6.5, color=MUTED_COLOR, va="bottom"
+        MARGIN_X,
+        bottom,
+        " · ".join(source_lines(publication)),
+        fontsize=6.5,
+        color=MUTED_COLOR,
+        va="bottom",
     )
     if left_out:
         fig.text(
