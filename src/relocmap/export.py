@@ -13,6 +13,7 @@ import pandas as pd
 import shapely
 
 from .errors import OutputError
+from .precision import Precision
 
 
 def _stage(path: Path, data: bytes) -> Path:
@@ -118,6 +119,8 @@ def _records(frame, columns) -> list[dict]:
                 "rang_projets",
             ):
                 record[column] = int(value)
+            elif isinstance(value, Precision):
+                record[column] = value.value  # the schema's word: "pres_de"
             elif isinstance(value, str):
                 record[column] = value
             else:

@@ -84,7 +84,7 @@ def _js_json(value) -> str:
 
 
 def as_published(value, precision: str, unit: str | None = None) -> str:
-    """``670, 'pres_de'`` gives ``près de 670``; with a unit, ``près de 670 emplois``."""
+    """``670, Precision.PRES_DE`` gives ``près de 670``; with a unit, ``près de 670 emplois``."""
     if pd.isna(value):
         return "pas de données"
     text = Precision(precision).words + fr_int(value)
@@ -187,7 +187,7 @@ def page_geometry(frame: pd.DataFrame) -> pd.Series:
 def from_jobs(row: pd.Series, column: str, suffix: str = "", digits: int = 1) -> str:
     """A figure derived from the jobs count (per project, per inhabitant, share),
     French-formatted, "environ" when that count was published as approximate."""
-    approx = "environ " if Precision(row["emplois_precision"]).approximate else ""
+    approx = Precision.ENVIRON.words if Precision(row["emplois_precision"]).approximate else ""
     return f"{approx}{fr_decimal(row[column], digits)}{suffix}"
 
 

@@ -10,10 +10,10 @@ from . import codes
 from .errors import InputError, Problem
 from .load import RawTable
 from .numbers import fold, parse_whole_number
-from .precision import SPELLINGS
+from .precision import SPELLINGS, Precision
 
 # What an absent optional column or an empty optional cell means.
-OPTIONAL_DEFAULTS = {"projets_precision": "exact", "note": ""}
+OPTIONAL_DEFAULTS = {"projets_precision": Precision.EXACT, "note": ""}
 
 
 def _fields(schema: dict) -> list[dict]:
