@@ -158,3 +158,15 @@ def test_projection_is_centred_on_the_departments(inputs):
     lon = float(crs.split("+lon_0=")[1].split()[0])
     assert 44.5 < lat < 46.5 and 3.5 < lon < 5.5
     assert round(lat, 2) == lat and round(lon, 2) == lon
+
+
+def test_overseas_only_draws_them_without_a_note(paths, tmp_path):
+    # Fictitious figures.
+    files = render_csv(
+        paths,
+        tmp_path,
+        "code,departement,projets,emplois,emplois_precision\n974,La Réunion,4,80,exact\n",
+    )
+    texts = svg_texts(files["carte.svg"])
+    assert "La Réunion" in texts  # its label: drawn
+    assert not any("outre-mer" in text for text in texts)

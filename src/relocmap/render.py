@@ -18,6 +18,7 @@ from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
 
+from . import codes
 from .classify import Classes, View
 from .join import JoinedFigures
 from .numbers import fr_decimal, fr_int
@@ -522,14 +523,10 @@ def build_page(
 
 
 def _frame_bounds(joined: JoinedFigures) -> tuple[float, float, float, float]:
-    """Bounds of every department shown (with data or not); mainland only when the
-    data has both mainland and overseas departments (overseas ones stay at their
-    true place)."""
+    """Bounds of the departments :func:`relocmap.codes.framed` keeps (with data or not);
+    the overseas ones left out of the frame stay drawn at their true place."""
     frame = joined.frame
-    mainland = frame[~frame.index.str.startswith("97")]
-    has_mainland_data = joined.with_data.index.map(lambda c: not c.startswith("97")).any()
-    shown = mainland if has_mainland_data else frame
-    return tuple(shown.total_bounds)
+    return tuple(frame[codes.framed(frame.index)].total_bounds)
 
 
 def iframe_snippet(joined: JoinedFigures, src: str = "carte.html") -> str:

@@ -23,6 +23,7 @@ from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 from shapely.geometry.polygon import orient
 
+from . import codes
 from .classify import Classes
 from .join import JoinedFigures
 from .publication import Publication
@@ -62,21 +63,12 @@ MAP_BOX = (MARGIN_X, 0.08, 0.68, 0.755)  # left, bottom, width, height
 LEGEND_X = 0.74  # rightmost legend position
 
 
-def is_overseas(code: str) -> bool:
-    return code.startswith("97")
-
-
 def shown_departments(joined: JoinedFigures) -> tuple[gpd.GeoDataFrame, list[str]]:
-    """Departments drawn, and names of the overseas ones left out.
-
-    With both mainland and overseas departments, only the mainland ones are drawn
-    (the overseas ones would shrink the mainland to a speck).
-    """
+    """Departments drawn (those :func:`relocmap.codes.framed` keeps), and the names of
+    the others, which the image names in a note."""
     frame = joined.frame
-    overseas = frame.index.map(is_overseas).to_numpy(dtype=bool)
-    if overseas.any() and not overseas.all():
-        return frame[~overseas], list(frame.loc[overseas, "nom"])
-    return frame, []
+    kept = codes.framed(frame.index)
+    return frame[kept], [str(name) for name, k in zip(frame["nom"], kept, strict=True) if not k]
 
 
 def shape_path(geometry) -> Path:
