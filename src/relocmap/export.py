@@ -13,7 +13,6 @@ import pandas as pd
 import shapely
 
 from .errors import OutputError
-from .precision import Precision
 
 
 def _stage(path: Path, data: bytes) -> Path:
@@ -119,10 +118,8 @@ def _records(frame, columns) -> list[dict]:
                 "rang_projets",
             ):
                 record[column] = int(value)
-            elif isinstance(value, Precision):
-                record[column] = value.value  # the schema's word: "pres_de"
             elif isinstance(value, str):
-                record[column] = value
+                record[column] = str(value)  # plain text; a Precision gives its word, "pres_de"
             else:
                 record[column] = float(value)
         records.append(record)

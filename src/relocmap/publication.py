@@ -39,7 +39,7 @@ _MINIMUM = {
 }
 
 
-def _check(name: str, value) -> str | None:
+def _check(name: str, value: object) -> str | None:
     """What is wrong with one value, or None."""
     if name in _MINIMUM:
         if isinstance(value, bool) or not isinstance(value, int):

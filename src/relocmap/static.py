@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+from typing import Any
 
 import geopandas as gpd
 import matplotlib
@@ -21,6 +22,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
+from matplotlib.typing import RcKeyType
 from shapely.geometry.polygon import orient
 
 from . import codes
@@ -43,7 +45,7 @@ from .wording import (
 FIGSIZE_IN = (8.0, 5.0)
 PNG_DPI = 220
 SIMPLIFY_PARTS = 2000  # simplification tolerance: the map's larger extent / this
-FONT_RC = {
+FONT_RC: dict[RcKeyType, Any] = {
     "font.family": "sans-serif",
     "font.sans-serif": ["DejaVu Sans"],  # shipped with matplotlib: same glyphs everywhere
     "svg.fonttype": "none",  # real <text> in the SVG: searchable, editable
@@ -71,7 +73,7 @@ def shown_departments(joined: JoinedFigures) -> tuple[gpd.GeoDataFrame, list[str
     return frame[kept], [str(name) for name, k in zip(frame["nom"], kept, strict=True) if not k]
 
 
-def shape_path(geometry) -> Path:
+def shape_path(geometry: shapely.Geometry) -> Path:
     """A (multi)polygon as one matplotlib path; rings oriented so holes stay holes."""
     rings = []
     for part in shapely.get_parts(geometry):
@@ -136,7 +138,7 @@ def build_figure(
     size = _label_size(len(frame))
     halo = [patheffects.Stroke(linewidth=size * 0.4, foreground=HALO, joinstyle="round")]
     for name, point in zip(frame["nom"], at, strict=True):
-        style = dict(fontsize=size, fontweight="bold", ha="center", va="center")
+        style: dict[str, Any] = dict(fontsize=size, fontweight="bold", ha="center", va="center")
         # The halo is its own artist (drawn as outlines); the name on top stays
         # plain text, so the SVG keeps it as real, searchable text.
         ax.text(point.x, point.y, name, color=HALO, path_effects=halo, **style)

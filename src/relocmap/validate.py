@@ -95,17 +95,17 @@ def validate_table(
                 )
             else:
                 seen[code] = line
-            name = record.get("departement")
+            given = record.get("departement")
             if (
-                isinstance(name, str)
-                and name
+                isinstance(given, str)
+                and given
                 and code in department_names
-                and fold(name) != fold(department_names[code])
+                and fold(given) != fold(department_names[code])
             ):
                 problems.append(
                     Problem(
                         table.path,
-                        f"name {name!r} does not match code {code} "
+                        f"name {given!r} does not match code {code} "
                         f"({department_names[code]}); check the code or the name",
                         line,
                         "departement",
@@ -146,10 +146,10 @@ def _check_cell(
             return None, f"expected at most {constraints['maximum']} (a typo?), got {cell!r}"
         return value, None
     if "enum" in constraints:
-        value = SPELLINGS.get(fold(cell))
-        if value not in constraints["enum"]:
+        precision = SPELLINGS.get(fold(cell))
+        if precision not in constraints["enum"]:
             return None, (
                 f"unknown precision {cell!r}; expected one of {', '.join(constraints['enum'])}"
             )
-        return value, None
+        return precision, None
     return cell, None
