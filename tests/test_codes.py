@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from relocmap.codes import normalize
+from relocmap.codes import framed, is_overseas, normalize
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,32 @@ def test_existence_is_left_to_the_boundaries():
     # Two digits are syntactically a code; whether 99 exists is the boundaries' business
     # (validate refuses it there, see test_validate).
     assert normalize("99") == "99"
+
+
+@pytest.mark.parametrize("code", ["971", "972", "973", "974", "976"])
+def test_overseas_departments(code):
+    assert is_overseas(code)
+
+
+@pytest.mark.parametrize("code", ["01", "09", "2A", "2B", "69", "95", "97"])
+def test_mainland_and_corsica_are_not_overseas(code):
+    assert not is_overseas(code)
+
+
+def test_mainland_and_overseas_together_frame_the_mainland():
+    assert framed(["01", "2A", "69", "971", "974"]) == [True, True, True, False, False]
+
+
+def test_mainland_alone_is_all_framed():
+    assert framed(["01", "03", "2A"]) == [True, True, True]
+
+
+def test_overseas_alone_is_all_framed():
+    # A map of overseas departments only shows them: nothing else would be left.
+    assert framed(["971", "974"]) == [True, True]
+    assert framed(["976"]) == [True]
+
+
+def test_framed_keeps_the_order_and_reads_any_iterable():
+    assert framed(iter(["974", "01"])) == [False, True]
+    assert framed([]) == []

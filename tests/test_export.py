@@ -21,6 +21,7 @@ from relocmap.export import (
     write_text_atomic,
 )
 from relocmap.pipeline import load_inputs
+from relocmap.precision import Precision
 
 
 def _leftovers(directory: Path) -> list[str]:
@@ -192,3 +193,28 @@ def test_build_never_replaces_its_own_input(tmp_path, paths):
     assert "is an input file; choose another --out directory" in result.stderr
     assert data.read_bytes() == paths["data"].read_bytes()
     assert not (tmp_path / "carte.html").exists()
+
+
+def test_precision_columns_export_the_schema_words(paths, tmp_path):
+    data = tmp_path / "figures.csv"
+    data.write_text(
+        "code,departement,projets,emplois,emplois_precision,projets_precision\n"
+        "01,Ain,25,564,pres_de,\n69,Rhône,36,1220,exact,plus_de\n",
+        encoding="utf-8",
+    )
+    frame = load_inputs(data, paths["geo"]).joined.frame
+    rows = {r["code"]: r for r in csv.DictReader(io.StringIO(relocalisations_csv(frame)))}
+    assert (rows["01"]["emplois_precision"], rows["01"]["projets_precision"]) == (
+        "pres_de",
+        "exact",
+    )
+    assert (rows["69"]["emplois_precision"], rows["69"]["projets_precision"]) == (
+        "exact",
+        "plus_de",
+    )
+    assert rows["03"]["emplois_precision"] == rows["03"]["projets_precision"] == ""  # no data
+    words = {p.value for p in Precision}
+    for feature in json.loads(relocalisations_geojson(frame))["features"]:
+        props = feature["properties"]
+        for column in ("emplois_precision", "projets_precision"):
+            assert props[column] in words or (props["emplois"] is None and props[column] is None)

@@ -10,6 +10,7 @@ from helpers import HEADER
 
 from relocmap.join import join
 from relocmap.load import RawTable, default_schema, read_boundaries
+from relocmap.precision import Precision
 from relocmap.validate import validate_table
 
 ARA = ["01", "03", "07", "15", "26", "38", "42", "43", "63", "69", "73", "74"]
@@ -139,3 +140,17 @@ def test_figure_columns_carried(boundaries):
     assert row["projets_precision"] == "environ"
     assert row["note"] == "« plus de 100 »"
     assert not math.isnan(row.geometry.area)
+
+
+def test_precisions_are_the_one_vocabulary(boundaries):
+    frame = join(
+        figures(boundaries, "01,Ain,10,100,pres_de,,", "69,Rhône,30,300,environ,plus_de,"),
+        boundaries,
+    ).frame
+    assert frame.at["01", "emplois_precision"] is Precision.PRES_DE
+    assert frame.at["01", "projets_precision"] is Precision.EXACT  # the default when empty
+    assert frame.at["69", "emplois_precision"] is Precision.ENVIRON
+    assert frame.at["69", "projets_precision"] is Precision.PLUS_DE
+    # A department without data has no precision either (not "exact").
+    assert frame.at["03", "emplois_precision"] is None
+    assert frame.at["03", "projets_precision"] is None

@@ -36,6 +36,7 @@ from relocmap.publication import (
     schema_keywords,
     suggest_iso_date,
 )
+from relocmap.wording import french_date, french_when
 
 MINIMAL = {"source_date": "2023-06-14", "source": "Région fictive, communiqué de test"}
 
@@ -124,8 +125,8 @@ def test_wordings_get_french_digit_grouping(tmp_path):
 def test_iso_dates_are_written_in_french(text, french, when):
     date = PartialDate.parse(text)
     assert date.iso == text
-    assert date.french() == french
-    assert date.french_when() == when
+    assert french_date(date) == french
+    assert french_when(date) == when
 
 
 @pytest.mark.parametrize(

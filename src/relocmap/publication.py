@@ -123,19 +123,6 @@ class PartialDate:
             text += f"-{self.day:02d}"
         return text
 
-    def french(self) -> str:
-        """``14 octobre 2022``, ``1er octobre 2022``, ``octobre 2022`` or ``2022``."""
-        if self.month is None:
-            return str(self.year)
-        month = f"{MONTHS[self.month - 1]} {self.year}"
-        if self.day is None:
-            return month
-        return f"{'1er' if self.day == 1 else self.day} {month}"
-
-    def french_when(self) -> str:
-        """With its preposition: ``le 14 octobre 2022``, ``en octobre 2022``, ``en 2022``."""
-        return f"{'le' if self.day is not None else 'en'} {self.french()}"
-
 
 @dataclass(frozen=True)
 class Total:

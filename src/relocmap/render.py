@@ -17,13 +17,26 @@ import shapely
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
-from shapely.ops import polylabel
 
-from .classify import NO_DATA_COLOR, NO_DATA_LABEL, Classes, View
+from . import codes
+from .classify import Classes, View
 from .join import JoinedFigures
 from .numbers import fr_decimal, fr_int
 from .precision import Precision
 from .publication import Publication
+from .wording import (
+    figures_source,
+    label_point,
+    legend_items,
+    legend_note,
+    objective_text,
+    plan_facts_text,
+    published_totals,
+    source_lines,
+    subtitle_text,
+    sum_notes,
+    title_text,
+)
 
 TILES = {
     # option value -> (xyzservices provider, attribution in French). "light" is a grey
@@ -41,7 +54,6 @@ DEFAULT_TILES = "light"
 # regional zoom, and rounds to 3 decimals (~100 m), which halves its weight.
 PAGE_SIMPLIFY_DEG = 0.0065
 PAGE_DECIMALS = 3
-BOUNDARY_SOURCE = "Contours : IGN ADMIN EXPRESS et INSEE, Licence Ouverte 2.0"
 
 
 @dataclass(frozen=True)
@@ -77,7 +89,7 @@ def _js_json(value) -> str:
 
 
 def as_published(value, precision: str, unit: str | None = None) -> str:
-    """``670, 'pres_de'`` gives ``près de 670``; with a unit, ``près de 670 emplois``."""
+    """``670, Precision.PRES_DE`` gives ``près de 670``; with a unit, ``près de 670 emplois``."""
     if pd.isna(value):
         return "pas de données"
     text = Precision(precision).words + fr_int(value)
@@ -177,17 +189,10 @@ def page_geometry(frame: pd.DataFrame) -> pd.Series:
     return pd.Series(rounded, index=frame.index)
 
 
-def label_point(geometry) -> list[float]:
-    """[lat, lon] of the pole of inaccessibility of the largest part (labels sit well inside)."""
-    largest = max(shapely.get_parts(geometry), key=lambda part: part.area)
-    point = polylabel(largest, tolerance=0.005)
-    return [round(point.y, PAGE_DECIMALS), round(point.x, PAGE_DECIMALS)]
-
-
 def from_jobs(row: pd.Series, column: str, suffix: str = "", digits: int = 1) -> str:
     """A figure derived from the jobs count (per project, per inhabitant, share),
     French-formatted, "environ" when that count was published as approximate."""
-    approx = "environ " if Precision(row["emplois_precision"]).approximate else ""
+    approx = Precision.ENVIRON.words if Precision(row["emplois_precision"]).approximate else ""
     return f"{approx}{fr_decimal(row[column], digits)}{suffix}"
 
 
@@ -304,63 +309,6 @@ def feature_collection(joined: JoinedFigures, classes: list[Classes], source: st
     return {"type": "FeatureCollection", "features": features}
 
 
-def population_note(joined: JoinedFigures, view: View) -> str:
-    """For a per-inhabitant view, which population the rate divides by."""
-    if not view.per_inhabitant:
-        return ""
-    vintages = sorted(joined.frame["population_millesime"].dropna().astype(int).unique())
-    return f" ; population municipale INSEE {', '.join(map(str, vintages))}"
-
-
-def legend_items(classes: Classes, has_missing: bool) -> list[dict]:
-    items = [
-        {"color": color, "label": label}
-        for color, label in zip(classes.colors, classes.labels(), strict=True)
-    ]
-    if has_missing:
-        items.append({"color": NO_DATA_COLOR, "label": NO_DATA_LABEL})
-    return items
-
-
-def title_text(joined: JoinedFigures) -> str:
-    names = sorted(joined.frame["region_nom"].unique())
-    return (
-        f"Relocalisations industrielles en {names[0]}"
-        if len(names) == 1
-        else "Relocalisations industrielles par département"
-    )
-
-
-def subtitle_text(publication: Publication | None) -> str:
-    """The plan (adoption, budget) and the date of the figures, each only when known."""
-    if publication is None:
-        return ""
-    plan = ""
-    if publication.adoption_plan is not None:
-        plan = (
-            f"Plan stratégique de relocalisation adopté {publication.adoption_plan.french_when()}"
-        )
-    if publication.budget_plan:
-        plan = f"{plan or 'Plan stratégique de relocalisation'} ({publication.budget_plan})"
-    published = f"chiffres publiés {publication.source_date.french_when()}"
-    return f"{plan} · {published}" if plan else published[0].upper() + published[1:]
-
-
-def figures_source(publication: Publication | None) -> str:
-    return publication.source if publication else "données fournies (source non précisée)"
-
-
-def published_totals(publication: Publication | None) -> list[str]:
-    """The published totals' wordings, projects then jobs, those the facts give."""
-    if publication is None:
-        return []
-    totals = [
-        (publication.total_projets, "projets"),
-        (publication.total_emplois, "emplois"),
-    ]
-    return [total.wording(noun) for total, noun in totals if total is not None]
-
-
 def summary_text(joined: JoinedFigures, publication: Publication | None) -> str:
     """One sentence for screen readers: what the map shows and its main figures."""
     data = joined.with_data
@@ -384,31 +332,13 @@ def summary_text(joined: JoinedFigures, publication: Publication | None) -> str:
     return text
 
 
-def _sum_notes(joined: JoinedFigures, publication: Publication) -> list[str]:
-    """ "Somme des départements : …" for each published total the sum differs from."""
-    notes = []
-    for total, column in (
-        (publication.total_projets, "projets"),
-        (publication.total_emplois, "emplois"),
-    ):
-        if total is None:
-            continue
-        given = int(joined.frame[column].sum())
-        if given != total.value:
-            notes.append(
-                f"Somme des départements : {fr_int(given)} {column} "
-                f"(total publié : {fr_int(total.value)})"
-            )
-    return notes
-
-
 def _progress(publication: Publication) -> dict | None:
-    """The progress bar toward the jobs objective, when both the goal and the total are known."""
+    """The progress bar toward the jobs objective when both the goal and the jobs total are
+    known; only the objective's words when the total is not."""
     goal, total = publication.objectif_emplois, publication.total_emplois
-    if goal is None:
+    objective = objective_text(publication)
+    if goal is None or objective is None:
         return None
-    years = publication.objectif_duree_ans
-    objective = f"{fr_int(goal)} emplois industriels" + (f" en {years} ans" if years else "")
     if total is None:
         return {"objective": objective}
     share = 100 * total.value / goal
@@ -421,21 +351,6 @@ def _progress(publication: Publication) -> dict | None:
     }
 
 
-def _plan_facts(publication: Publication) -> str:
-    """ "Budget : … · plan adopté en … · 200 projets annoncés prochainement", those known."""
-    parts = []
-    if publication.budget_plan:
-        parts.append(f"Budget : {publication.budget_plan}")
-    if publication.adoption_plan is not None:
-        parts.append(f"plan adopté {publication.adoption_plan.french_when()}")
-    if publication.projets_annonces_prochainement:
-        parts.append(
-            f"{fr_int(publication.projets_annonces_prochainement)} projets annoncés prochainement"
-        )
-    text = " · ".join(parts)
-    return text[:1].upper() + text[1:]
-
-
 def headline_html(joined: JoinedFigures, publication: Publication | None) -> str:
     """Regional totals as published, progress toward the objective, budget and date:
     each line only when the facts give it; nothing at all when they give none."""
@@ -443,13 +358,14 @@ def headline_html(joined: JoinedFigures, publication: Publication | None) -> str
         return ""
     totals = published_totals(publication)
     progress = _progress(publication)
-    facts = _plan_facts(publication)
+    facts = plan_facts_text(publication)
     if not (totals or progress or facts):
         return ""
+    sums = {column: int(joined.frame[column].sum()) for column in ("projets", "emplois")}
     return _snippet(
         "headline.html.j2",
         totals=totals,
-        sum_notes=_sum_notes(joined, publication),
+        sum_notes=sum_notes(sums, publication),
         progress=progress,
         facts=facts,
     )
@@ -580,7 +496,7 @@ def build_page(
             raise ValueError(f"unknown tiles {options.tiles!r}")
         provider, attribution = TILES[options.tiles]
         fmap.add_child(folium.TileLayer(provider, attr=attribution))
-    sources = [f"Chiffres : {source}", BOUNDARY_SOURCE]
+    sources = source_lines(publication)
     minx, miny, maxx, maxy = _frame_bounds(joined)
     views = [c.view for c in classes]
     has_missing = bool(joined.missing)
@@ -589,7 +505,7 @@ def build_page(
             "key": c.view.key,
             "title": c.view.legend_title,
             "entries": legend_items(c, has_missing),
-            "note": c.note() + population_note(joined, c.view),
+            "note": legend_note(joined, c),
         }
         for c in classes
     ]
@@ -616,14 +532,10 @@ def build_page(
 
 
 def _frame_bounds(joined: JoinedFigures) -> tuple[float, float, float, float]:
-    """Bounds of every department shown (with data or not); mainland only when the
-    data has both mainland and overseas departments (overseas ones stay at their
-    true place)."""
+    """Bounds of the departments :func:`relocmap.codes.framed` keeps (with data or not);
+    the overseas ones left out of the frame stay drawn at their true place."""
     frame = joined.frame
-    mainland = frame[~frame.index.str.startswith("97")]
-    has_mainland_data = joined.with_data.index.map(lambda c: not c.startswith("97")).any()
-    shown = mainland if has_mainland_data else frame
-    return tuple(shown.total_bounds)
+    return tuple(frame[codes.framed(frame.index)].total_bounds)
 
 
 def iframe_snippet(joined: JoinedFigures, src: str = "carte.html") -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+from typing import Any
 
 import geopandas as gpd
 import matplotlib
@@ -21,12 +22,22 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
+from matplotlib.typing import RcKeyType
 from shapely.geometry.polygon import orient
 
-from .classify import NO_DATA_COLOR, NO_DATA_LABEL, Classes
+from . import codes
+from .classify import Classes
 from .join import JoinedFigures
 from .publication import Publication
-from .render import BOUNDARY_SOURCE, figures_source, label_point, subtitle_text, title_text
+from .wording import (
+    label_point,
+    legend_items,
+    legend_note,
+    overseas_note,
+    source_lines,
+    subtitle_text,
+    title_text,
+)
 
 # 8 × 5 in (16:10, reads well in a social-media feed and on a printed page);
 # 220 dpi gives a 1760 × 1100 px PNG. Font sizes are in points, so the SVG and
@@ -34,7 +45,7 @@ from .render import BOUNDARY_SOURCE, figures_source, label_point, subtitle_text,
 FIGSIZE_IN = (8.0, 5.0)
 PNG_DPI = 220
 SIMPLIFY_PARTS = 2000  # simplification tolerance: the map's larger extent / this
-FONT_RC = {
+FONT_RC: dict[RcKeyType, Any] = {
     "font.family": "sans-serif",
     "font.sans-serif": ["DejaVu Sans"],  # shipped with matplotlib: same glyphs everywhere
     "svg.fonttype": "none",  # real <text> in the SVG: searchable, editable
@@ -54,24 +65,15 @@ MAP_BOX = (MARGIN_X, 0.08, 0.68, 0.755)  # left, bottom, width, height
 LEGEND_X = 0.74  # rightmost legend position
 
 
-def is_overseas(code: str) -> bool:
-    return code.startswith("97")
-
-
 def shown_departments(joined: JoinedFigures) -> tuple[gpd.GeoDataFrame, list[str]]:
-    """Departments drawn, and names of the overseas ones left out.
-
-    With both mainland and overseas departments, only the mainland ones are drawn
-    (the overseas ones would shrink the mainland to a speck).
-    """
+    """Departments drawn (those :func:`relocmap.codes.framed` keeps), and the names of
+    the others, which the image names in a note."""
     frame = joined.frame
-    overseas = frame.index.map(is_overseas).to_numpy(dtype=bool)
-    if overseas.any() and not overseas.all():
-        return frame[~overseas], list(frame.loc[overseas, "nom"])
-    return frame, []
+    kept = codes.framed(frame.index)
+    return frame[kept], [str(name) for name, k in zip(frame["nom"], kept, strict=True) if not k]
 
 
-def shape_path(geometry) -> Path:
+def shape_path(geometry: shapely.Geometry) -> Path:
     """A (multi)polygon as one matplotlib path; rings oriented so holes stay holes."""
     rings = []
     for part in shapely.get_parts(geometry):
@@ -86,19 +88,6 @@ def local_crs(frame: gpd.GeoDataFrame) -> str:
     minx, miny, maxx, maxy = frame.total_bounds
     lat, lon = round((miny + maxy) / 2, 2), round((minx + maxx) / 2, 2)
     return f"+proj=laea +lat_0={lat:.2f} +lon_0={lon:.2f} +datum=WGS84 +units=m +no_defs"
-
-
-def sources_text(publication: Publication | None) -> str:
-    return f"Chiffres : {figures_source(publication)} · {BOUNDARY_SOURCE}"
-
-
-def classes_note(classes: Classes) -> str:
-    """The line under the legend, as on the page, wrapped for the legend column."""
-    return textwrap.fill(classes.note(), 28)
-
-
-def overseas_note(names: list[str]) -> str:
-    return "Non représentés sur cette carte (outre-mer) : " + ", ".join(names) + "."
 
 
 def _label_size(count: int) -> float:
@@ -149,7 +138,7 @@ def build_figure(
     size = _label_size(len(frame))
     halo = [patheffects.Stroke(linewidth=size * 0.4, foreground=HALO, joinstyle="round")]
     for name, point in zip(frame["nom"], at, strict=True):
-        style = dict(fontsize=size, fontweight="bold", ha="center", va="center")
+        style: dict[str, Any] = dict(fontsize=size, fontweight="bold", ha="center", va="center")
         # The halo is its own artist (drawn as outlines); the name on top stays
         # plain text, so the SVG keeps it as real, searchable text.
         ax.text(point.x, point.y, name, color=HALO, path_effects=halo, **style)
@@ -169,16 +158,11 @@ def build_figure(
     if subtitle:
         fig.text(MARGIN_X, 0.885, subtitle, fontsize=8.5, color=MUTED_COLOR, va="top", wrap=True)
 
+    has_missing = any(code not in classes.class_of for code in frame.index)
     handles = [
-        Patch(facecolor=color, edgecolor=SWATCH_EDGE, linewidth=0.5, label=label)
-        for color, label in zip(classes.colors, classes.labels(), strict=True)
+        Patch(facecolor=item["color"], edgecolor=SWATCH_EDGE, linewidth=0.5, label=item["label"])
+        for item in legend_items(classes, has_missing)
     ]
-    if any(code not in classes.class_of for code in frame.index):
-        handles.append(
-            Patch(
-                facecolor=NO_DATA_COLOR, edgecolor=SWATCH_EDGE, linewidth=0.5, label=NO_DATA_LABEL
-            )
-        )
     # The legend sits right of the map as drawn (the map keeps its shape, so its
     # box may be narrower than MAP_BOX): close to it, never over it.
     ax.apply_aspect()
@@ -208,7 +192,8 @@ def build_figure(
         fig.text(
             legend_x,
             box.y0 - 0.025,
-            classes_note(classes),
+            # The line under the legend, as on the page, wrapped for the legend column.
+            textwrap.fill(legend_note(joined, classes), 28),
             fontsize=6.5,
             color=MUTED_COLOR,
             va="top",
@@ -217,7 +202,12 @@ def build_figure(
 
     bottom = 0.03
     fig.text(
-        MARGIN_X, bottom, sources_text(publication), fontsize=6.5, color=MUTED_COLOR, va="bottom"
+        MARGIN_X,
+        bottom,
+        " · ".join(source_lines(publication)),
+        fontsize=6.5,
+        color=MUTED_COLOR,
+        va="bottom",
     )
     if left_out:
         fig.text(

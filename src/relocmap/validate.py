@@ -11,10 +11,10 @@ from . import codes
 from .errors import InputError, Problem
 from .load import RawTable
 from .numbers import fold, parse_whole_number
-from .precision import SPELLINGS
+from .precision import SPELLINGS, Precision
 
 # What an absent optional column or an empty optional cell means.
-OPTIONAL_DEFAULTS = {"projets_precision": "exact", "note": ""}
+OPTIONAL_DEFAULTS = {"projets_precision": Precision.EXACT, "note": ""}
 
 
 def _fields(schema: dict) -> list[dict]:
@@ -96,17 +96,17 @@ def validate_table(
                 )
             else:
                 seen[code] = line
-            name = record.get("departement")
+            given = record.get("departement")
             if (
-                isinstance(name, str)
-                and name
+                isinstance(given, str)
+                and given
                 and code in department_names
-                and fold(name) != fold(department_names[code])
+                and fold(given) != fold(department_names[code])
             ):
                 problems.append(
                     Problem(
                         table.path,
-                        f"name {name!r} does not match code {code} "
+                        f"name {given!r} does not match code {code} "
                         f"({department_names[code]}); check the code or the name",
                         line,
                         "departement",
@@ -147,19 +147,17 @@ def _check_cell(
             return None, f"expected at most {constraints['maximum']} (a typo?), got {cell!r}"
         return value, None
     if "enum" in constraints:
-        value = SPELLINGS.get(fold(cell))
-        if value not in constraints["enum"]:
+        precision = SPELLINGS.get(fold(cell))
+        if precision not in constraints["enum"]:
             figure = _qualified_figure(cell)
             if figure is not None and name.endswith("_precision"):
-                number, precision = figure
+                number, word = figure
                 column = name.removesuffix("_precision")
-                return None, (
-                    f"{cell!r} in {name}: write {precision} here and {number} in {column}"
-                )
+                return None, f"{cell!r} in {name}: write {word} here and {number} in {column}"
             return None, (
                 f"unknown precision {cell!r}; expected one of {', '.join(constraints['enum'])}"
             )
-        return value, None
+        return precision, None
     return cell, None
 
 

@@ -1,0 +1,160 @@
+"""The words both maps show: the interactive page and the static image import them here.
+
+Title, subtitle (dates in French: "chiffres publiés en octobre 2022"), source
+lines, the headline's words, legend entries and notes, and where each
+department's name is placed. Neither renderer imports the other: a change of
+wording here shows on the page and on the image alike. All text is French.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import shapely
+from shapely.ops import polylabel
+
+from .classify import NO_DATA_COLOR, Classes, View
+from .join import JoinedFigures
+from .numbers import fr_int
+from .publication import MONTHS, PartialDate, Publication
+
+NO_DATA_LABEL = "Pas de données"
+BOUNDARY_SOURCE = "Contours : IGN ADMIN EXPRESS et INSEE, Licence Ouverte 2.0"
+# Label points are rounded to 3 decimals of a degree (~100 m): finer than a pixel
+# at the regional zoom, and the same on every platform.
+LABEL_DECIMALS = 3
+
+
+def title_text(joined: JoinedFigures) -> str:
+    """``Relocalisations industrielles en Auvergne-Rhône-Alpes`` (or "par département"
+    when the figures cover several regions)."""
+    names = sorted(joined.frame["region_nom"].unique())
+    return (
+        f"Relocalisations industrielles en {names[0]}"
+        if len(names) == 1
+        else "Relocalisations industrielles par département"
+    )
+
+
+def french_date(date: PartialDate) -> str:
+    """``14 octobre 2022``, ``1er octobre 2022``, ``octobre 2022`` or ``2022``."""
+    if date.month is None:
+        return str(date.year)
+    month = f"{MONTHS[date.month - 1]} {date.year}"
+    if date.day is None:
+        return month
+    return f"{'1er' if date.day == 1 else date.day} {month}"
+
+
+def french_when(date: PartialDate) -> str:
+    """A date with its preposition: ``le 14 octobre 2022``, ``en octobre 2022``, ``en 2022``."""
+    return f"{'le' if date.day is not None else 'en'} {french_date(date)}"
+
+
+def subtitle_text(publication: Publication | None) -> str:
+    """The plan (adoption, budget) and the date of the figures, each only when the facts
+    give it: "Plan stratégique de relocalisation adopté en décembre 2021 (1,2 milliard
+    d'euros) · chiffres publiés en 2022", or "Chiffres publiés le 14 juin 2023" alone.
+    Empty without publication."""
+    if publication is None:
+        return ""
+    plan = ""
+    if publication.adoption_plan is not None:
+        plan = f"Plan stratégique de relocalisation adopté {french_when(publication.adoption_plan)}"
+    if publication.budget_plan:
+        plan = f"{plan or 'Plan stratégique de relocalisation'} ({publication.budget_plan})"
+    published = f"chiffres publiés {french_when(publication.source_date)}"
+    return f"{plan} · {published}" if plan else published[0].upper() + published[1:]
+
+
+def published_totals(publication: Publication | None) -> list[str]:
+    """The regional totals as published ("190 projets", "plus de 5 300 emplois"), those
+    the facts give, projects first."""
+    if publication is None:
+        return []
+    totals = [(publication.total_projets, "projets"), (publication.total_emplois, "emplois")]
+    return [total.wording(noun) for total, noun in totals if total is not None]
+
+
+def figures_source(publication: Publication | None) -> str:
+    """Where the figures come from, as the credit line names it."""
+    return publication.source if publication else "données fournies (source non précisée)"
+
+
+def source_lines(publication: Publication | None) -> list[str]:
+    """The credit lines: the figures' source, then the boundaries'."""
+    return [f"Chiffres : {figures_source(publication)}", BOUNDARY_SOURCE]
+
+
+def sum_notes(sums: Mapping[str, int], publication: Publication) -> list[str]:
+    """ "Somme des départements : 5 320 emplois (total publié : 5 306)" for each published
+    total that the departments' sum (``sums``, by column) differs from."""
+    totals = {"projets": publication.total_projets, "emplois": publication.total_emplois}
+    return [
+        f"Somme des départements : {fr_int(sums[column])} {column} "
+        f"(total publié : {fr_int(total.value)})"
+        for column, total in totals.items()
+        if total is not None and sums[column] != total.value
+    ]
+
+
+def objective_text(publication: Publication) -> str | None:
+    """``30 000 emplois industriels en 6 ans``, or None without an objective."""
+    goal, years = publication.objectif_emplois, publication.objectif_duree_ans
+    if goal is None:
+        return None
+    return f"{fr_int(goal)} emplois industriels" + (f" en {years} ans" if years else "")
+
+
+def plan_facts_text(publication: Publication) -> str:
+    """``Budget : 1,2 milliard d'euros · plan adopté en décembre 2021 · 200 projets annoncés
+    prochainement``: those the facts give, or empty."""
+    parts = []
+    if publication.budget_plan:
+        parts.append(f"Budget : {publication.budget_plan}")
+    if publication.adoption_plan is not None:
+        parts.append(f"plan adopté {french_when(publication.adoption_plan)}")
+    if publication.projets_annonces_prochainement:
+        parts.append(
+            f"{fr_int(publication.projets_annonces_prochainement)} projets annoncés prochainement"
+        )
+    text = " · ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def legend_items(classes: Classes, has_missing: bool) -> list[dict[str, str]]:
+    """One ``{"color", "label"}`` entry per class, then "Pas de données" when a
+    department shown has no value."""
+    items = [
+        {"color": color, "label": label}
+        for color, label in zip(classes.colors, classes.labels(), strict=True)
+    ]
+    if has_missing:
+        items.append({"color": NO_DATA_COLOR, "label": NO_DATA_LABEL})
+    return items
+
+
+def population_note(joined: JoinedFigures, view: View) -> str:
+    """For a per-inhabitant view, which population the rate divides by; else empty."""
+    if not view.per_inhabitant:
+        return ""
+    vintages = sorted(joined.frame["population_millesime"].dropna().astype(int).unique())
+    return f" ; population municipale INSEE {', '.join(map(str, vintages))}"
+
+
+def legend_note(joined: JoinedFigures, classes: Classes) -> str:
+    """The line under a legend: how the classes were made, and for a rate, which population."""
+    return classes.note() + population_note(joined, classes.view)
+
+
+def overseas_note(names: list[str]) -> str:
+    """Names the overseas departments a map leaves out."""
+    return "Non représentés sur cette carte (outre-mer) : " + ", ".join(names) + "."
+
+
+def label_point(geometry: shapely.Geometry) -> list[float]:
+    """``[lat, lon]`` where a department's name goes: the pole of inaccessibility of its
+    largest part, so the label sits well inside even a crescent-shaped department."""
+    largest = max(shapely.get_parts(geometry), key=lambda part: part.area)
+    point = polylabel(largest, tolerance=0.005)
+    return [round(point.y, LABEL_DECIMALS), round(point.x, LABEL_DECIMALS)]

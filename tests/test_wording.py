@@ -1,0 +1,223 @@
+"""relocmap.wording: the words the page and the static image share, each function alone.
+
+The figures and publication facts below are fictitious, made up for the tests.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import math
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import MultiPolygon, Point, Polygon, box
+
+from relocmap import render, static, wording
+from relocmap.classify import NO_DATA_COLOR, VIEWS, classify
+from relocmap.join import JoinedFigures
+from relocmap.precision import Precision
+from relocmap.publication import PartialDate, Publication, Total
+
+JOBS, PROJECTS, RATE = VIEWS  # emplois, projets, emplois pour 10 000 habitants
+NNBSP = "\u202f"
+
+# Fictitious publication facts.
+PUBLICATION = Publication(
+    source="Région fictive, communiqué de test",
+    source_date=PartialDate(2031),
+    total_projets=Total(12, Precision.EXACT, "12 projets"),
+    total_emplois=Total(345, Precision.EXACT, "345 emplois"),
+    adoption_plan=PartialDate(2030, 3),
+    budget_plan="3 millions d'euros",
+    objectif_emplois=1000,
+    objectif_duree_ans=5,
+)
+
+
+def joined_of(regions: dict[str, str], vintages: dict[str, float] | None = None) -> JoinedFigures:
+    """A joined frame of unit squares: code -> region name (and population vintage)."""
+    codes = sorted(regions)
+    frame = gpd.GeoDataFrame(
+        {
+            "region_nom": [regions[c] for c in codes],
+            "population_millesime": [(vintages or {}).get(c, math.nan) for c in codes],
+        },
+        geometry=[box(i, 0, i + 1, 1) for i in range(len(codes))],
+        index=pd.Index(codes, name="code"),
+        crs="EPSG:4326",
+    )
+    return JoinedFigures(frame, tuple(sorted(set(regions.values()))), ())
+
+
+def test_title_names_the_one_region():
+    joined = joined_of({"01": "Auvergne-Rhône-Alpes", "03": "Auvergne-Rhône-Alpes"})
+    assert wording.title_text(joined) == "Relocalisations industrielles en Auvergne-Rhône-Alpes"
+
+
+def test_title_of_several_regions_says_per_department():
+    joined = joined_of({"01": "Auvergne-Rhône-Alpes", "29": "Bretagne"})
+    assert wording.title_text(joined) == "Relocalisations industrielles par département"
+
+
+def test_subtitle_gives_plan_budget_and_date():
+    assert wording.subtitle_text(PUBLICATION) == (
+        "Plan stratégique de relocalisation adopté en mars 2030 "
+        "(3 millions d'euros) · chiffres publiés en 2031"
+    )
+
+
+def test_subtitle_is_empty_without_publication():
+    assert wording.subtitle_text(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("changes", "subtitle"),
+    [
+        (
+            {"source_date": PartialDate(2031, 6, 14), "adoption_plan": PartialDate(2030, 3, 1)},
+            "Plan stratégique de relocalisation adopté le 1er mars 2030 (3 millions d'euros) · "
+            "chiffres publiés le 14 juin 2031",
+        ),
+        (
+            {"budget_plan": None},
+            "Plan stratégique de relocalisation adopté en mars 2030 · chiffres publiés en 2031",
+        ),
+        (
+            {"adoption_plan": None},
+            "Plan stratégique de relocalisation (3 millions d'euros) · chiffres publiés en 2031",
+        ),
+        (
+            {"adoption_plan": None, "budget_plan": None, "source_date": PartialDate(2031, 10)},
+            "Chiffres publiés en octobre 2031",
+        ),
+    ],
+)
+def test_subtitle_leaves_out_what_the_facts_do_not_give(changes, subtitle):
+    assert wording.subtitle_text(dataclasses.replace(PUBLICATION, **changes)) == subtitle
+
+
+def test_published_totals_are_those_the_facts_give():
+    assert wording.published_totals(PUBLICATION) == ["12 projets", "345 emplois"]
+    only_jobs = dataclasses.replace(
+        PUBLICATION, total_projets=None, total_emplois=Total(1950, Precision.PLUS_DE)
+    )
+    assert wording.published_totals(only_jobs) == [f"plus de 1{NNBSP}950 emplois"]
+    assert wording.published_totals(None) == []
+
+
+def test_sum_notes_only_for_totals_the_sum_differs_from():
+    assert wording.sum_notes({"projets": 12, "emplois": 345}, PUBLICATION) == []
+    assert wording.sum_notes({"projets": 13, "emplois": 1345}, PUBLICATION) == [
+        "Somme des départements : 13 projets (total publié : 12)",
+        f"Somme des départements : 1{NNBSP}345 emplois (total publié : 345)",
+    ]
+
+
+def test_objective_and_plan_facts():
+    assert wording.objective_text(PUBLICATION) == "1 000 emplois industriels en 5 ans"
+    no_years = dataclasses.replace(PUBLICATION, objectif_duree_ans=None)
+    assert wording.objective_text(no_years) == "1 000 emplois industriels"
+    assert wording.objective_text(dataclasses.replace(no_years, objectif_emplois=None)) is None
+    assert wording.plan_facts_text(PUBLICATION) == (
+        "Budget : 3 millions d'euros · plan adopté en mars 2030"
+    )
+    announced = dataclasses.replace(
+        PUBLICATION, budget_plan=None, projets_annonces_prochainement=1200
+    )
+    assert wording.plan_facts_text(announced) == (
+        f"Plan adopté en mars 2030 · 1{NNBSP}200 projets annoncés prochainement"
+    )
+    bare = Publication("Source fictive", PartialDate(2031))
+    assert wording.plan_facts_text(bare) == ""
+
+
+def test_figures_source_is_the_publication_or_says_it_is_unknown():
+    assert wording.figures_source(PUBLICATION) == "Région fictive, communiqué de test"
+    assert wording.figures_source(None) == "données fournies (source non précisée)"
+
+
+def test_source_lines_credit_figures_then_boundaries():
+    assert wording.source_lines(PUBLICATION) == [
+        "Chiffres : Région fictive, communiqué de test",
+        "Contours : IGN ADMIN EXPRESS et INSEE, Licence Ouverte 2.0",
+    ]
+    assert wording.source_lines(None)[0] == "Chiffres : données fournies (source non précisée)"
+    assert wording.source_lines(None)[1] == wording.BOUNDARY_SOURCE
+
+
+def test_legend_items_one_per_class_then_no_data():
+    values = pd.Series([5.0, 40.0, 1200.0], index=["01", "03", "07"])
+    classes = classify(values, JOBS, k=3)
+    items = wording.legend_items(classes, has_missing=False)
+    assert items == [
+        {"color": classes.colors[0], "label": "5"},
+        {"color": classes.colors[1], "label": "6 à 40"},
+        {"color": classes.colors[2], "label": f"41 à 1{NNBSP}200"},
+    ]
+    with_missing = wording.legend_items(classes, has_missing=True)
+    assert with_missing[:3] == items
+    assert with_missing[3] == {"color": NO_DATA_COLOR, "label": "Pas de données"}
+    assert wording.NO_DATA_LABEL == "Pas de données"
+
+
+def test_legend_items_without_any_value_is_only_no_data():
+    classes = classify(pd.Series([math.nan], index=["01"]), PROJECTS)
+    assert wording.legend_items(classes, has_missing=True) == [
+        {"color": NO_DATA_COLOR, "label": "Pas de données"}
+    ]
+
+
+def test_population_note_only_for_a_rate():
+    joined = joined_of({"01": "R", "03": "R", "07": "R"}, {"01": 2017, "03": 2019, "07": 2017})
+    assert wording.population_note(joined, JOBS) == ""
+    assert wording.population_note(joined, RATE) == " ; population municipale INSEE 2017, 2019"
+
+
+def test_legend_note_adds_the_population_to_the_classes_note():
+    joined = joined_of({"01": "R", "03": "R"}, {"01": 2017, "03": 2017})
+    values = pd.Series([1.5, 8.25], index=["01", "03"])
+    rate = classify(values, RATE, k=2)
+    jobs = classify(values, JOBS, k=2)
+    assert (
+        wording.legend_note(joined, jobs) == "Classes : seuils naturels (Fisher-Jenks), 2 classes"
+    )
+    assert wording.legend_note(joined, rate) == (
+        "Classes : seuils naturels (Fisher-Jenks), 2 classes ; population municipale INSEE 2017"
+    )
+
+
+def test_overseas_note_names_the_departments_left_out():
+    assert wording.overseas_note(["Guadeloupe", "La Réunion"]) == (
+        "Non représentés sur cette carte (outre-mer) : Guadeloupe, La Réunion."
+    )
+
+
+def test_label_point_is_inside_the_largest_part_as_lat_lon():
+    # A C-shaped department: its centroid falls in the notch, outside the shape.
+    c_shape = Polygon([(0, 0), (3, 0), (3, 1), (1, 1), (1, 2), (3, 2), (3, 3), (0, 3)])
+    islet = box(10, 10, 10.1, 10.1)
+    geometry = MultiPolygon([c_shape, islet])
+    assert not c_shape.contains(c_shape.centroid)
+    lat, lon = wording.label_point(geometry)
+    assert c_shape.contains(Point(lon, lat))  # [lat, lon]: y first
+    assert (lat, lon) == (round(lat, 3), round(lon, 3))
+
+
+def test_label_point_of_a_square_is_its_centre():
+    assert wording.label_point(box(4.0, 45.0, 5.0, 46.0)) == [45.5, 4.5]
+
+
+@pytest.mark.parametrize(
+    "name", ["title_text", "subtitle_text", "figures_source", "label_point", "legend_items"]
+)
+def test_page_uses_the_shared_words(name):
+    # render re-imports them: one definition, not two that agree today.
+    assert getattr(render, name) is getattr(wording, name)
+
+
+def test_static_does_not_import_render():
+    assert not hasattr(static, "render")
+    source = inspect.getsource(static)
+    assert "from .render" not in source and "import render" not in source
