@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import REPO_ROOT
+from helpers import GOOD_ROW, HEADER, REPO_ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -421,6 +421,26 @@ def test_a_link_loop(tmp_path):
     path = tmp_path / "publication.json"
     path.symlink_to(path)
     assert reasons(path) == ["cannot be read (Too many levels of symbolic links)"]
+
+
+@pytest.mark.parametrize("kind", ["directory", "fifo", "broken link"])
+def test_a_facts_path_beside_the_csv_that_is_no_file_is_an_error(run_validate, tmp_path, kind):
+    """Regression: anything but a regular file named publication.json was silently ignored."""
+    facts = tmp_path / "publication.json"
+    if kind == "directory":
+        facts.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(facts)
+    else:
+        facts.symlink_to(tmp_path / "gone.json")
+    run = run_validate(f"{HEADER}\n{GOOD_ROW}\n")
+    run.assert_clean_failure()
+    expected = {
+        "directory": "is a directory, expected a JSON file",
+        "fifo": "is a named pipe (FIFO), expected a JSON file",
+        "broken link": f"is a link to {tmp_path / 'gone.json'}, which does not exist",
+    }[kind]
+    assert run.errors == [f"Error: {facts}: {expected}"]
 
 
 def test_missing_file(tmp_path):
