@@ -274,6 +274,16 @@ def test_a_bad_date_changes_nothing(repo, date, message):
     assert snapshot(repo) == before
 
 
+def test_a_blank_source_changes_nothing(repo):
+    before = snapshot(repo)
+    (repo / "communique.txt").write_text(RELEASE_2023, encoding="utf-8")
+    args = ["update", "communique.txt", "--date", "2023-06-14", "--source", "  "]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert "Error: Invalid value for '--source': is blank; write the fact" in result.stderr
+    assert snapshot(repo) == before
+
+
 def test_a_broken_facts_file_changes_nothing(repo):
     (repo / "data" / "publication.json").write_text('{"source": 1}', encoding="utf-8")
     before = snapshot(repo)

@@ -359,7 +359,7 @@ def _fact_option(key: str) -> Callable[[click.Context, click.Parameter, str], st
 
         problem = fact_problem(key, value)
         if problem:
-            raise click.BadParameter(problem)
+            raise click.BadParameter(problem.replace(", or remove the key", ""))
         return value
 
     return check

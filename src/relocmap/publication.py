@@ -396,9 +396,12 @@ def _pattern(pattern: str) -> re.Pattern[str]:
 
 def _char_problem(text: str, pattern: str) -> str:
     """Why ``text`` fails a character-class pattern: its first refused character."""
+    if not text.strip():
+        return "is blank; write the fact, or remove the key"
     allowed = _pattern(pattern)
     for position, char in enumerate(text, start=1):
-        if not allowed.search(char):
+        # Between two letters, so that a space alone does not count as blank text.
+        if not allowed.search(f"x{char}x"):
             return (
                 f"{_describe_char(char)} at character {position} is not allowed in text; "
                 "write the text on one line, without control characters"
