@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from html.parser import HTMLParser
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -9,3 +11,42 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 # The header of data/relocalisations.csv, and a known-good row.
 HEADER = "code,departement,projets,emplois,emplois_precision,projets_precision,note"
 GOOD_ROW = "01,Ain,25,564,exact,exact,"
+
+
+class _ConfigBlock(HTMLParser):
+    """Collects the text of <script type="application/json" id="relocmap-config">."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside = False
+        self.blocks: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "script" and found.get("id") == "relocmap-config":
+            assert found.get("type") == "application/json", found
+            self.inside = True
+            self.blocks.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            self.blocks[-1] += data
+
+
+def page_config(html: str) -> dict:
+    """The page's one configuration object, read as the browser reads it (JSON.parse of
+    the block's text)."""
+    parser = _ConfigBlock()
+    parser.feed(html)
+    parser.close()
+    assert len(parser.blocks) == 1, f"{len(parser.blocks)} configuration blocks"
+    return json.loads(parser.blocks[0])
+
+
+def page_features(html: str) -> list[dict]:
+    """The departments drawn by the page (GeoJSON features from its configuration)."""
+    return page_config(html)["features"]["features"]

@@ -243,7 +243,10 @@ def test_phone_window_shows_map_controls_and_popup(browser, built_page):
 
 def test_text_from_the_csv_never_runs_as_script(browser, tmp_path, repo_root):
     data = tmp_path / "relocalisations.csv"
-    hostile = '"</script><script>window.pwned=1</script><img src=x onerror=""window.pwned=2"">"'
+    hostile = (
+        '"</script><script>alert(1)</script><script>window.pwned=1</script>'
+        '<img src=x onerror=""window.pwned=2"">"'
+    )
     data.write_text(
         "code,departement,projets,emplois,emplois_precision,projets_precision,note\n"
         f"69,Rhône,36,1220,exact,exact,{hostile}\n"
@@ -259,12 +262,42 @@ def test_text_from_the_csv_never_runs_as_script(browser, tmp_path, repo_root):
     )
     visit = Visit(browser, tmp_path / "out" / "carte.html", DESKTOP)
     try:
+        dialogs = []  # an alert() that ran would open one
+        visit.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        visit.page.reload()
+        visit.page.wait_for_selector("path.relocmap-dep")
         text = visit.open_popup("69")
-        assert "</script><script>window.pwned=1</script>" in text
+        assert "</script><script>alert(1)</script><script>window.pwned=1</script>" in text
         assert visit.page.evaluate("window.pwned === undefined")
+        assert dialogs == []
         assert "'\"&amp; <b>gras</b>" in visit.open_popup("38")
         assert visit.page.locator(".leaflet-popup-content b").count() == 0
         assert visit.errors == []
+    finally:
+        visit.close()
+
+
+def test_a_name_that_closes_the_script_shows_as_text(browser, tmp_path, paths):
+    """A name is plain text in the page's configuration: only its JSON escaping stops it
+    from ending the block; the script writes it as text in the tooltip and the label."""
+    from test_render import HOSTILE_NAME, page_with_hostile_name
+
+    page_file = tmp_path / "carte.html"
+    page_file.write_text(page_with_hostile_name(paths), encoding="utf-8")
+    visit = Visit(browser, page_file, DESKTOP)
+    try:
+        dialogs = []  # an alert() that ran would open one
+        visit.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        visit.page.reload()
+        visit.page.wait_for_selector("path.relocmap-dep")
+        assert len(visit.fills()) == 12
+        visit.page.locator("path.relocmap-dep-69").hover()
+        tooltip = visit.page.locator(".leaflet-tooltip")
+        tooltip.wait_for()
+        assert tooltip.inner_text().split("\n") == [HOSTILE_NAME, f"1{NNBSP}220 emplois"]
+        assert tooltip.locator("script").count() == 0
+        assert HOSTILE_NAME in visit.page.locator(".relocmap-label").all_text_contents()
+        assert dialogs == [] and visit.errors == []
     finally:
         visit.close()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from test_render import embedded_features
+from helpers import page_config
 
 from relocmap.classify import NO_DATA_COLOR, VIEWS, classify
 from relocmap.pipeline import classify_views, load_inputs
@@ -18,14 +18,21 @@ def test_classes_are_shared_and_fisher_jenks(paths):
     assert projects.labels()[-1] == "27 à 36"
     assert jobs.color("69") == jobs.colors[-1]
     assert rate.labels()[0] == "0,3" and rate.labels()[-1] == "9,0 à 11,4"
-    html = build_page(inputs.joined, None, [jobs, projects, rate], MapOptions(tiles=None))
-    fills = {f["id"]: f["properties"]["fill"] for f in embedded_features(html)}
-    assert fills["69"] == {
-        "emplois": jobs.colors[-1],
-        "projets": projects.colors[-1],
-        "emplois_pour_10000_hab": rate.color("69"),
+    # The page gets the same classes and colours: the script only looks them up.
+    config = page_config(
+        build_page(inputs.joined, None, [jobs, projects, rate], MapOptions(tiles=None))
+    )
+    assert config["views"] == [
+        {"key": c.view.key, "colors": list(c.colors)} for c in (jobs, projects, rate)
+    ]
+    classes = {f["id"]: f["properties"]["classes"] for f in config["features"]["features"]}
+    assert classes["69"] == {
+        "emplois": len(jobs.colors) - 1,
+        "projets": len(projects.colors) - 1,
+        "emplois_pour_10000_hab": rate.class_of["69"],
     }
-    assert fills["74"]["emplois_pour_10000_hab"] == rate.colors[-1]  # 11,4 per 10 000
+    assert classes["74"]["emplois_pour_10000_hab"] == len(rate.colors) - 1  # 11,4 per 10 000
+    assert all(classes[code]["emplois"] == jobs.class_of[code] for code in classes)
 
 
 def test_fewer_distinct_values_than_classes(paths):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers import page_config
 
 from relocmap.offline import leaflet_css, leaflet_js
 from relocmap.pipeline import build_map
@@ -38,7 +39,7 @@ def test_offline_page_is_self_contained_and_within_budget(offline_page):
     assert len(html.encode("utf-8")) <= OFFLINE_BUDGET_BYTES
     assert not re.search(r"<script[^>]+src=", html)
     assert not re.search(r"<link[^>]+href=", html)
-    assert "L.tileLayer(" not in html  # leaflet.js defines tileLayer; nothing calls it
+    assert page_config(html)["tiles"] is None  # no basemap for the script to add
     assert "Leaflet 1.9.4" in html
 
 

@@ -1,16 +1,29 @@
-"""The page as text: determinism, assets, weight, escaping, framing other data."""
+"""The page as text: determinism, assets, weight, escaping, its configuration, framing
+other data. The page's configuration is read as JSON (tests/helpers.py), as the browser
+reads it."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+from html.parser import HTMLParser
 
 import pytest
 from click.testing import CliRunner
+from helpers import page_config, page_features
 
 from relocmap.cli import main
-from relocmap.pipeline import build_map, load_inputs
-from relocmap.render import MapOptions, as_published, ordinal
+from relocmap.pipeline import build_map, classify_views, load_inputs
+from relocmap.render import (
+    PAGE_SCRIPTS,
+    MapOptions,
+    as_published,
+    build_page,
+    config_json,
+    ordinal,
+    page_script,
+)
 
 BUDGET_BYTES = 100_000  # "100 KB", read strictly
 OUTPUTS = (
@@ -28,11 +41,6 @@ def page_html(paths, tmp_path_factory) -> str:
     out = tmp_path_factory.mktemp("page")
     build_map(paths["data"], paths["geo"], out, paths["facts"], MapOptions())
     return (out / "carte.html").read_text(encoding="utf-8")
-
-
-def embedded_features(html: str) -> list[dict]:
-    match = re.search(r"var data = (\{.*?\});\n", html)
-    return json.loads(match.group(1))["features"]
 
 
 def test_committed_outputs_match_a_fresh_build(repo_root, tmp_path):
@@ -75,7 +83,7 @@ def test_no_random_element_ids(page_html):
 
 
 def test_geometry_is_written_once(page_html):
-    features = embedded_features(page_html)
+    features = page_features(page_html)
     assert len(features) == 12
     first_ring = json.dumps(features[0]["geometry"]["coordinates"][0][:3], separators=(",", ":"))
     assert page_html.count(first_ring[1:-1]) == 1
@@ -90,7 +98,14 @@ def test_page_is_french_and_titled(page_html):
 def test_tiles_none_loads_no_tiles(paths, tmp_path):
     build_map(paths["data"], paths["geo"], tmp_path, paths["facts"], MapOptions(tiles=None))
     html = (tmp_path / "carte.html").read_text(encoding="utf-8")
-    assert "tileLayer" not in html and "arcgisonline" not in html
+    assert page_config(html)["tiles"] is None and "arcgisonline" not in html
+
+
+def test_default_tiles_are_esri_grey_with_a_french_attribution(page_html):
+    tiles = page_config(page_html)["tiles"]
+    assert tiles["url"].startswith("https://server.arcgisonline.com/ArcGIS/rest/services/Canvas/")
+    assert tiles["options"]["attribution"].startswith("Fond de carte © Esri")
+    assert tiles["options"]["maxZoom"] == 16  # Leaflet's option names (camelCase)
 
 
 def test_as_published_wording():
@@ -119,13 +134,17 @@ def test_another_region_gives_its_own_map(paths, tmp_path):
     )
     build_map(data, paths["geo"], tmp_path, None, MapOptions(tiles=None))
     html = (tmp_path / "carte.html").read_text(encoding="utf-8")
-    features = embedded_features(html)
+    features = page_features(html)
     assert sorted(f["id"] for f in features) == ["22", "29", "35", "56"]
     assert "Relocalisations industrielles en Bretagne" in html
     no_data = next(f for f in features if f["id"] == "22")
-    assert no_data["properties"]["fill"]["emplois"] == "#d9d9d9"
-    bounds = json.loads(re.search(r"map\.fitBounds\((\[\[.*?\]\])", html).group(1))
-    (south, west), (north, east) = bounds
+    assert no_data["properties"]["classes"] == {
+        "emplois": None,
+        "projets": None,
+        "emplois_pour_10000_hab": None,
+    }
+    assert page_config(html)["noDataColor"] == "#d9d9d9"
+    (south, west), (north, east) = page_config(html)["map"]["bounds"]
     assert 47 < south < north < 49 and -5.2 < west < east < -1
 
 
@@ -141,9 +160,157 @@ def test_all_france_csv_frames_the_mainland(paths, tmp_path):
     )
     build_map(data, paths["geo"], tmp_path, None, MapOptions(tiles=None))
     html = (tmp_path / "carte.html").read_text(encoding="utf-8")
-    assert len(embedded_features(html)) == 101
-    (south, west), (north, east) = json.loads(
-        re.search(r"map\.fitBounds\((\[\[.*?\]\])", html).group(1)
-    )
+    assert len(page_features(html)) == 101
+    (south, west), (north, east) = page_config(html)["map"]["bounds"]
     assert 41 < south < 42.5 and 51 < north < 51.2 and -5.2 < west < -4.5 and 9.5 < east < 9.7
     assert "Relocalisations industrielles par département" in html
+
+
+# --- the page script and its one configuration object --------------------------------
+
+
+class _Scripts(HTMLParser):
+    """Every <script> element of a page: its attributes and its text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[tuple[dict, str]] = []
+        self.inside = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self.scripts.append((dict(attrs), ""))
+            self.inside = True
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.inside = False
+
+    def handle_data(self, data):
+        if self.inside:
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
+
+
+def scripts_of(html: str) -> list[tuple[dict, str]]:
+    parser = _Scripts()
+    parser.feed(html)
+    parser.close()
+    return parser.scripts
+
+
+def test_page_has_leaflet_one_configuration_and_the_package_script(page_html):
+    scripts = scripts_of(page_html)
+    assert [attrs for attrs, _ in scripts] == [
+        {"src": "https://unpkg.com/leaflet@1.9.4/dist/leaflet.js"},
+        {"type": "application/json", "id": "relocmap-config"},
+        {},
+    ]
+    assert scripts[2][1] == "\n" + page_script()
+
+
+def test_page_script_is_the_package_files_without_comment_lines():
+    from importlib import resources
+
+    files = [
+        resources.files("relocmap").joinpath("page").joinpath(name).read_text("utf-8")
+        for name in PAGE_SCRIPTS
+    ]
+    assert PAGE_SCRIPTS == ("core.js", "page.js")
+    code = [
+        line for text in files for line in text.splitlines() if not line.strip().startswith("//")
+    ]
+    script = page_script()
+    assert script.splitlines() == code
+    assert "relocmapCore" in script and "relocmap-config" in script
+    # Jinja only places the script: no template syntax, no data inside it.
+    for marker in ("{{", "{%", "Auvergne", "emplois"):
+        assert marker not in script
+
+
+def test_page_script_refuses_text_that_would_end_the_script_element(monkeypatch):
+    import relocmap.render as render
+
+    original = render._package_text
+    for bad in ("</script>", "</SCRIPT >", "<!--"):
+        monkeypatch.setattr(
+            render,
+            "_package_text",
+            lambda name, folder="templates", b=bad: original(name, folder) + f'x = "{b}";\n',
+        )
+        with pytest.raises(ValueError, match="contains </script or <!--"):
+            render.page_script()
+
+
+def test_configuration_is_one_object_with_views_texts_and_departments(page_html):
+    config = page_config(page_html)
+    assert sorted(config) == ["features", "html", "map", "noDataColor", "texts", "tiles", "views"]
+    assert [view["key"] for view in config["views"]] == [
+        "emplois",
+        "projets",
+        "emplois_pour_10000_hab",
+    ]
+    assert all(len(view["colors"]) == 5 for view in config["views"])
+    assert config["texts"] == {
+        "closePopup": "Fermer",
+        "zoomIn": "Zoom avant",
+        "zoomOut": "Zoom arrière",
+    }
+    assert f'<div class="folium-map" id="{config["map"]["container"]}"' in page_html
+    assert sorted(config["html"]) == ["attributionPrefix", "legends", "sources", "switch", "title"]
+    rhone = next(f for f in config["features"]["features"] if f["id"] == "69")["properties"]
+    assert rhone["nom"] == "Rhône" and rhone["name"] == "Rhône (69)"
+    # Rhône: most jobs and projects (top class), 6,6 jobs per 10 000 inhabitants (3rd class).
+    assert rhone["classes"] == {"emplois": 4, "projets": 4, "emplois_pour_10000_hab": 2}
+    assert rhone["tips"]["emplois"] == "1\u202f220 emplois"
+    assert rhone["tips"]["emplois_pour_10000_hab"] == "6,6 emplois pour 10\u202f000 habitants"
+    assert rhone["circleTip"] == "1\u202f220 emplois" and rhone["radius"] == 30.0
+    assert "<h2>Rhône" in rhone["popup"]
+
+
+def test_configuration_json_never_contains_a_less_than_sign():
+    value = {"note": "</script><script>alert(1)</script><!-- & ' \" >", "n": [1, 2.5, None]}
+    text = config_json(value)
+    assert "<" not in text
+    assert json.loads(text) == value
+    assert text == json.dumps(
+        value, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    ).replace("<", "\\u003c")
+
+
+def test_a_note_closing_the_script_stays_text(paths, tmp_path):
+    """Regression guard: text from the CSV can never end the configuration block or run."""
+    hostile = "</script><script>alert(1)</script>"
+    data = tmp_path / "relocalisations.csv"
+    data.write_text(
+        "code,departement,projets,emplois,emplois_precision,projets_precision,note\n"
+        f"69,Rhône,36,1220,exact,exact,{hostile}\n",
+        encoding="utf-8",
+    )
+    build_map(data, paths["geo"], tmp_path / "out", None, MapOptions(tiles=None))
+    html = (tmp_path / "out" / "carte.html").read_text(encoding="utf-8")
+    assert hostile not in html and "alert(1)</script>" not in html
+    assert len(scripts_of(html)) == 3  # Leaflet, the configuration, the page script
+    popup = next(f for f in page_features(html) if f["id"] == "69")["properties"]["popup"]
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in popup
+
+
+HOSTILE_NAME = "</script><script>alert(1)</script><!--<script>"
+
+
+def page_with_hostile_name(paths) -> str:
+    """The page with Rhône renamed to markup: a name is plain text in the configuration
+    (not HTML-escaped), so only the JSON escaping keeps it from ending the block."""
+    inputs = load_inputs(paths["data"], paths["geo"])
+    frame = inputs.joined.frame.copy()
+    frame.loc["69", "nom"] = HOSTILE_NAME
+    joined = dataclasses.replace(inputs.joined, frame=frame)
+    return build_page(joined, None, classify_views(joined), MapOptions(tiles=None))
+
+
+def test_a_name_closing_the_script_stays_text(paths):
+    html = page_with_hostile_name(paths)
+    assert HOSTILE_NAME not in html and "alert(1)</script>" not in html
+    assert len(scripts_of(html)) == 3
+    rhone = next(f for f in page_features(html) if f["id"] == "69")["properties"]
+    assert rhone["nom"] == HOSTILE_NAME and rhone["name"] == f"{HOSTILE_NAME} (69)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -16,10 +17,10 @@ import pandas as pd
 import shapely
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
-from jinja2.utils import htmlsafe_json_dumps
+from folium.utilities import camelize
 
 from . import codes
-from .classify import Classes, View
+from .classify import NO_DATA_COLOR, Classes, View
 from .join import JoinedFigures
 from .numbers import fr_decimal, fr_int
 from .precision import Precision
@@ -70,12 +71,12 @@ def _snippets() -> jinja2.Environment:
     return jinja2.Environment(loader=loader, autoescape=True, keep_trailing_newline=False)
 
 
-def _snippet(name: str, **context) -> str:
+def _snippet(name: str, **context: object) -> str:
     return _snippets().get_template(name).render(**context).strip()
 
 
-def _package_text(name: str) -> str:
-    return resources.files("relocmap").joinpath("templates").joinpath(name).read_text("utf-8")
+def _package_text(name: str, folder: str = "templates") -> str:
+    return resources.files("relocmap").joinpath(folder).joinpath(name).read_text("utf-8")
 
 
 def assets() -> dict[str, str]:
@@ -83,12 +84,7 @@ def assets() -> dict[str, str]:
     return json.loads(_package_text("assets.json"))
 
 
-def _js_json(value) -> str:
-    """JSON safe inside <script>: <, >, & and ' are escaped, keys sorted."""
-    return htmlsafe_json_dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def as_published(value, precision: str, unit: str | None = None) -> str:
+def as_published(value: float, precision: str, unit: str | None = None) -> str:
     """``670, Precision.PRES_DE`` gives ``près de 670``; with a unit, ``près de 670 emplois``."""
     if pd.isna(value):
         return "pas de données"
@@ -106,23 +102,31 @@ def ordinal(rank: int) -> str:
 
 
 class Page(Figure):
-    """The HTML document: French, titled, with a proper viewport (zoom allowed)."""
+    """The HTML document: French, titled, with a proper viewport (zoom allowed).
+
+    Its template places the page's one JSON configuration (``config_json``) and its
+    script (``page_js``, package files) at the end of the body; no element writes
+    script of its own.
+    """
 
     _template = Template(_package_text("page.html.j2"))
 
     def __init__(self, title: str, description: str):
         super().__init__(title=title)
         self.description = description
+        self.config_json = ""  # set once the map's element id is known
+        self.page_js = ""
         self.header._children.clear()  # our template writes the charset itself
 
 
 class PageMap(folium.Map):
-    """folium.Map with only Leaflet as external asset and an accessible container."""
+    """The map container (Leaflet's map is made by the page script), accessible, with
+    Leaflet as the only external asset."""
 
     _template = Template(_package_text("map.j2"))
 
-    def __init__(self, accessible_name: str, summary: str, offline: bool, **kwargs):
-        super().__init__(tiles=None, **kwargs)
+    def __init__(self, accessible_name: str, summary: str, offline: bool):
+        super().__init__(tiles=None)
         self.accessible_name = accessible_name
         self.summary = summary
         urls = assets()
@@ -154,29 +158,62 @@ class InlineScript(MacroElement):
         self.js = js
 
 
-class DepartmentViews(MacroElement):
-    """The departments (geometry written once), the view switch, legends and labels."""
+# --- the page script and its configuration ------------------------------------
 
-    _template = Template(_package_text("views.j2"))
+# The page's JavaScript, package data in src/relocmap/page/, inlined in this order:
+# the pure functions (core.js, also unit-tested with Node), then the DOM and Leaflet
+# part (page.js), which reads the configuration block.
+PAGE_SCRIPTS = ("core.js", "page.js")
+# Leaflet's own words, in French.
+PAGE_TEXTS = {"zoomIn": "Zoom avant", "zoomOut": "Zoom arrière", "closePopup": "Fermer"}
+LEAFLET_PREFIX = (
+    '<a href="https://leafletjs.com" title="Bibliothèque JavaScript de cartes interactives">'
+    "Leaflet</a>"
+)
+# Leaflet map options. No centre: the script frames the region with fitBounds, whose
+# zoom arithmetic starts from this zoom (kept at 7, as the page always had it).
+MAP_OPTIONS = {"zoom": 7, "zoomControl": False, "zoomSnap": 0.25}
 
-    def __init__(
-        self,
-        features: dict,
-        views: list[View],
-        title_html: str,
-        legends_html: str,
-        switch_html: str,
-        sources_html: str,
-        bounds: list[list[float]],
-    ):
-        super().__init__()
-        self.sources_json = _js_json(sources_html)
-        self.data_json = _js_json(features)
-        self.views_json = _js_json([view.key for view in views])
-        self.title_json = _js_json(title_html)
-        self.legends_json = _js_json(legends_html)
-        self.switch_json = _js_json(switch_html)
-        self.bounds = bounds
+
+_COMMENT = re.compile(r"\s*//")  # a whole-line comment (the files use no template literals)
+
+
+def page_script() -> str:
+    """The page's JavaScript as inlined into the page: the package files in order, without
+    their comment lines (the files keep them; the page is lighter)."""
+    sources = (_package_text(name, "page") for name in PAGE_SCRIPTS)
+    lines = [line for text in sources for line in text.splitlines() if not _COMMENT.match(line)]
+    script = "\n".join(lines) + "\n"
+    # Inlined text must not end the <script> element or open an HTML comment in it.
+    if re.search(r"</script|<!--", script, re.IGNORECASE):
+        raise ValueError(f"the page script ({', '.join(PAGE_SCRIPTS)}) contains </script or <!--")
+    return script
+
+
+def config_json(config: dict[str, object]) -> str:
+    """The configuration as JSON to place inside ``<script type="application/json">``.
+
+    Every ``<`` (only ever inside a JSON string) is written ``\\u003c``: the HTML parser
+    ends a script element only at ``</script`` and enters its odd states only at
+    ``<!--``, so no text from the data can close the element or start markup.
+    ``JSON.parse`` reads the escape back as ``<``. Keys are sorted (deterministic).
+    """
+    text = json.dumps(config, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c")
+
+
+def tiles_config(tiles: str | None) -> dict[str, object] | None:
+    """URL template and Leaflet options of the basemap, ``None`` for no basemap."""
+    if not tiles:
+        return None
+    if tiles not in TILES:
+        raise ValueError(f"unknown tiles {tiles!r}")
+    provider, attribution = TILES[tiles]
+    layer = folium.TileLayer(provider, attr=attribution)
+    return {
+        "url": layer.tiles,
+        "options": {camelize(key): value for key, value in layer.options.items()},
+    }
 
 
 # --- content -----------------------------------------------------------------
@@ -265,7 +302,14 @@ def circle_legend(largest: float) -> dict | None:
     }
 
 
-def feature_collection(joined: JoinedFigures, classes: list[Classes], source: str) -> dict:
+def feature_collection(
+    joined: JoinedFigures, classes: list[Classes], source: str
+) -> dict[str, object]:
+    """The departments for the page: geometry, class per view, texts and figures.
+
+    Texts are plain (the script writes them as text) except ``popup``, HTML rendered
+    here with every value escaped.
+    """
     frame = joined.frame
     largest = frame["emplois"].max()
     geometry = page_geometry(frame)
@@ -278,13 +322,11 @@ def feature_collection(joined: JoinedFigures, classes: list[Classes], source: st
                 "id": code,
                 "geometry": shapely.geometry.mapping(geometry[code]),
                 "properties": {
-                    "fill": {c.view.key: c.color(code) for c in classes},
-                    "tip": {
-                        c.view.key: _snippet(
-                            "tooltip.html.j2", nom=row["nom"], value=view_value(row, c.view)
-                        )
-                        for c in classes
-                    },
+                    "nom": row["nom"],
+                    "name": f"{row['nom']} ({code})",
+                    # class index per view (null: no figure); colours are in config.views
+                    "classes": {c.view.key: c.class_of.get(code) for c in classes},
+                    "tips": {c.view.key: view_value(row, c.view) for c in classes},
                     "popup": _snippet(
                         "popup.html.j2",
                         nom=row["nom"],
@@ -293,16 +335,12 @@ def feature_collection(joined: JoinedFigures, classes: list[Classes], source: st
                         note=row["note"] if isinstance(row["note"], str) else "",
                         source=source,
                     ),
-                    "label": _snippet("label.html.j2", nom=row["nom"]),
-                    "name": f"{row['nom']} ({code})",
                     "area": round(float(row["superficie_km2"])),
-                    "r": 0 if pd.isna(row["emplois"]) else circle_radius(row["emplois"], largest),
-                    "circle_tip": _snippet(
-                        "tooltip.html.j2",
-                        nom=row["nom"],
-                        value=as_published(row["emplois"], row["emplois_precision"], "emplois"),
-                    ),
-                    "label_at": label_point(row.geometry),
+                    "radius": 0
+                    if pd.isna(row["emplois"])
+                    else circle_radius(row["emplois"], largest),
+                    "circleTip": as_published(row["emplois"], row["emplois_precision"], "emplois"),
+                    "labelAt": label_point(row.geometry),
                 },
             }
         )
@@ -381,7 +419,7 @@ class FiguresTable(MacroElement):
         self.table_html = table_html
 
 
-def _cell(text: str, sort) -> dict:
+def _cell(text: str, sort: object) -> dict[str, object]:
     return {"text": text, "sort": "" if sort is None or pd.isna(sort) else sort}
 
 
@@ -462,43 +500,16 @@ def _stable_ids(root: Element) -> None:
     visit(root)
 
 
-def build_page(
+def page_config(
     joined: JoinedFigures,
     publication: Publication | None,
     classes: list[Classes],
-    options: MapOptions = MapOptions(),
-) -> str:
-    """Render the whole HTML page as text."""
+    options: MapOptions,
+    container: str,
+) -> dict[str, object]:
+    """The one object the page script reads: map, basemap, views, boxes, texts, departments."""
     title = title_text(joined)
     source = figures_source(publication)
-    page = Page(title=title, description=subtitle_text(publication) or title)
-    fmap = PageMap(
-        accessible_name=f"Carte : {title}",
-        summary=summary_text(joined, publication),
-        offline=options.offline,
-        location=[46.0, 2.5],
-        zoom_start=7,
-        zoom_snap=0.25,
-        max_zoom=12,
-        min_zoom=4,
-        zoom_control=False,
-    )
-    page.add_child(fmap)
-    css = _package_text("relocmap.css")
-    if options.offline:
-        from .offline import leaflet_css, leaflet_js
-
-        css = leaflet_css() + "\n" + css
-        fmap.add_child(InlineScript(leaflet_js()))
-    fmap.add_child(InlineStyle(css))
-    if options.tiles and not options.offline:
-        if options.tiles not in TILES:
-            raise ValueError(f"unknown tiles {options.tiles!r}")
-        provider, attribution = TILES[options.tiles]
-        fmap.add_child(folium.TileLayer(provider, attr=attribution))
-    sources = source_lines(publication)
-    minx, miny, maxx, maxy = _frame_bounds(joined)
-    views = [c.view for c in classes]
     has_missing = bool(joined.missing)
     legends = [
         {
@@ -510,24 +521,61 @@ def build_page(
         for c in classes
     ]
     circles = circle_legend(joined.frame["emplois"].max())
-    fmap.add_child(
-        DepartmentViews(
-            feature_collection(joined, classes, source),
-            views,
-            _snippet(
+    views = [c.view for c in classes]
+    minx, miny, maxx, maxy = _frame_bounds(joined)
+    return {
+        "map": {
+            "container": container,
+            "options": MAP_OPTIONS,
+            "bounds": [[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]],
+        },
+        "tiles": None if options.offline else tiles_config(options.tiles),
+        "views": [{"key": c.view.key, "colors": list(c.colors)} for c in classes],
+        "noDataColor": NO_DATA_COLOR,
+        "texts": PAGE_TEXTS,
+        "html": {
+            "attributionPrefix": LEAFLET_PREFIX,
+            "title": _snippet(
                 "title.html.j2",
                 title=title,
                 subtitle=subtitle_text(publication),
                 headline=headline_html(joined, publication),
             ),
-            _snippet("legends.html.j2", legends=legends, circles=circles),
-            _snippet("switch.html.j2", views=views, circles=circles),
-            _snippet("sources.html.j2", sources=sources),
-            [[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]],
-        )
+            "legends": _snippet("legends.html.j2", legends=legends, circles=circles),
+            "switch": _snippet("switch.html.j2", views=views, circles=circles),
+            "sources": _snippet("sources.html.j2", sources=source_lines(publication)),
+        },
+        "features": feature_collection(joined, classes, source),
+    }
+
+
+def build_page(
+    joined: JoinedFigures,
+    publication: Publication | None,
+    classes: list[Classes],
+    options: MapOptions = MapOptions(),
+) -> str:
+    """Render the whole HTML page as text."""
+    title = title_text(joined)
+    page = Page(title=title, description=subtitle_text(publication) or title)
+    fmap = PageMap(
+        accessible_name=f"Carte : {title}",
+        summary=summary_text(joined, publication),
+        offline=options.offline,
     )
-    fmap.add_child(FiguresTable(table_html(joined, publication, source)))
+    page.add_child(fmap)
+    css = _package_text("relocmap.css")
+    if options.offline:
+        from .offline import leaflet_css, leaflet_js
+
+        css = leaflet_css() + "\n" + css
+        fmap.add_child(InlineScript(leaflet_js()))
+    fmap.add_child(InlineStyle(css))
+    fmap.add_child(FiguresTable(table_html(joined, publication, figures_source(publication))))
     _stable_ids(page)
+    config = page_config(joined, publication, classes, options, container=fmap.get_name())
+    page.config_json = config_json(config)
+    page.page_js = page_script()
     return page.render()
 
 

@@ -1,0 +1,289 @@
+// relocmap page script, DOM and Leaflet part. Reads the page's configuration (the
+// JSON block #relocmap-config written by Python), draws the map and wires the controls;
+// every decision is taken by the pure functions of core.js over one state object.
+(function (core, L) {
+  "use strict";
+
+  // Phones, and short windows (landscape phones, small iframes): compact layout. The
+  // same query as in relocmap.css.
+  const COMPACT_QUERY = "(max-width: 600px), (max-height: 520px)";
+  const RESIZE_DELAY_MS = 150;
+
+  function readConfig() {
+    return JSON.parse(document.getElementById("relocmap-config").textContent);
+  }
+
+  // --- map, tiles and Leaflet's own controls ------------------------------------
+
+  function createMap(config) {
+    const map = L.map(config.map.container, config.map.options);
+    if (config.tiles) {
+      L.tileLayer(config.tiles.url, config.tiles.options).addTo(map);
+    }
+    map.createPane("relocmap-labels");
+    map.getPane("relocmap-labels").style.zIndex = 450;
+    map.getPane("relocmap-labels").style.pointerEvents = "none";
+    L.control.zoom({zoomInTitle: config.texts.zoomIn, zoomOutTitle: config.texts.zoomOut}).addTo(map);
+    map.attributionControl.setPrefix(config.html.attributionPrefix);
+    map.on("popupopen", (event) => {
+      const close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (close) {
+        close.setAttribute("aria-label", config.texts.closePopup);
+        close.title = config.texts.closePopup;
+      }
+    });
+    return map;
+  }
+
+  // A box on the map made once: moving it (setPosition) re-adds this same element, with
+  // its listeners and state. ``html`` comes from Python, where every text is escaped.
+  function addBox(map, position, className, html) {
+    const div = L.DomUtil.create("div", className);
+    div.innerHTML = html;
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    const Box = L.Control.extend({options: {position}, onAdd: () => div});
+    return new Box().addTo(map);
+  }
+
+  function createBoxes(map, config, compact) {
+    const title = addBox(map, "topleft", "relocmap-title", config.html.title).getContainer();
+    const legends = addBox(map, "bottomright", "relocmap-legends", config.html.legends).getContainer();
+    const switchControl = addBox(map, "topright", "relocmap-views", config.html.switch);
+    map.attributionControl.addAttribution(config.html.sources);
+    // The headline folds away on small screens; its summary opens it again.
+    const headline = title.querySelector(".relocmap-headline");
+    if (headline && compact) {
+      headline.open = false;
+    }
+    return {
+      title,
+      legends,
+      switchControl,
+      switcher: switchControl.getContainer(),
+      circleLegend: legends.querySelector(".relocmap-circle-legend"),
+    };
+  }
+
+  // --- departments, circles and labels ----------------------------------------
+
+  // Tooltip content built as text nodes (a name from the data never becomes markup).
+  function lines(parts) {
+    const fragment = document.createDocumentFragment();
+    const name = document.createElement("strong");
+    name.textContent = parts[0];
+    fragment.append(name, document.createElement("br"), parts[1]);
+    return fragment;
+  }
+
+  function labelIcon(feature) {
+    const span = document.createElement("span");
+    span.setAttribute("aria-hidden", "true");
+    span.textContent = feature.properties.nom;
+    return L.divIcon({className: "relocmap-label", html: span, iconSize: null});
+  }
+
+  function createLayers(map, config, getState, popupOptions) {
+    const circles = L.featureGroup();
+    const labels = [];
+    const departments = L.geoJSON(config.features, {
+      style: (feature) => core.departmentStyle(config, getState(), feature),
+      onEachFeature: (feature, layer) => {
+        layer.options.className = "relocmap-dep relocmap-dep-" + feature.id;
+        layer.bindTooltip(() => lines(core.tooltipLines(getState(), feature)), {
+          sticky: true,
+          className: "relocmap-tooltip",
+        });
+        layer.bindPopup(feature.properties.popup, popupOptions);
+        layer.on({
+          mouseover: () => {
+            layer.setStyle(core.HOVER_STYLE);
+            layer.bringToFront();
+          },
+          mouseout: () => departments.resetStyle(layer),
+        });
+        if (feature.properties.radius) {
+          L.circleMarker(feature.properties.labelAt, core.circleOptions(feature))
+            .bindTooltip(() => lines(core.circleLines(feature)), {className: "relocmap-tooltip"})
+            .bindPopup(feature.properties.popup, popupOptions)
+            .addTo(circles);
+        }
+        const marker = L.marker(feature.properties.labelAt, {
+          pane: "relocmap-labels",
+          interactive: false,
+          keyboard: false,
+          icon: labelIcon(feature),
+        });
+        labels.push({area: feature.properties.area, marker: marker.addTo(map)});
+      },
+    }).addTo(map);
+    const order = core.labelPriority(labels.map((label) => label.area));
+    return {departments, circles, labels: order.map((index) => labels[index])};
+  }
+
+  // Labels that would overlap are hidden, the larger departments' first kept; zooming in
+  // brings the others back.
+  function declutter(labels) {
+    const elements = labels.map((label) => label.marker.getElement());
+    const boxes = elements.map((element) => element.firstChild.getBoundingClientRect());
+    core.visibleLabels(boxes).forEach((visible, index) => {
+      elements[index].style.visibility = visible ? "" : "hidden";
+    });
+  }
+
+  // --- layout --------------------------------------------------------------------
+
+  function cornerSize(map, vertical, horizontal) {
+    const corner = map.getContainer().querySelector(".leaflet-" + vertical + ".leaflet-" + horizontal);
+    return {width: corner.offsetWidth, height: corner.offsetHeight};
+  }
+
+  // Place the switch for the layout, then measure what the boxes take.
+  function measureBoxes(map, boxes, compact) {
+    boxes.switchControl.setPosition(core.switchPosition(compact));
+    // Compact: the bottom-left corner sits above the attribution, which then spans the
+    // whole width.
+    map.getContainer().querySelector(".leaflet-bottom.leaflet-left").style.bottom = compact
+      ? map.attributionControl.getContainer().offsetHeight + "px"
+      : "";
+    return {
+      titleWidth: boxes.title.offsetWidth,
+      legendsWidth: boxes.legends.offsetWidth,
+      topLeft: cornerSize(map, "top", "left"),
+      topRight: cornerSize(map, "top", "right"),
+      bottomLeft: cornerSize(map, "bottom", "left"),
+      bottomRight: cornerSize(map, "bottom", "right"),
+    };
+  }
+
+  // Leaflet copies popup options when a popup is bound: update the bound ones too.
+  function applyPopupLayout(popupOptions, layers, state) {
+    const layout = core.popupLayout(state.size, state.margins);
+    L.extend(popupOptions, {
+      maxWidth: layout.maxWidth,
+      autoPanPaddingTopLeft: L.point(layout.autoPanPaddingTopLeft),
+      autoPanPaddingBottomRight: L.point(layout.autoPanPaddingBottomRight),
+    });
+    if (layers) {
+      [layers.departments, layers.circles].forEach((group) => {
+        group.eachLayer((layer) => L.setOptions(layer.getPopup(), popupOptions));
+      });
+    }
+  }
+
+  // --- the figures table -------------------------------------------------------
+
+  function sortTable(table, th, column) {
+    const direction = core.nextSortDirection(th.getAttribute("aria-sort"));
+    table.querySelectorAll("thead th").forEach((other) => other.removeAttribute("aria-sort"));
+    th.setAttribute("aria-sort", direction);
+    const body = table.tBodies[0];
+    const rows = Array.from(body.rows);
+    const keys = rows.map((row) => row.cells[column].getAttribute("data-sort"));
+    core.sortOrder(keys, direction === "ascending").forEach((index) => body.appendChild(rows[index]));
+  }
+
+  function wireTable() {
+    const dialog = document.getElementById("relocmap-table-dialog");
+    const table = dialog.querySelector("table");
+    document.querySelector(".relocmap-table-button").addEventListener("click", () => dialog.showModal());
+    dialog.querySelector(".relocmap-dialog-close").addEventListener("click", () => dialog.close());
+    // A click on the dimmed page around the table closes it, as Escape does.
+    dialog.addEventListener("click", (event) => {
+      if (event.target === dialog) {
+        dialog.close();
+      }
+    });
+    // Each column header is a button.
+    table.querySelectorAll("thead th button").forEach((button, column) => {
+      button.addEventListener("click", () => sortTable(table, button.parentNode, column));
+    });
+  }
+
+  // --- the page: one state, changed only through setState -----------------------
+
+  function start(config) {
+    const compact = window.matchMedia(COMPACT_QUERY);
+    let state = core.createState(config);
+    const map = createMap(config);
+    const boxes = createBoxes(map, config, compact.matches);
+    const popupOptions = {className: "relocmap-popup"};
+    let layers = null;
+
+    // Show what changed between two states.
+    function render(before, after) {
+      if (after.view !== before.view) {
+        layers.departments.setStyle((feature) => core.departmentStyle(config, after, feature));
+      }
+      boxes.legends.querySelectorAll("[data-view]").forEach((legend) => {
+        legend.hidden = legend.getAttribute("data-view") !== after.view;
+      });
+      map.getContainer().setAttribute("data-view", after.view);
+      if (after.circles !== before.circles) {
+        if (after.circles) {
+          layers.circles.addTo(map);
+        } else {
+          layers.circles.remove();
+        }
+      }
+      if (boxes.circleLegend) {
+        boxes.circleLegend.hidden = !after.circles;
+      }
+    }
+    function setState(next) {
+      const before = state;
+      state = next;
+      render(before, state);
+    }
+    function arrange() {
+      const measured = measureBoxes(map, boxes, compact.matches);
+      state = core.withLayout(state, compact.matches, map.getSize(), measured);
+      applyPopupLayout(popupOptions, layers, state);
+    }
+    function frame() {
+      map.fitBounds(config.map.bounds, core.fitOptions(state.size, state.margins));
+    }
+
+    arrange();
+    layers = createLayers(map, config, () => state, popupOptions);
+    boxes.switcher.addEventListener("change", (event) => {
+      if (event.target.name === "relocmap-circles") {
+        setState(core.withCircles(state, event.target.checked));
+      } else {
+        setState(core.withView(config, state, event.target.value));
+      }
+    });
+    frame();
+    // When the window changes, arrange the boxes again; frame the region again too,
+    // unless the reader has moved the map.
+    const moved = () => {
+      state = core.withMoved(state);
+    };
+    map.on("dragstart", moved);
+    map.getContainer().addEventListener("wheel", moved, {passive: true});
+    map.getContainer().querySelectorAll(".leaflet-control-zoom a").forEach((button) => {
+      button.addEventListener("click", moved);
+    });
+    let pending;
+    map.on("resize", () => {
+      clearTimeout(pending);
+      pending = setTimeout(() => {
+        arrange();
+        if (!state.moved) {
+          frame();
+        }
+      }, RESIZE_DELAY_MS);
+    });
+    map.on("zoomend", () => declutter(layers.labels));
+    declutter(layers.labels);
+    // Departments can be reached with the keyboard: give each its name (the shapes
+    // exist once fitBounds has given the map its first view).
+    layers.departments.eachLayer((layer) => {
+      layer.getElement().setAttribute("aria-label", layer.feature.properties.name);
+    });
+    render(state, state);
+    wireTable();
+  }
+
+  start(readConfig());
+})(globalThis.relocmapCore, globalThis.L);

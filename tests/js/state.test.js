@@ -1,0 +1,95 @@
+// The page's state: created from the configuration, changed only by new objects.
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const core = require("../../src/relocmap/page/core.js");
+const {config} = require("./fixtures.js");
+
+test("the first view is shown first, circles off, map not moved", () => {
+  const state = core.createState(config);
+  assert.equal(state.view, "emplois");
+  assert.equal(state.circles, false);
+  assert.equal(state.moved, false);
+  assert.equal(state.compact, false);
+  assert.deepEqual(state.margins, {topLeft: [8, 8], bottomRight: [8, 8]});
+});
+
+test("findView finds a view by key, null for an unknown key", () => {
+  assert.equal(core.findView(config, "projets"), config.views[1]);
+  assert.equal(core.findView(config, "population"), null);
+  assert.equal(core.findView(config, ""), null);
+});
+
+test("withView returns a new state and leaves the old one as it was", () => {
+  const state = core.createState(config);
+  const next = core.withView(config, state, "projets");
+  assert.equal(next.view, "projets");
+  assert.equal(state.view, "emplois");
+  assert.notEqual(next, state);
+  assert.equal(next.circles, state.circles);
+});
+
+test("withView keeps the current view for a key that is not a view", () => {
+  const state = core.withView(config, core.createState(config), "projets");
+  assert.equal(core.withView(config, state, "nope"), state);
+  assert.equal(core.withView(config, state, undefined), state);
+});
+
+test("withCircles turns circles on and off, as booleans", () => {
+  const state = core.createState(config);
+  const on = core.withCircles(state, true);
+  assert.equal(on.circles, true);
+  assert.equal(state.circles, false);
+  assert.equal(core.withCircles(on, false).circles, false);
+  assert.equal(core.withCircles(state, 1).circles, true);
+  assert.equal(core.withCircles(on, undefined).circles, false);
+});
+
+test("withMoved records that the reader moved the map, once and for all", () => {
+  const state = core.createState(config);
+  const moved = core.withMoved(state);
+  assert.equal(moved.moved, true);
+  assert.equal(state.moved, false);
+  assert.equal(core.withMoved(moved).moved, true);
+});
+
+test("withLayout stores size, compact flag and the chosen margins", () => {
+  const boxes = {
+    titleWidth: 340,
+    legendsWidth: 150,
+    topLeft: {width: 340, height: 200},
+    topRight: {width: 180, height: 160},
+    bottomLeft: {width: 0, height: 0},
+    bottomRight: {width: 160, height: 180},
+  };
+  const size = {x: 1280, y: 800};
+  const state = core.withLayout(core.createState(config), 0, size, boxes);
+  assert.equal(state.compact, false);
+  assert.deepEqual(state.size, {x: 1280, y: 800});
+  assert.notEqual(state.size, size); // a copy: the caller's object may change
+  assert.deepEqual(state.margins, core.chooseMargins(size, boxes));
+  assert.equal(core.withLayout(state, "yes", size, boxes).compact, true);
+});
+
+test("changing one part of the state keeps the others", () => {
+  let state = core.createState(config);
+  state = core.withCircles(state, true);
+  state = core.withView(config, state, "projets");
+  state = core.withMoved(state);
+  assert.deepEqual(
+    {view: state.view, circles: state.circles, moved: state.moved},
+    {view: "projets", circles: true, moved: true},
+  );
+});
+
+test("in a page (no CommonJS module), core.js defines relocmapCore", () => {
+  const fs = require("node:fs");
+  const path = require("node:path");
+  const vm = require("node:vm");
+  const source = fs.readFileSync(path.join(__dirname, "../../src/relocmap/page/core.js"), "utf8");
+  const page = vm.createContext({});
+  vm.runInContext(source, page);
+  assert.deepEqual(Object.keys(page.relocmapCore).sort(), Object.keys(core).sort());
+  assert.equal(page.module, undefined);
+});
