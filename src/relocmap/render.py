@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import itertools
-import json
 import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import folium
 import jinja2
@@ -18,7 +18,7 @@ from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
 
-from . import codes
+from . import codes, publishing
 from .classify import Classes, View
 from .join import JoinedFigures
 from .numbers import fr_decimal, fr_int
@@ -58,6 +58,16 @@ class MapOptions:
 
     tiles: str | None = DEFAULT_TILES
     offline: bool = False
+    # Where Leaflet comes from: "cdn" (with integrity hashes) or "local" (files
+    # beside the page); --offline inlines it instead. See relocmap.publishing.
+    assets: str = publishing.ASSETS_CDN
+    # The folder's public address (normalised to end with "/"), or None.
+    base_url: str | None = None
+
+    def __post_init__(self) -> None:
+        publishing.check_assets(self.assets, self.offline)
+        if self.base_url is not None:
+            object.__setattr__(self, "base_url", publishing.normalize_base_url(self.base_url))
 
 
 @cache
@@ -76,7 +86,7 @@ def _package_text(name: str) -> str:
 
 def assets() -> dict[str, str]:
     """The pinned URLs of the only external files the page loads (Leaflet)."""
-    return json.loads(_package_text("assets.json"))
+    return publishing.cdn_urls()
 
 
 def _js_json(value) -> str:
@@ -106,24 +116,46 @@ class Page(Figure):
 
     _template = Template(_package_text("page.html.j2"))
 
-    def __init__(self, title: str, description: str):
+    def __init__(
+        self, title: str, description: str, social: list[publishing.MetaTag] | None = None
+    ):
         super().__init__(title=title)
         self.description = description
+        self.social = social or []  # Open Graph / Twitter card tags (with --base-url)
         self.header._children.clear()  # our template writes the charset itself
 
 
 class PageMap(folium.Map):
-    """folium.Map with only Leaflet as external asset and an accessible container."""
+    """folium.Map with an accessible container; Leaflet comes from :class:`LeafletLinks`
+    or, offline, :class:`InlineScript` (never folium's own CDN list)."""
 
     _template = Template(_package_text("map.j2"))
 
-    def __init__(self, accessible_name: str, summary: str, offline: bool, **kwargs):
+    def __init__(self, accessible_name: str, summary: str, **kwargs: Any):
         super().__init__(tiles=None, **kwargs)
         self.accessible_name = accessible_name
         self.summary = summary
-        urls = assets()
-        self.default_js = [] if offline else [("leaflet", urls["leaflet_js"])]
-        self.default_css = [] if offline else [("leaflet_css", urls["leaflet_css"])]
+        self.default_js = []
+        self.default_css = []
+
+
+class LeafletLinks(MacroElement):
+    """Leaflet's script and stylesheet in the page head: CDN with integrity, or local."""
+
+    _template = Template(
+        "{% macro header(this, kwargs) %}"
+        "{% for link in this.links %}"
+        "{% if link.kind == 'script' %}<script src=\"{{ link.href|e }}\""
+        '{% else %}<link rel="stylesheet" href="{{ link.href|e }}"{% endif %}'
+        '{% if link.integrity %} integrity="{{ link.integrity }}"'
+        ' crossorigin="{{ link.crossorigin }}"{% endif %}'
+        "{% if link.kind == 'script' %}></script>{% else %}>{% endif %}\n"
+        "{% endfor %}{% endmacro %}"
+    )
+
+    def __init__(self, links: list[publishing.AssetLink]):
+        super().__init__()
+        self.links = links
 
 
 class InlineStyle(MacroElement):
@@ -148,6 +180,19 @@ class InlineScript(MacroElement):
     def __init__(self, js: str):
         super().__init__()
         self.js = js
+
+
+class EmbedHeight(MacroElement):
+    """In the embed snippet's iframe, the page posts the height it wants to its host
+    (``templates/embed-height.js``; the snippet's own script resizes the iframe)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}{{ this.js }}{% endmacro %}",
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.js = _package_text("embed-height.js")
 
 
 class DepartmentViews(MacroElement):
@@ -376,7 +421,12 @@ def _cell(text: str, sort) -> dict:
     return {"text": text, "sort": "" if sort is None or pd.isna(sort) else sort}
 
 
-def table_html(joined: JoinedFigures, publication: Publication | None, source: str) -> str:
+def table_html(
+    joined: JoinedFigures,
+    publication: Publication | None,
+    source: str,
+    downloads: list[publishing.Download] | None = None,
+) -> str:
     frame = joined.frame
     columns = [
         {"label": "Département", "numeric": False},
@@ -437,7 +487,13 @@ def table_html(joined: JoinedFigures, publication: Publication | None, source: s
         )
     caption = f"{title_text(joined)} : projets et emplois par département"
     return _snippet(
-        "table.html.j2", caption=caption, columns=columns, rows=rows, footer=footer, source=source
+        "table.html.j2",
+        caption=caption,
+        columns=columns,
+        rows=rows,
+        footer=footer,
+        source=source,
+        downloads=downloads or [],
     )
 
 
@@ -462,11 +518,11 @@ def build_page(
     """Render the whole HTML page as text."""
     title = title_text(joined)
     source = figures_source(publication)
-    page = Page(title=title, description=subtitle_text(publication) or title)
+    description = subtitle_text(publication) or title
+    page = Page(title, description, publishing.social_tags(title, description, options.base_url))
     fmap = PageMap(
         accessible_name=f"Carte : {title}",
         summary=summary_text(joined, publication),
-        offline=options.offline,
         location=[46.0, 2.5],
         zoom_start=7,
         zoom_snap=0.25,
@@ -475,19 +531,14 @@ def build_page(
         zoom_control=False,
     )
     page.add_child(fmap)
-    css = _package_text("relocmap.css")
-    if options.offline:
-        from .offline import leaflet_css, leaflet_js
-
-        css = leaflet_css() + "\n" + css
-        fmap.add_child(InlineScript(leaflet_js()))
-    fmap.add_child(InlineStyle(css))
+    _add_leaflet_and_style(fmap, options)
     if options.tiles and not options.offline:
         if options.tiles not in TILES:
             raise ValueError(f"unknown tiles {options.tiles!r}")
         provider, attribution = TILES[options.tiles]
         fmap.add_child(folium.TileLayer(provider, attr=attribution))
     sources = source_lines(publication)
+    downloads = publishing.downloads(joined.frame, options.offline)
     minx, miny, maxx, maxy = _frame_bounds(joined)
     views = [c.view for c in classes]
     has_missing = bool(joined.missing)
@@ -513,11 +564,12 @@ def build_page(
             ),
             _snippet("legends.html.j2", legends=legends, circles=circles),
             _snippet("switch.html.j2", views=views, circles=circles),
-            _snippet("sources.html.j2", sources=sources),
+            _snippet("sources.html.j2", sources=sources, downloads=downloads),
             [[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]],
         )
     )
-    fmap.add_child(FiguresTable(table_html(joined, publication, source)))
+    fmap.add_child(FiguresTable(table_html(joined, publication, source, downloads)))
+    fmap.add_child(EmbedHeight())
     _stable_ids(page)
     return page.render()
 
@@ -529,14 +581,43 @@ def _frame_bounds(joined: JoinedFigures) -> tuple[float, float, float, float]:
     return tuple(frame[codes.framed(frame.index)].total_bounds)
 
 
-def iframe_snippet(joined: JoinedFigures, src: str = "carte.html") -> str:
-    """The HTML to paste into a web page to embed the map, responsive and lazy."""
+def _add_leaflet_and_style(fmap: PageMap, options: MapOptions) -> None:
+    """Leaflet (linked from the CDN or beside the page, or inlined offline), then the
+    page's own CSS, which comes after Leaflet's so that it wins."""
+    from .offline import leaflet_css, leaflet_js
+
+    css = _package_text("relocmap.css")
+    if options.offline:
+        css = leaflet_css() + "\n" + css
+        fmap.add_child(InlineScript(leaflet_js()))
+    else:
+        fmap.add_child(LeafletLinks(publishing.leaflet_links(options.assets)))
+    fmap.add_child(InlineStyle(css))
+
+
+def iframe_snippet(
+    joined: JoinedFigures,
+    publication: Publication | None = None,
+    base_url: str | None = None,
+) -> str:
+    """The HTML to paste into a web page to embed the map: a lazy iframe whose height
+    follows what the page asks for (a few lines of script; without script, an
+    aspect ratio between two heights), and a caption with the credit and a plain
+    link to the map. ``base_url`` (normalised, see
+    :func:`relocmap.publishing.normalize_base_url`) makes the address absolute."""
     names = sorted(joined.frame["region_nom"].unique())
+    title = title_text(joined)
+    base_url = publishing.normalize_base_url(base_url) if base_url is not None else None
+    src = (base_url or "") + publishing.PAGE_NAME
     return (
         _snippet(
             "iframe.html.j2",
             src=src,
-            title=f"Carte : {title_text(joined)}",
+            absolute=base_url is not None,
+            origin=publishing.origin(base_url) if base_url else "",
+            title=f"Carte : {title}",
+            caption=title,
+            sources=source_lines(publication),
             region=", ".join(names),
         )
         + "\n"
