@@ -164,26 +164,57 @@ def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None) -> N
     is_flag=True,
     help="Self-contained carte.html: Leaflet inlined, no tiles, no request to any server.",
 )
+@click.option(
+    "--assets",
+    type=click.Choice(["cdn", "local"]),
+    default="cdn",
+    show_default=True,
+    help="Where Leaflet comes from: 'cdn' (unpkg.com, with integrity hashes) or 'local' "
+    "(leaflet.js and leaflet.css written beside carte.html: no third-party request but tiles).",
+)
+@click.option(
+    "--base-url",
+    metavar="URL",
+    default=None,
+    help="Public address of the folder where OUT is published (http or https), e.g. "
+    "https://www.example.org/cartes/: written into the embed snippet and the page's "
+    "Open Graph / Twitter card tags.",
+)
 @encoding_option
 @reports_errors
 def build(
-    data: Path, geo: Path, out_dir: Path, tiles: str, offline: bool, encoding: str | None
+    data: Path,
+    geo: Path,
+    out_dir: Path,
+    tiles: str,
+    offline: bool,
+    assets: str,
+    base_url: str | None,
+    encoding: str | None,
 ) -> None:
     """Build the map and its companions into OUT (default out/).
 
     Writes carte.html (interactive map), carte-iframe.html (snippet to embed it),
     carte.png and carte.svg (static image), relocalisations.geojson and
-    relocalisations.csv (figures joined to boundaries). A failed build (bad
-    data, missing file) exits with status 2 and leaves the previous files in place.
+    relocalisations.csv (figures joined to boundaries), and with --assets local
+    leaflet.js and leaflet.css. A failed build (bad data, missing file, bad
+    option) exits with status 2 and leaves the previous files in place.
 
-    Example:
+    Examples (the second publishes with no third-party request, at a known address):
 
+    \b
         relocmap build --data data/relocalisations.csv --out out
+        relocmap build --assets local --tiles none --base-url https://www.example.org/cartes/
     """
     from .pipeline import build_map
     from .render import MapOptions
 
-    options = MapOptions(tiles=None if tiles == "none" or offline else tiles, offline=offline)
+    options = MapOptions(
+        tiles=None if tiles == "none" or offline else tiles,
+        offline=offline,
+        assets=assets,
+        base_url=base_url,
+    )
     for path in build_map(data, geo, out_dir, facts_beside(data), options, encoding):
         click.echo(f"wrote {path} ({path.stat().st_size} bytes)")
 
