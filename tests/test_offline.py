@@ -43,6 +43,16 @@ def test_offline_page_is_self_contained_and_within_budget(offline_page):
     assert "Leaflet 1.9.4" in html
 
 
+def test_offline_page_carries_its_csv_and_links_no_file(offline_page):
+    html = offline_page.read_text(encoding="utf-8")
+    # The download link of the table dialog holds the CSV itself; so does the sources line
+    # (as JSON in the script).
+    assert html.count('href="data:text/csv;charset=utf-8,code,departement,') == 1
+    assert html.count('href=\\"data:text/csv;charset=utf-8,code,departement,') == 1
+    assert "relocalisations.geojson" not in html  # 148 KB of outlines: not embedded
+    assert 'href="relocalisations.csv"' not in html
+
+
 def test_offline_build_from_the_cli_ignores_tiles(repo_root, tmp_path):
     from click.testing import CliRunner
 

@@ -14,7 +14,9 @@ from click.testing import CliRunner
 from helpers import page_config, page_features
 
 from relocmap.cli import main
+from relocmap.offline import leaflet_bytes
 from relocmap.pipeline import build_map, classify_views, load_inputs
+from relocmap.publishing import subresource_integrity
 from relocmap.render import (
     PAGE_SCRIPTS,
     MapOptions,
@@ -201,8 +203,13 @@ def scripts_of(html: str) -> list[tuple[dict, str]]:
 
 def test_page_has_leaflet_one_configuration_and_the_package_script(page_html):
     scripts = scripts_of(page_html)
+    leaflet = leaflet_bytes("leaflet.js")
     assert [attrs for attrs, _ in scripts] == [
-        {"src": "https://unpkg.com/leaflet@1.9.4/dist/leaflet.js"},
+        {
+            "src": "https://unpkg.com/leaflet@1.9.4/dist/leaflet.js",
+            "integrity": subresource_integrity(leaflet),
+            "crossorigin": "anonymous",
+        },
         {"type": "application/json", "id": "relocmap-config"},
         {},
     ]
@@ -216,7 +223,7 @@ def test_page_script_is_the_package_files_without_comment_lines():
         resources.files("relocmap").joinpath("page").joinpath(name).read_text("utf-8")
         for name in PAGE_SCRIPTS
     ]
-    assert PAGE_SCRIPTS == ("core.js", "page.js")
+    assert PAGE_SCRIPTS == ("core.js", "page.js", "embed-height.js")
     code = [
         line for text in files for line in text.splitlines() if not line.strip().startswith("//")
     ]

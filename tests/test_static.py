@@ -5,15 +5,18 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 
+import matplotlib
 import pytest
+from matplotlib.transforms import Bbox
 from PIL import Image
 
 from relocmap.classify import NO_DATA_COLOR
 from relocmap.pipeline import classify_views, load_inputs
-from relocmap.static import local_crs, render_static
+from relocmap.static import FONT_RC, build_figure, department_labels, local_crs, render_static
 from relocmap.wording import (
     BOUNDARY_SOURCE,
     NO_DATA_LABEL,
+    department_label,
     figures_source,
     subtitle_text,
     title_text,
@@ -170,3 +173,61 @@ def test_overseas_only_draws_them_without_a_note(paths, tmp_path):
     texts = svg_texts(files["carte.svg"])
     assert "La Réunion" in texts  # its label: drawn
     assert not any("outre-mer" in text for text in texts)
+
+
+# --- labels: each department's figure as published ------------------------------------
+
+
+def test_label_wording_gives_the_figure_as_published():
+    assert department_label("Isère", 670, "pres_de") == "Isère · près de 670"
+    assert department_label("Rhône", 1220, "exact") == f"Rhône · 1{NNBSP}220"
+    assert department_label("Allier", 100, "environ", separator="\n") == "Allier\nenviron 100"
+    assert department_label("Cantal", float("nan"), None) == "Cantal"
+
+
+def test_each_label_carries_its_figure_as_published(files, inputs, jobs):
+    labels = department_labels(inputs.joined.frame, jobs)
+    by_name = dict(label.split("\n") for label in labels)
+    assert by_name["Isère"] == "près de 670"
+    assert by_name["Savoie"] == "plus de 100"
+    assert by_name["Allier"] == "environ 100"
+    assert by_name["Rhône"] == f"1{NNBSP}220"
+    texts = svg_texts(files["carte.svg"])
+    for name, figure in by_name.items():
+        assert name in texts and figure in texts  # real text, name over figure
+
+
+def test_labels_do_not_overlap(inputs, jobs):
+    with matplotlib.rc_context(FONT_RC):
+        fig = build_figure(inputs.joined, jobs, inputs.publication)
+        fig.draw_without_rendering()
+        renderer = fig.canvas.get_renderer()
+        ax = fig.axes[0]
+        # The texts on top (the halos carry path effects); a name and its figure follow
+        # each other and make one label.
+        texts = [t for t in ax.texts if not t.get_path_effects()]
+        boxes = [t.get_window_extent(renderer) for t in texts]
+    labels = [Bbox.union(boxes[i : i + 2]) for i in range(0, len(boxes), 2)]
+    assert len(labels) == 12
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            assert not a.overlaps(b), (a, b)
+
+
+def test_department_without_data_is_labelled_by_name_alone(paths, tmp_path):
+    # Fictitious figures.
+    data = tmp_path / "figures.csv"
+    data.write_text(
+        "code,departement,projets,emplois,emplois_precision\n01,Ain,25,564,exact\n",
+        encoding="utf-8",
+    )
+    inputs = load_inputs(data, paths["geo"], paths["facts"])
+    labels = department_labels(inputs.joined.frame, classify_views(inputs.joined)[0])
+    assert "Ain\n564" in labels and "Savoie" in labels
+
+
+def test_static_image_draws_no_proportional_circles(files):
+    # The still image is the choropleth alone (the page adds circles on demand): no
+    # circle can shrink out of sight. If circles are added, give them a minimum size.
+    root = ET.fromstring(files["carte.svg"])
+    assert not [e for e in root.iter() if e.tag in (f"{SVG}circle", f"{SVG}ellipse")]

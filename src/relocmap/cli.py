@@ -189,6 +189,22 @@ def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None) -> N
     is_flag=True,
     help="Self-contained carte.html: Leaflet inlined, no tiles, no request to any server.",
 )
+@click.option(
+    "--assets",
+    type=click.Choice(["cdn", "local"]),
+    default="cdn",
+    show_default=True,
+    help="Where Leaflet comes from: 'cdn' (unpkg.com, with integrity hashes) or 'local' "
+    "(leaflet.js and leaflet.css written beside carte.html: no third-party request but tiles).",
+)
+@click.option(
+    "--base-url",
+    metavar="URL",
+    default=None,
+    help="Public address of the folder where OUT is published (http or https), e.g. "
+    "https://www.example.org/cartes/: written into the embed snippet and the page's "
+    "Open Graph / Twitter card tags.",
+)
 @encoding_option
 @accept_mismatch_option
 @reports_errors
@@ -198,6 +214,8 @@ def build(
     out_dir: Path,
     tiles: str,
     offline: bool,
+    assets: str,
+    base_url: str | None,
     encoding: str | None,
     accept_total_mismatch: bool,
 ) -> None:
@@ -205,22 +223,30 @@ def build(
 
     Writes carte.html (interactive map), carte-iframe.html (snippet to embed it),
     carte.png and carte.svg (static image), relocalisations.geojson and
-    relocalisations.csv (figures joined to boundaries). A failed build (bad
-    data, missing file) exits with status 2 and leaves the previous files in place.
+    relocalisations.csv (figures joined to boundaries), and with --assets local
+    leaflet.js and leaflet.css. A failed build (bad data, missing file, bad
+    option) exits with status 2 and leaves the previous files in place.
 
     A published total in publication.json that the departments' sum contradicts
     (see 'validate') would put a stale headline on the map: the build refuses it
     (status 2) unless --accept-total-mismatch is given. A publication.json older
     than the figures is only a warning, printed on stderr.
 
-    Example:
+    Examples (the second publishes with no third-party request, at a known address):
 
+    \b
         .venv/bin/relocmap build --data data/relocalisations.csv --out out
+        .venv/bin/relocmap build --assets local --tiles none --base-url https://www.example.org/cartes/
     """
     from .pipeline import build_map
     from .render import MapOptions
 
-    options = MapOptions(tiles=None if tiles == "none" or offline else tiles, offline=offline)
+    options = MapOptions(
+        tiles=None if tiles == "none" or offline else tiles,
+        offline=offline,
+        assets=assets,
+        base_url=base_url,
+    )
     facts = facts_beside(data)
     check = _headline_check(data, facts, accept_total_mismatch)
     for path in build_map(data, geo, out_dir, facts, options, encoding, check=check):

@@ -1,7 +1,12 @@
-"""Leaflet's own files for a self-contained page, read from the django-js-lib-leaflet package.
+"""Leaflet's own files, read from the django-js-lib-leaflet package.
 
-The package (BSD-2, no dependencies) ships Leaflet 1.9.4 unchanged; nothing is
-copied into this repository.
+The package (BSD-2, no dependencies) ships Leaflet 1.9.4 unchanged: its
+``leaflet.js`` and ``leaflet.css`` are byte for byte the files of the npm
+package ``leaflet@1.9.4`` (``dist/``), which is what unpkg.com serves. So the
+same bytes give the Subresource Integrity hashes of the CDN links
+(:mod:`relocmap.publishing`), the files written beside the page by
+``--assets local`` and the code inlined by ``--offline``. Nothing is copied
+into this repository.
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from .errors import RelocmapError
 _SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
 
 
-def _leaflet_file(name: str) -> str:
+def leaflet_bytes(name: str) -> bytes:
+    """One file of Leaflet 1.9.4's ``dist/`` folder (``leaflet.js``, ``leaflet.css``), unchanged."""
     try:
         path = (
             resources.files("js_lib_leaflet")
@@ -22,12 +28,16 @@ def _leaflet_file(name: str) -> str:
             .joinpath("js_lib_leaflet")
             .joinpath(name)
         )
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes()
     except (ModuleNotFoundError, FileNotFoundError) as exc:
         raise RelocmapError(
-            f"--offline needs Leaflet from the package django-js-lib-leaflet ({exc}); "
+            f"Leaflet's {name} comes from the package django-js-lib-leaflet ({exc}); "
             "reinstall relocmap with its dependencies"
         ) from None
+
+
+def _leaflet_file(name: str) -> str:
+    return leaflet_bytes(name).decode("utf-8")
 
 
 def _inlinable(text: str, closing_tag: str, name: str) -> str:
@@ -37,9 +47,15 @@ def _inlinable(text: str, closing_tag: str, name: str) -> str:
     return text
 
 
+def without_source_map(js: str) -> str:
+    """leaflet.js without its source-map comment (the map file is not shipped, so a
+    browser's developer tools would ask for it in vain)."""
+    return _SOURCE_MAP.sub("", js)
+
+
 def leaflet_js() -> str:
-    """leaflet.js without its source-map comment (the map file is not inlined)."""
-    return _inlinable(_SOURCE_MAP.sub("", _leaflet_file("leaflet.js")), "</script", "leaflet.js")
+    """leaflet.js to inline, without its source-map comment."""
+    return _inlinable(without_source_map(_leaflet_file("leaflet.js")), "</script", "leaflet.js")
 
 
 def leaflet_css() -> str:

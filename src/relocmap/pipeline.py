@@ -65,27 +65,32 @@ def build_map(
 
     Outputs: carte.html (the map), carte-iframe.html (the embed snippet),
     carte.png and carte.svg (static image of the jobs view),
-    relocalisations.geojson and relocalisations.csv (data exports).
+    relocalisations.geojson and relocalisations.csv (data exports), and with
+    ``options.assets == "local"`` Leaflet's leaflet.js and leaflet.css.
     Nothing is written unless every input is valid and every output rendered,
     so a failed build keeps the previous files. ``check``, if given, sees the
     checked inputs before anything is rendered, and may refuse them by raising.
     """
     from . import export
+    from .publishing import ASSETS_LOCAL, local_asset_files
     from .render import MapOptions, build_page, iframe_snippet
     from .static import render_static
 
+    options = options or MapOptions()
     inputs = load_inputs(data, geo, facts, encoding)
     if check is not None:
         check(inputs)
     joined = inputs.joined
     classes = classify_views(joined)
     files: dict[str, bytes | str] = {
-        "carte.html": build_page(joined, inputs.publication, classes, options or MapOptions()),
-        "carte-iframe.html": iframe_snippet(joined),
+        "carte.html": build_page(joined, inputs.publication, classes, options),
+        "carte-iframe.html": iframe_snippet(joined, inputs.publication, options.base_url),
         "relocalisations.geojson": export.relocalisations_geojson(joined.frame),
         "relocalisations.csv": export.relocalisations_csv(joined.frame),
     }
     files.update(render_static(joined, classes[0], inputs.publication))
+    if options.assets == ASSETS_LOCAL:
+        files.update(local_asset_files())  # leaflet.js, leaflet.css beside carte.html
     targets = {out_dir / name: content for name, content in files.items()}
     export.refuse_overwriting_inputs(targets, (data, geo, facts))
     export.write_all_atomic(targets)

@@ -19,7 +19,7 @@ from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 from folium.utilities import camelize
 
-from . import codes
+from . import codes, publishing
 from .classify import NO_DATA_COLOR, Classes, View
 from .join import JoinedFigures
 from .numbers import fr_decimal, fr_int
@@ -63,6 +63,16 @@ class MapOptions:
 
     tiles: str | None = DEFAULT_TILES
     offline: bool = False
+    # Where Leaflet comes from: "cdn" (with integrity hashes) or "local" (files
+    # beside the page); --offline inlines it instead. See relocmap.publishing.
+    assets: str = publishing.ASSETS_CDN
+    # The folder's public address (normalised to end with "/"), or None.
+    base_url: str | None = None
+
+    def __post_init__(self) -> None:
+        publishing.check_assets(self.assets, self.offline)
+        if self.base_url is not None:
+            object.__setattr__(self, "base_url", publishing.normalize_base_url(self.base_url))
 
 
 @cache
@@ -81,7 +91,7 @@ def _package_text(name: str, folder: str = "templates") -> str:
 
 def assets() -> dict[str, str]:
     """The pinned URLs of the only external files the page loads (Leaflet)."""
-    return json.loads(_package_text("assets.json"))
+    return publishing.cdn_urls()
 
 
 def as_published(value: float, precision: str, unit: str | None = None) -> str:
@@ -111,9 +121,12 @@ class Page(Figure):
 
     _template = Template(_package_text("page.html.j2"))
 
-    def __init__(self, title: str, description: str):
+    def __init__(
+        self, title: str, description: str, social: list[publishing.MetaTag] | None = None
+    ):
         super().__init__(title=title)
         self.description = description
+        self.social = social or []  # Open Graph / Twitter card tags (with --base-url)
         self.config_json = ""  # set once the map's element id is known
         self.page_js = ""
         self.header._children.clear()  # our template writes the charset itself
@@ -125,13 +138,31 @@ class PageMap(folium.Map):
 
     _template = Template(_package_text("map.j2"))
 
-    def __init__(self, accessible_name: str, summary: str, offline: bool):
+    def __init__(self, accessible_name: str, summary: str):
         super().__init__(tiles=None)
         self.accessible_name = accessible_name
         self.summary = summary
-        urls = assets()
-        self.default_js = [] if offline else [("leaflet", urls["leaflet_js"])]
-        self.default_css = [] if offline else [("leaflet_css", urls["leaflet_css"])]
+        self.default_js = []
+        self.default_css = []
+
+
+class LeafletLinks(MacroElement):
+    """Leaflet's script and stylesheet in the page head: CDN with integrity, or local."""
+
+    _template = Template(
+        "{% macro header(this, kwargs) %}"
+        "{% for link in this.links %}"
+        "{% if link.kind == 'script' %}<script src=\"{{ link.href|e }}\""
+        '{% else %}<link rel="stylesheet" href="{{ link.href|e }}"{% endif %}'
+        '{% if link.integrity %} integrity="{{ link.integrity }}"'
+        ' crossorigin="{{ link.crossorigin }}"{% endif %}'
+        "{% if link.kind == 'script' %}></script>{% else %}>{% endif %}\n"
+        "{% endfor %}{% endmacro %}"
+    )
+
+    def __init__(self, links: list[publishing.AssetLink]):
+        super().__init__()
+        self.links = links
 
 
 class InlineStyle(MacroElement):
@@ -162,8 +193,9 @@ class InlineScript(MacroElement):
 
 # The page's JavaScript, package data in src/relocmap/page/, inlined in this order:
 # the pure functions (core.js, also unit-tested with Node), then the DOM and Leaflet
-# part (page.js), which reads the configuration block.
-PAGE_SCRIPTS = ("core.js", "page.js")
+# part (page.js), which reads the configuration block, then, inside the embed
+# snippet's iframe, the height message to the host page (embed-height.js).
+PAGE_SCRIPTS = ("core.js", "page.js", "embed-height.js")
 # Leaflet's own words, in French.
 PAGE_TEXTS = {"zoomIn": "Zoom avant", "zoomOut": "Zoom arrière", "closePopup": "Fermer"}
 LEAFLET_PREFIX = (
@@ -423,7 +455,12 @@ def _cell(text: str, sort: object) -> dict[str, object]:
     return {"text": text, "sort": "" if sort is None or pd.isna(sort) else sort}
 
 
-def table_html(joined: JoinedFigures, publication: Publication | None, source: str) -> str:
+def table_html(
+    joined: JoinedFigures,
+    publication: Publication | None,
+    source: str,
+    downloads: list[publishing.Download] | None = None,
+) -> str:
     frame = joined.frame
     columns = [
         {"label": "Département", "numeric": False},
@@ -484,7 +521,13 @@ def table_html(joined: JoinedFigures, publication: Publication | None, source: s
         )
     caption = f"{title_text(joined)} : projets et emplois par département"
     return _snippet(
-        "table.html.j2", caption=caption, columns=columns, rows=rows, footer=footer, source=source
+        "table.html.j2",
+        caption=caption,
+        columns=columns,
+        rows=rows,
+        footer=footer,
+        source=source,
+        downloads=downloads or [],
     )
 
 
@@ -510,6 +553,7 @@ def page_config(
     """The one object the page script reads: map, basemap, views, boxes, texts, departments."""
     title = title_text(joined)
     source = figures_source(publication)
+    downloads = publishing.downloads(joined.frame, options.offline)
     has_missing = bool(joined.missing)
     legends = [
         {
@@ -543,7 +587,9 @@ def page_config(
             ),
             "legends": _snippet("legends.html.j2", legends=legends, circles=circles),
             "switch": _snippet("switch.html.j2", views=views, circles=circles),
-            "sources": _snippet("sources.html.j2", sources=source_lines(publication)),
+            "sources": _snippet(
+                "sources.html.j2", sources=source_lines(publication), downloads=downloads
+            ),
         },
         "features": feature_collection(joined, classes, source),
     }
@@ -557,21 +603,14 @@ def build_page(
 ) -> str:
     """Render the whole HTML page as text."""
     title = title_text(joined)
-    page = Page(title=title, description=subtitle_text(publication) or title)
-    fmap = PageMap(
-        accessible_name=f"Carte : {title}",
-        summary=summary_text(joined, publication),
-        offline=options.offline,
-    )
+    description = subtitle_text(publication) or title
+    page = Page(title, description, publishing.social_tags(title, description, options.base_url))
+    fmap = PageMap(accessible_name=f"Carte : {title}", summary=summary_text(joined, publication))
     page.add_child(fmap)
-    css = _package_text("relocmap.css")
-    if options.offline:
-        from .offline import leaflet_css, leaflet_js
-
-        css = leaflet_css() + "\n" + css
-        fmap.add_child(InlineScript(leaflet_js()))
-    fmap.add_child(InlineStyle(css))
-    fmap.add_child(FiguresTable(table_html(joined, publication, figures_source(publication))))
+    _add_leaflet_and_style(fmap, options)
+    downloads = publishing.downloads(joined.frame, options.offline)
+    source = figures_source(publication)
+    fmap.add_child(FiguresTable(table_html(joined, publication, source, downloads)))
     _stable_ids(page)
     config = page_config(joined, publication, classes, options, container=fmap.get_name())
     page.config_json = config_json(config)
@@ -586,14 +625,43 @@ def _frame_bounds(joined: JoinedFigures) -> tuple[float, float, float, float]:
     return tuple(frame[codes.framed(frame.index)].total_bounds)
 
 
-def iframe_snippet(joined: JoinedFigures, src: str = "carte.html") -> str:
-    """The HTML to paste into a web page to embed the map, responsive and lazy."""
+def _add_leaflet_and_style(fmap: PageMap, options: MapOptions) -> None:
+    """Leaflet (linked from the CDN or beside the page, or inlined offline), then the
+    page's own CSS, which comes after Leaflet's so that it wins."""
+    from .offline import leaflet_css, leaflet_js
+
+    css = _package_text("relocmap.css")
+    if options.offline:
+        css = leaflet_css() + "\n" + css
+        fmap.add_child(InlineScript(leaflet_js()))
+    else:
+        fmap.add_child(LeafletLinks(publishing.leaflet_links(options.assets)))
+    fmap.add_child(InlineStyle(css))
+
+
+def iframe_snippet(
+    joined: JoinedFigures,
+    publication: Publication | None = None,
+    base_url: str | None = None,
+) -> str:
+    """The HTML to paste into a web page to embed the map: a lazy iframe whose height
+    follows what the page asks for (a few lines of script; without script, an
+    aspect ratio between two heights), and a caption with the credit and a plain
+    link to the map. ``base_url`` (normalised, see
+    :func:`relocmap.publishing.normalize_base_url`) makes the address absolute."""
     names = sorted(joined.frame["region_nom"].unique())
+    title = title_text(joined)
+    base_url = publishing.normalize_base_url(base_url) if base_url is not None else None
+    src = (base_url or "") + publishing.PAGE_NAME
     return (
         _snippet(
             "iframe.html.j2",
             src=src,
-            title=f"Carte : {title_text(joined)}",
+            absolute=base_url is not None,
+            origin=publishing.origin(base_url) if base_url else "",
+            title=f"Carte : {title}",
+            caption=title,
+            sources=source_lines(publication),
             region=", ".join(names),
         )
         + "\n"

@@ -18,6 +18,7 @@ import matplotlib
 import numpy as np
 import shapely
 from matplotlib import patheffects
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, PathPatch
@@ -30,6 +31,7 @@ from .classify import Classes
 from .join import JoinedFigures
 from .publication import Publication
 from .wording import (
+    department_label,
     label_point,
     legend_items,
     legend_note,
@@ -45,6 +47,7 @@ from .wording import (
 FIGSIZE_IN = (8.0, 5.0)
 PNG_DPI = 220
 SIMPLIFY_PARTS = 2000  # simplification tolerance: the map's larger extent / this
+FIGURE_SCALE = 0.92  # a label's figure line, relative to its name
 FONT_RC: dict[RcKeyType, Any] = {
     "font.family": "sans-serif",
     "font.sans-serif": ["DejaVu Sans"],  # shipped with matplotlib: same glyphs everywhere
@@ -95,6 +98,40 @@ def _label_size(count: int) -> float:
     return 7.5 if count <= 20 else max(3.2, 7.5 * (20 / count) ** 0.5)
 
 
+def _halo_text(
+    ax: Axes, xy: tuple[float, float], text: str, size: float, weight: str, va: str
+) -> None:
+    """Text centred on ``xy`` (``va="bottom"``/``"top"``: just above or below it) over
+    a white halo. The halo is its own artist (drawn as outlines); the text on top
+    stays plain text, so the SVG keeps it as real, searchable text."""
+    nudge = {"bottom": 0.3, "top": -0.3}.get(va, 0.0) * size  # points
+    style: dict[str, Any] = dict(
+        fontsize=size,
+        fontweight=weight,
+        ha="center",
+        va=va,
+        xytext=(0, nudge),
+        textcoords="offset points",
+    )
+    halo = [patheffects.Stroke(linewidth=size * 0.4, foreground=HALO, joinstyle="round")]
+    ax.annotate(text, xy, color=HALO, path_effects=halo, **style)
+    ax.annotate(text, xy, color=TEXT_COLOR, **style)
+
+
+def department_labels(frame: gpd.GeoDataFrame, classes: Classes) -> list[str]:
+    """Each department's name and, on a second line, the view's figure as published
+    ("Isère" over "près de 670"), for a published count; the name alone for a derived
+    rate or no data."""
+    key = classes.view.key
+    precisions = frame.get(f"{key}_precision")
+    if precisions is None:
+        return [str(name) for name in frame["nom"]]
+    return [
+        department_label(str(name), value, precision, separator="\n")
+        for name, value, precision in zip(frame["nom"], frame[key], precisions, strict=True)
+    ]
+
+
 def build_figure(
     joined: JoinedFigures, classes: Classes, publication: Publication | None
 ) -> Figure:
@@ -136,13 +173,14 @@ def build_figure(
         gpd.points_from_xy([p[1] for p in points], [p[0] for p in points]), crs=frame.crs
     ).to_crs(crs)
     size = _label_size(len(frame))
-    halo = [patheffects.Stroke(linewidth=size * 0.4, foreground=HALO, joinstyle="round")]
-    for name, point in zip(frame["nom"], at, strict=True):
-        style: dict[str, Any] = dict(fontsize=size, fontweight="bold", ha="center", va="center")
-        # The halo is its own artist (drawn as outlines); the name on top stays
-        # plain text, so the SVG keeps it as real, searchable text.
-        ax.text(point.x, point.y, name, color=HALO, path_effects=halo, **style)
-        ax.text(point.x, point.y, name, color=TEXT_COLOR, **style)
+    for label, point in zip(department_labels(frame, classes), at, strict=True):
+        name, _, figure = label.partition("\n")
+        if not figure:
+            _halo_text(ax, (point.x, point.y), name, size, "bold", "center")
+            continue
+        # The name in bold just above the point, the figure in regular type just below.
+        _halo_text(ax, (point.x, point.y), name, size, "bold", "bottom")
+        _halo_text(ax, (point.x, point.y), figure, size * FIGURE_SCALE, "normal", "top")
 
     # --- title, legend, notes, sources ----------------------------------------
     fig.text(

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import pandas as pd
 import shapely
 from shapely.ops import polylabel
 
 from .classify import NO_DATA_COLOR, Classes, View
 from .join import JoinedFigures
 from .numbers import fr_int
+from .precision import Precision
 from .publication import MONTHS, PartialDate, Publication
 
 NO_DATA_LABEL = "Pas de données"
@@ -158,3 +160,14 @@ def label_point(geometry: shapely.Geometry) -> list[float]:
     largest = max(shapely.get_parts(geometry), key=lambda part: part.area)
     point = polylabel(largest, tolerance=0.005)
     return [round(point.y, LABEL_DECIMALS), round(point.x, LABEL_DECIMALS)]
+
+
+def department_label(
+    name: str, value: float | None, precision: str | None, separator: str = " · "
+) -> str:
+    """A department's name with its figure as published: ``Isère · près de 670``
+    (``separator="\\n"`` puts the figure on a second line); the name alone without
+    a figure."""
+    if value is None or pd.isna(value):
+        return name
+    return f"{name}{separator}{Precision(precision or Precision.EXACT).words}{fr_int(value)}"

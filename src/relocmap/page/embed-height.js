@@ -1,0 +1,27 @@
+// In the iframe of carte-iframe.html: post {relocmap: {height: N}}, the height this
+// width wants; the snippet's own few lines of script resize the iframe.
+(function () {
+  "use strict";
+  if (window.parent === window) {
+    return;
+  }
+  let sent = 0;
+  function post(again) {
+    const w = document.documentElement.clientWidth;
+    const h = Math.round(Math.min(760, Math.max(480, w * (w <= 600 ? 1.45 : 0.8))));
+    if (h !== sent || again) {
+      sent = h;
+      window.parent.postMessage({relocmap: {height: h}}, "*");
+    }
+  }
+  window.addEventListener("resize", function () {
+    post(false);
+  });
+  // The host may start listening late: it asks again with {relocmap: "height?"}.
+  window.addEventListener("message", function (event) {
+    if (event.source === window.parent && event.data && event.data.relocmap === "height?") {
+      post(true);
+    }
+  });
+  post(true);
+})();
