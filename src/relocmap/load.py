@@ -310,7 +310,9 @@ def read_csv_table(path: str | Path, encoding: str | None = None) -> RawTable:
     return RawTable(str(path), used, separator, header, rows)
 
 
-def _drop_empty_trailing_columns(header: list[str], rows: list[tuple[int, list[str]]]):
+def _drop_empty_trailing_columns(
+    header: list[str], rows: list[tuple[int, list[str]]]
+) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Spreadsheets save unused columns as trailing separators ("...,note,,"): drop
     columns at the end that have neither a name nor a value. A value under an
     unnamed column is kept, for the validator to report."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 
@@ -11,6 +13,10 @@ from .join import JoinedFigures, join
 from .load import default_schema, read_boundaries, read_csv_table
 from .publication import Publication, read_publication
 from .validate import validate_table
+
+if TYPE_CHECKING:
+    from .classify import Classes, View
+    from .render import MapOptions
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,18 @@ def load_inputs(
     )
 
 
-def classify_views(joined: JoinedFigures, views=None) -> list:
+# What a build writes, in the order it reports them.
+OUTPUT_NAMES = (
+    "carte.html",
+    "carte-iframe.html",
+    "relocalisations.geojson",
+    "relocalisations.csv",
+    "carte.png",
+    "carte.svg",
+)
+
+
+def classify_views(joined: JoinedFigures, views: Sequence[View] | None = None) -> list[Classes]:
     """Classify every view once; the page and the static image share the result."""
     from .classify import VIEWS, classify
 
@@ -56,21 +73,25 @@ def build_map(
     geo: Path,
     out_dir: Path,
     facts: Path | None = None,
-    options=None,
+    options: MapOptions | None = None,
     encoding: str | None = None,
 ) -> list[Path]:
-    """Check the inputs, render every output, then write them atomically into ``out_dir``.
+    """Check the inputs, render every output, then put them into ``out_dir`` as one set.
 
     Outputs: carte.html (the map), carte-iframe.html (the embed snippet),
     carte.png and carte.svg (static image of the jobs view),
     relocalisations.geojson and relocalisations.csv (data exports).
-    Nothing is written unless every input is valid and every output rendered,
-    so a failed build keeps the previous files.
+    Nothing is written unless every input is valid and every output rendered, and
+    the set is swapped in whole (:func:`relocmap.export.replace_outputs`): a failed,
+    interrupted or killed build leaves the previous set.
     """
     from . import export
     from .render import MapOptions, build_page, iframe_snippet
     from .static import render_static
 
+    inputs_paths = (data, geo, facts)
+    # Refusals that need no rendering come first (a symbolic link in out/, --out data).
+    export.check_output_folder(out_dir, OUTPUT_NAMES, inputs_paths)
     inputs = load_inputs(data, geo, facts, encoding)
     joined = inputs.joined
     classes = classify_views(joined)
@@ -81,7 +102,6 @@ def build_map(
         "relocalisations.csv": export.relocalisations_csv(joined.frame),
     }
     files.update(render_static(joined, classes[0], inputs.publication))
-    targets = {out_dir / name: content for name, content in files.items()}
-    export.refuse_overwriting_inputs(targets, (data, geo, facts))
-    export.write_all_atomic(targets)
-    return list(targets)
+    return export.replace_outputs(
+        out_dir, {name: files[name] for name in OUTPUT_NAMES}, inputs_paths
+    )
