@@ -242,8 +242,13 @@ def recover(directories: Iterable[Path]) -> None:
             failures = _roll_back(entries)
             if failures:
                 raise OutputError("cannot restore " + "; ".join(failures))
-            ops.unlink(journal_path)
-            ops.sync_dir(directory)
+            try:
+                ops.unlink(journal_path)
+                ops.sync_dir(directory)
+            except OSError as exc:
+                raise OutputError(
+                    f"{journal_path}: cannot be removed ({exc.strerror or exc})"
+                ) from None
 
 
 def _sweep(directory: Path, names: Iterable[str]) -> None:
@@ -253,7 +258,7 @@ def _sweep(directory: Path, names: Iterable[str]) -> None:
     for name in names:
         for leftover in directory.glob(f".{_glob_escape(name)}.*"):
             if leftover.name.endswith((TMP_SUFFIX, OLD_SUFFIX)) and not leftover.is_dir():
-                with contextlib.suppress(FileNotFoundError):
+                with contextlib.suppress(OSError):
                     ops.unlink(leftover)
 
 
@@ -364,7 +369,10 @@ def check_output_folder(
     refuse_overwriting_inputs(targets, inputs)
     check_targets(targets)
     foreign = _foreign_entries(folder, names)
-    if foreign:
+    # In a folder that also holds other files, an existing file at an output's name
+    # is replaced only if relocmap wrote it: it is listed in .relocmap-outputs, or the
+    # folder holds the whole set of outputs (an output folder of an earlier build).
+    if foreign and not all(os.path.lexists(target) for target in targets):
         written = _manifest(folder)
         for name in names:
             if os.path.lexists(folder / name) and name not in written:
@@ -380,10 +388,12 @@ def _foreign_entries(folder: Path, names: list[str]) -> list[str]:
     if not folder.is_dir():
         return []
     own = set(names) | {MANIFEST}
+    try:
+        entries = os.listdir(folder)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot be read ({exc.strerror or exc})") from None
     return sorted(
-        entry
-        for entry in os.listdir(folder)
-        if entry not in own and not entry.endswith(TEMP_SUFFIXES)
+        entry for entry in entries if entry not in own and not entry.endswith(TEMP_SUFFIXES)
     )
 
 
@@ -414,7 +424,8 @@ def replace_outputs(
     check_output_folder(out_dir, names, inputs)
     folder = output_folder(out_dir)
     contents = {name: _as_bytes(content) for name, content in files.items()}
-    _remove_leftover_swaps(folder, names)
+    with contextlib.suppress(OSError):
+        _remove_leftover_swaps(folder, names)
     if not _foreign_entries(folder, names) and not _holds_cwd(folder):
         try:
             _swap_in(folder, contents)
@@ -447,15 +458,14 @@ def _swap_dir_name(folder: Path) -> Path:
 
 def _swap_in(folder: Path, contents: Mapping[str, bytes]) -> None:
     """Write the new set into a sibling folder, then exchange it with ``folder``."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
     staging = _swap_dir_name(folder)
     try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
         ops.mkdir(staging)
     except OSError as exc:
         if folder.is_dir():  # e.g. no right to create beside it: replace file by file
             raise _NoExchange(exc.strerror) from None
         raise OutputError(f"{folder}: cannot be created ({exc.strerror or exc})") from None
-    swapped = False
     try:
         for name, data in contents.items():
             ops.write(staging / name, data)
@@ -466,25 +476,27 @@ def _swap_in(folder: Path, contents: Mapping[str, bytes]) -> None:
         else:
             ops.sync_dir(staging)
             ops.rename(staging, folder)
-        swapped = True
-        ops.sync_dir(folder.parent)
     except BaseException as exc:
-        if not swapped:
-            _remove_swap_dir(staging, folder, set(contents))
+        # Not swapped (or swapped just now): either way the sibling is not the live set.
+        _remove_swap_dir(staging, folder, set(contents))
         if isinstance(exc, OSError):
             raise OutputError(f"{folder}: cannot be written ({exc.strerror or exc})") from None
         raise
-    if folder != staging and staging.exists():
-        _remove_swap_dir(staging, folder, set(contents))
+    # The new set is in place; what follows only tidies up, and a leftover is
+    # removed by the next run.
+    with contextlib.suppress(OSError):
+        ops.sync_dir(folder.parent)
+    _remove_swap_dir(staging, folder, set(contents))
 
 
 def _remove_swap_dir(swap: Path, folder: Path, names: set[str]) -> None:
-    """Delete a sibling folder of a swap (the old set, or an unfinished new one).
+    """Delete a sibling folder of a swap (the old set, or an unfinished new one), as far
+    as possible (what stays is removed by the next run).
 
     Only relocmap's outputs and temporary files are deleted: anything else (put
     into the folder while the build ran) is moved back into ``folder``, or kept.
     """
-    with contextlib.suppress(FileNotFoundError):
+    with contextlib.suppress(OSError):
         for entry in sorted(os.listdir(swap)):
             path = swap / entry
             if (entry in names or entry.endswith(TEMP_SUFFIXES) or entry == MANIFEST) and (
@@ -493,8 +505,7 @@ def _remove_swap_dir(swap: Path, folder: Path, names: set[str]) -> None:
                 ops.unlink(path)
             elif folder.is_dir() and not os.path.lexists(folder / entry):
                 ops.rename(path, folder / entry)
-        with contextlib.suppress(OSError):  # not empty: kept, the user decides
-            ops.rmdir(swap)
+        ops.rmdir(swap)  # not empty: kept, for the user to look at
 
 
 def _remove_leftover_swaps(folder: Path, names: list[str]) -> None:
