@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import xml.etree.ElementTree as ET
 
@@ -11,7 +12,7 @@ from PIL import Image
 from relocmap.classify import NO_DATA_COLOR, NO_DATA_LABEL
 from relocmap.pipeline import classify_views, load_inputs
 from relocmap.render import BOUNDARY_SOURCE, figures_source, subtitle_text, title_text
-from relocmap.static import local_crs, render_static
+from relocmap.static import literal, local_crs, render_static
 
 SVG = "{http://www.w3.org/2000/svg}"
 NNBSP = "\u202f"
@@ -152,3 +153,35 @@ def test_projection_is_centred_on_the_departments(inputs):
     lon = float(crs.split("+lon_0=")[1].split()[0])
     assert 44.5 < lat < 46.5 and 3.5 < lon < 5.5
     assert round(lat, 2) == lat and round(lon, 2) == lon
+
+
+# --- text from the data, whatever it holds (issue 13) ------------------------------------
+
+HOSTILE = "$\\alpha$ <b>&amp; \x01\x0b\x1b\x7f\x85\ud800 fin"
+
+
+def test_any_text_is_drawn_literally_in_a_well_formed_svg(inputs, jobs):
+    """'$…$' is not read as mathematics; '<' and '&' are escaped; characters XML cannot
+    hold (controls, a lone surrogate) are drawn as U+FFFD: the SVG always parses."""
+    frame = inputs.joined.frame.copy()
+    frame["nom"] = frame["nom"].astype(object)
+    frame.loc["69", "nom"] = HOSTILE
+    frame["region_nom"] = "Région " + HOSTILE
+    joined = dataclasses.replace(inputs.joined, frame=frame)
+    files = render_static(joined, jobs, inputs.publication)
+    texts = svg_texts(files["carte.svg"])  # ET.fromstring: fails on a malformed SVG
+    drawn = "$\\alpha$ <b>&amp; " + "\ufffd" * 6 + " fin"
+    assert literal(HOSTILE) == drawn
+    assert drawn in texts
+    assert f"Relocalisations industrielles en Région {drawn}" in texts
+    assert not any("α" in text for text in texts)  # no mathtext rendering of \alpha
+    assert files["carte.png"].startswith(b"\x89PNG")
+
+
+def test_dollar_signs_in_a_name_do_not_change_the_drawing_into_mathematics(inputs, jobs):
+    """With math parsing, '$10$' would be drawn in the math font, '10' without dollars."""
+    frame = inputs.joined.frame.copy()
+    frame["nom"] = frame["nom"].astype(object)
+    frame.loc["69", "nom"] = "$10$"
+    joined = dataclasses.replace(inputs.joined, frame=frame)
+    assert "$10$" in svg_texts(render_static(joined, jobs, inputs.publication)["carte.svg"])

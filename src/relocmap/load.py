@@ -163,7 +163,7 @@ def decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
     if bad == 0:
         return text, "utf-8-sig"
     multibyte = sum(1 for ch in text if ch > "\x7f") - bad
-    if multibyte > bad:
+    if multibyte >= bad:
         raise InputError(_damaged_utf8(path, data, len(data) - len(body), text))
     try:
         return data.decode("cp1252"), "cp1252"
@@ -523,6 +523,21 @@ def check_boundaries(
     ]
     if problems:
         raise InputError(problems)
+    # Neighbours must share their borders vertex for vertex, without overlapping: the
+    # static map simplifies and outlines them as one coverage.
+    edges = shapely.coverage_invalid_edges(geometries)
+    bad = [
+        props["code"] for props, edge in zip(properties, edges, strict=True) if not edge.is_empty
+    ]
+    if bad:
+        x, y = shapely.get_coordinates(next(e for e in edges if not e.is_empty))[0]
+        raise InputError.single(
+            path,
+            f"departments {', '.join(map(str, bad[:10]))}{' ...' if len(bad) > 10 else ''} "
+            f"overlap, or do not share their borders vertex for vertex (near {x:g}, {y:g}); "
+            "neighbouring shapes must meet exactly, as 'relocmap boundaries' builds them "
+            "(QGIS: 'Snap geometries to layer')",
+        )
     return properties, geometries
 
 
