@@ -4,6 +4,7 @@ the committed boundaries) with fictitious figures, quick to build."""
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +15,17 @@ CORSICA = ("2A", "2B")
 CORSICA_CSV = f"{HEADER}\n2A,Corse-du-Sud,3,40,exact,exact,\n2B,Haute-Corse,2,25,exact,exact,\n"
 
 
-def corsica_features() -> list[dict[str, Any]]:
+@cache
+def _corsica_text() -> str:
     path = REPO_ROOT / "geo" / "departements.geojson"
     collection = json.loads(path.read_text(encoding="utf-8"))
-    return [f for f in collection["features"] if f["properties"]["code"] in CORSICA]
+    return json.dumps([f for f in collection["features"] if f["properties"]["code"] in CORSICA])
+
+
+def corsica_features() -> list[dict[str, Any]]:
+    """The two features of Corsica (a new copy at each call: callers change them)."""
+    features: list[dict[str, Any]] = json.loads(_corsica_text())
+    return features
 
 
 def write_geojson(path: Path, features: list[Any], **members: Any) -> Path:
