@@ -304,7 +304,7 @@ def _geojson(tmp_path, features, name="g.geojson"):
     return path
 
 
-def _feature(code, **overrides):
+def _feature(code, at=4.0, **overrides):
     props = {
         "code": code,
         "nom": f"D{code}",
@@ -319,12 +319,12 @@ def _feature(code, **overrides):
         "type": "Feature",
         "id": code,
         "properties": props,
-        "geometry": shapely.geometry.mapping(shapely.box(4, 45, 4.1, 45.1)),
+        "geometry": shapely.geometry.mapping(shapely.box(at, 45, at + 0.1, 45.1)),
     }
 
 
 def test_read_boundaries_keeps_codes_as_text(tmp_path):
-    path = _geojson(tmp_path, [_feature("01"), _feature("2A")])
+    path = _geojson(tmp_path, [_feature("01"), _feature("2A", at=5.0)])
     frame = read_boundaries(path)
     assert list(frame.index) == ["01", "2A"]
 

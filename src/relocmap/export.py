@@ -318,7 +318,7 @@ def write_all_atomic(files: Mapping[Path, bytes | str]) -> None:
     except BaseException as exc:
         failures = _roll_back(entries)
         if journal_path is not None and not failures:
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 ops.unlink(journal_path)
         if failures:
             raise OutputError(
