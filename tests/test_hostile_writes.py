@@ -353,24 +353,27 @@ main()
 """
 
 
-def kill_build_before(args: list[str], operation: str, occurrence: int) -> list[str]:
-    """Run the build; SIGKILL it right before the ``occurrence``-th ``operation``.
-    Returns the operations it announced."""
+def kill_build_before(
+    args: list[str], operation: str, occurrence: int, sig: int = signal.SIGKILL
+) -> tuple[list[str], int, str]:
+    """Run the build; send ``sig`` right before the ``occurrence``-th ``operation``.
+    Returns the operations it announced, its exit status and its stderr."""
     child = subprocess.Popen(
         [sys.executable, "-c", ANNOUNCING_BUILD, "build", *args],
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         text=True,
     )
-    assert child.stdout is not None
+    assert child.stdout is not None and child.stderr is not None
     announced: list[str] = []
     for line in child.stdout:
         announced.append(line.strip())
         if announced.count(operation) == occurrence:
-            child.send_signal(signal.SIGKILL)
+            child.send_signal(sig)
             break
-    assert child.wait(timeout=120) == -signal.SIGKILL, announced
-    return announced
+    child.stdout.read()
+    status = child.wait(timeout=120)
+    return announced, status, child.stderr.read()
 
 
 def test_real_process_killed_while_writing(tmp_path):
@@ -389,7 +392,8 @@ def test_real_process_killed_while_writing(tmp_path):
         ("exchange", 1, "osm", False),
         ("sync_dir", 2, "osm", True),  # the first sync after the swap
     ):
-        announced = kill_build_before([*args, "--tiles", tiles], operation, occurrence)
+        announced, status, _ = kill_build_before([*args, "--tiles", tiles], operation, occurrence)
+        assert status == -signal.SIGKILL, announced
         assert ("exchange" in announced[:-1]) is new, announced
         after = snapshot(out)
         assert sorted(after) == sorted(before)
@@ -397,9 +401,17 @@ def test_real_process_killed_while_writing(tmp_path):
         # --tiles changes the page only: the complete new set differs in carte.html alone.
         assert changed == ({"carte.html"} if new else set()), announced
         assert temporaries(tmp_path)  # the killed run's leftover ...
+    # Ctrl-C (a real SIGINT) while staging: one line, status 130, nothing changed, and
+    # the run tidies up after itself (and after the killed ones, first thing).
+    previous = snapshot(out)
+    announced, status, stderr = kill_build_before(args, "write", 2, signal.SIGINT)
+    assert status == 130, (announced, stderr)
+    assert stderr.startswith("Interrupted: ") and len(stderr.splitlines()) == 1, stderr
+    assert snapshot(out) == previous
+    assert temporaries(tmp_path) == []
     rebuilt = subprocess.run(
         [sys.executable, "-m", "relocmap", "build", *args], capture_output=True, timeout=300
     )
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert snapshot(out) == before
-    assert temporaries(tmp_path) == []  # ... is gone after the next successful run
+    assert temporaries(tmp_path) == []
