@@ -25,7 +25,7 @@ from relocmap.precision import Precision
 
 
 def _leftovers(directory: Path) -> list[str]:
-    return sorted(p.name for p in directory.iterdir() if p.name.endswith(".tmp"))
+    return sorted(p.name for p in directory.iterdir() if ".relocmap-" in p.name)
 
 
 def test_write_bytes_creates_parents_and_writes(tmp_path):
@@ -99,7 +99,7 @@ def test_temporary_file_is_beside_target(tmp_path, monkeypatch):
     ((src, dst),) = seen
     # Same directory, so the rename is atomic (no cross-filesystem copy).
     assert src.parent == dst.parent == target.parent
-    assert src.name.startswith(".f.geojson.") and src.name.endswith(".tmp")
+    assert src.name.startswith(".f.geojson.") and src.name.endswith(".relocmap-tmp")
 
 
 # --- data exports ------------------------------------------------------------------
@@ -175,7 +175,7 @@ def test_build_into_an_unwritable_place_is_a_clear_error(paths):
     )
     assert result.exit_code == 2
     assert result.stderr == (
-        "Error: /proc/relocmap-test/carte.html: cannot be written (No such file or directory)\n"
+        "Error: /proc/relocmap-test: cannot be created (No such file or directory)\n"
     )
 
 

@@ -304,7 +304,7 @@ def _geojson(tmp_path, features, name="g.geojson"):
     return path
 
 
-def _feature(code, **overrides):
+def _feature(code, at=4.0, **overrides):
     props = {
         "code": code,
         "nom": f"D{code}",
@@ -319,12 +319,12 @@ def _feature(code, **overrides):
         "type": "Feature",
         "id": code,
         "properties": props,
-        "geometry": shapely.geometry.mapping(shapely.box(4, 45, 4.1, 45.1)),
+        "geometry": shapely.geometry.mapping(shapely.box(at, 45, at + 0.1, 45.1)),
     }
 
 
 def test_read_boundaries_keeps_codes_as_text(tmp_path):
-    path = _geojson(tmp_path, [_feature("01"), _feature("2A")])
+    path = _geojson(tmp_path, [_feature("01"), _feature("2A", at=5.0)])
     frame = read_boundaries(path)
     assert list(frame.index) == ["01", "2A"]
 
@@ -341,20 +341,44 @@ def test_read_boundaries_missing_property(tmp_path):
     del feature["properties"]["population"]
     with pytest.raises(InputError) as excinfo:
         read_boundaries(_geojson(tmp_path, [feature]))
-    assert "missing feature properties: population" in only_problem(excinfo).reason
+    assert only_problem(excinfo).reason == "feature 1 (code 01): missing properties: population"
 
 
-def test_read_boundaries_wrong_crs(tmp_path):
+def test_read_boundaries_declared_crs_other_than_wgs84(tmp_path):
+    path = tmp_path / "l93.geojson"
+    collection = {
+        "type": "FeatureCollection",
+        "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::2154"}},
+        "features": [_feature("01")],
+    }
+    path.write_text(json.dumps(collection))
+    with pytest.raises(InputError) as excinfo:
+        read_boundaries(path)
+    reason = only_problem(excinfo).reason
+    assert "declares the coordinate reference system 'urn:ogc:def:crs:EPSG::2154'" in reason
+    assert "EPSG:4326" in reason and "ogr2ogr" in reason
+
+
+def test_read_boundaries_declared_wgs84_is_accepted(tmp_path):
+    path = tmp_path / "wgs84.geojson"
+    collection = {
+        "type": "FeatureCollection",
+        "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}},
+        "features": [_feature("01")],
+    }
+    path.write_text(json.dumps(collection))
+    assert list(read_boundaries(path).index) == ["01"]
+
+
+def test_read_boundaries_geopackage_is_not_geojson(tmp_path):
     frame = gpd.GeoDataFrame(
-        [_feature("01")["properties"]],
-        geometry=[shapely.box(800000, 6500000, 801000, 6501000)],
-        crs=2154,
+        [_feature("01")["properties"]], geometry=[shapely.box(4, 45, 4.1, 45.1)], crs=4326
     )
-    path = tmp_path / "l93.gpkg"
+    path = tmp_path / "d.gpkg"
     frame.to_file(path, engine="pyogrio")
     with pytest.raises(InputError) as excinfo:
         read_boundaries(path)
-    assert "EPSG:4326" in only_problem(excinfo).reason
+    assert "not a GeoJSON file: this is a GeoPackage" in only_problem(excinfo).reason
 
 
 def test_read_boundaries_unreadable(tmp_path):

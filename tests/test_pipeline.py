@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
+import pytest
 from click.testing import CliRunner
 from test_render import OUTPUTS
 
@@ -51,3 +56,41 @@ def test_missing_boundaries_file_is_a_clear_error(paths, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {tmp_path / 'nope.geojson'}: file not found")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"TZ": "Pacific/Kiritimati", "LC_ALL": "C"},
+        {"TZ": "America/St_Johns", "LC_ALL": "C.UTF-8", "LANG": "fr_FR.UTF-8"},
+    ],
+    ids=["utc+14-C", "utc-3:30-C.UTF-8"],
+)
+def test_build_is_byte_identical_across_time_zones_locales_and_folders(paths, tmp_path, env):
+    """The committed out/ again, built by the real program from another folder, under
+    another time zone and locale (a date or a locale-formatted number would show)."""
+    out = tmp_path / "elsewhere" / "out"
+    (tmp_path / "elsewhere").mkdir()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "relocmap",
+            "build",
+            "--data",
+            str(paths["data"]),
+            "--geo",
+            str(paths["geo"]),
+            "--out",
+            "out",
+        ],
+        cwd=tmp_path / "elsewhere",
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    committed = paths["data"].parents[1] / "out"
+    for name in OUTPUTS:
+        assert (out / name).read_bytes() == (committed / name).read_bytes(), name

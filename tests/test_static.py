@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import xml.etree.ElementTree as ET
 
@@ -12,7 +13,14 @@ from PIL import Image
 
 from relocmap.classify import NO_DATA_COLOR
 from relocmap.pipeline import classify_views, load_inputs
-from relocmap.static import FONT_RC, build_figure, department_labels, local_crs, render_static
+from relocmap.static import (
+    FONT_RC,
+    build_figure,
+    department_labels,
+    literal,
+    local_crs,
+    render_static,
+)
 from relocmap.wording import (
     BOUNDARY_SOURCE,
     NO_DATA_LABEL,
@@ -231,3 +239,35 @@ def test_static_image_draws_no_proportional_circles(files):
     # circle can shrink out of sight. If circles are added, give them a minimum size.
     root = ET.fromstring(files["carte.svg"])
     assert not [e for e in root.iter() if e.tag in (f"{SVG}circle", f"{SVG}ellipse")]
+
+
+# --- text from the data, whatever it holds (issue 13) ------------------------------------
+
+HOSTILE = "$\\alpha$ <b>&amp; \x01\x0b\x1b\x7f\x85\ud800 fin"
+
+
+def test_any_text_is_drawn_literally_in_a_well_formed_svg(inputs, jobs):
+    """'$…$' is not read as mathematics; '<' and '&' are escaped; characters XML cannot
+    hold (controls, a lone surrogate) are drawn as U+FFFD: the SVG always parses."""
+    frame = inputs.joined.frame.copy()
+    frame["nom"] = frame["nom"].astype(object)
+    frame.loc["69", "nom"] = HOSTILE
+    frame["region_nom"] = "Région " + HOSTILE
+    joined = dataclasses.replace(inputs.joined, frame=frame)
+    files = render_static(joined, jobs, inputs.publication)
+    texts = svg_texts(files["carte.svg"])  # ET.fromstring: fails on a malformed SVG
+    drawn = "$\\alpha$ <b>&amp; " + "\ufffd" * 6 + " fin"
+    assert literal(HOSTILE) == drawn
+    assert drawn in texts
+    assert f"Relocalisations industrielles en Région {drawn}" in texts
+    assert not any("α" in text for text in texts)  # no mathtext rendering of \alpha
+    assert files["carte.png"].startswith(b"\x89PNG")
+
+
+def test_dollar_signs_in_a_name_do_not_change_the_drawing_into_mathematics(inputs, jobs):
+    """With math parsing, '$10$' would be drawn in the math font, '10' without dollars."""
+    frame = inputs.joined.frame.copy()
+    frame["nom"] = frame["nom"].astype(object)
+    frame.loc["69", "nom"] = "$10$"
+    joined = dataclasses.replace(inputs.joined, frame=frame)
+    assert "$10$" in svg_texts(render_static(joined, jobs, inputs.publication)["carte.svg"])

@@ -5,13 +5,17 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TextIO, TypeVar
 
 import click
 
-from .errors import RelocmapError
+from .errors import InputError, RelocmapError
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 if TYPE_CHECKING:
     from .pipeline import Inputs
@@ -23,21 +27,64 @@ FACTS_NAME = "publication.json"
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
-P = ParamSpec("P")
-R = TypeVar("R")
+
+# A file with thousands of problems gets the first ones, then a count.
+MAX_PROBLEMS_SHOWN = 20
+INTERRUPTED_STATUS = 130  # 128 + SIGINT, what shells report for Ctrl-C
+
+
+def error_lines(exc: RelocmapError) -> list[str]:
+    """The lines printed for an error: every problem, or the first ones and a count."""
+    if isinstance(exc, InputError):
+        lines = [str(problem) for problem in exc.problems[: MAX_PROBLEMS_SHOWN + 1]]
+        total = len(exc.problems)
+    else:
+        lines = str(exc).splitlines() or [type(exc).__name__]
+        total = len(lines)
+    if total > MAX_PROBLEMS_SHOWN:
+        lines = lines[:MAX_PROBLEMS_SHOWN]
+        lines.append(
+            f"... and {total - MAX_PROBLEMS_SHOWN} more problems ({total} in all; "
+            f"the first {MAX_PROBLEMS_SHOWN} are shown)"
+        )
+    return lines
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """A warning as one line of the project's own, never a library's path and source line."""
+    text = str(message).strip()
+    click.echo(f"Warning: {text.splitlines()[0] if text else category.__name__}", err=True)
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn library errors into one line per problem on stderr and exit status 2."""
+    """Turn library errors into one line per problem on stderr and exit status 2; Ctrl-C
+    into one line and status 130; warnings into one line each."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            return command(*args, **kwargs)
+            with warnings.catch_warnings():
+                warnings.simplefilter("default")
+                warnings.showwarning = _show_warning
+                return command(*args, **kwargs)
         except RelocmapError as exc:
-            for line in str(exc).splitlines():
+            for line in error_lines(exc):
                 click.echo(f"Error: {line}", err=True)
             sys.exit(2)
+        except KeyboardInterrupt:
+            click.echo(
+                "Interrupted: no output was left half-written "
+                "(the previous files are kept unless the new set was complete)",
+                err=True,
+            )
+            sys.exit(INTERRUPTED_STATUS)
 
     return wrapper
 
@@ -225,7 +272,10 @@ def build(
     carte.png and carte.svg (static image), relocalisations.geojson and
     relocalisations.csv (figures joined to boundaries), and with --assets local
     leaflet.js and leaflet.css. A failed build (bad data, missing file, bad
-    option) exits with status 2 and leaves the previous files in place.
+    option) exits with status 2 and leaves the previous files in place; so does
+    an interrupted one (Ctrl-C: status 130) or a killed one: OUT holds the
+    complete previous set or the complete new one. Files in OUT that relocmap did
+    not write are left alone, and never overwritten.
 
     A published total in publication.json that the departments' sum contradicts
     (see 'validate') would put a stale headline on the map: the build refuses it

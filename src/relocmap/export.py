@@ -1,54 +1,338 @@
-"""Writing outputs: atomically, so a failed build never leaves a half-written file."""
+"""Writing outputs all or nothing, even when a build is killed; and the data exports.
+
+Two ways of writing, both behind :func:`replace_outputs` (the build) and
+:func:`write_all_atomic` (any set of files):
+
+* **Directory swap** (a folder that holds nothing but relocmap's outputs, such as
+  ``out/``): the new set is written into a sibling folder, flushed to disk, then
+  exchanged with the old folder in one atomic ``renameat2(RENAME_EXCHANGE)``
+  (Linux). Killed at any moment, the folder holds the complete old or the complete
+  new set; the leftover sibling is removed by the next run.
+* **Journaled replacement** (any other case: files in a folder that also holds other
+  files, several folders, no ``renameat2``): every new file is staged beside its
+  target, a journal names the targets and their backups (hard links to the previous
+  files), then the files are renamed into place one by one. An error or Ctrl-C
+  restores the previous files at once; after a kill, the next write into that folder
+  reads the journal and restores them before anything else.
+
+Every temporary name ends in ``.relocmap-tmp``, ``.relocmap-old`` or
+``.relocmap-journal`` (git-ignored), and none survives the next successful run.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import ctypes
+import ctypes.util
+import errno
 import io
 import json
 import os
-import tempfile
+import secrets
+import sys
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
+import geopandas as gpd
 import pandas as pd
 import shapely
+import shapely.geometry
 
 from .errors import OutputError
+
+TMP_SUFFIX = ".relocmap-tmp"  # staged new files, and the sibling folder of a swap
+OLD_SUFFIX = ".relocmap-old"  # previous files kept until the new set is in place
+JOURNAL_SUFFIX = ".relocmap-journal"
+TEMP_SUFFIXES = (TMP_SUFFIX, OLD_SUFFIX, JOURNAL_SUFFIX)
+MANIFEST = ".relocmap-outputs"  # in a shared folder: the files relocmap wrote there
+
+
+class _NoExchange(Exception):
+    """The atomic exchange of two folders is not available here."""
+
+
+class FileOps:
+    """Every operation that changes the disk, in one place (tests interrupt each in turn)."""
+
+    def write(self, path: Path, data: bytes) -> None:
+        """Create ``path`` (it must not exist), write ``data`` and flush it to disk."""
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+        try:
+            os.fchmod(fd, 0o644)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def mkdir(self, path: Path, mode: int = 0o755) -> None:
+        os.mkdir(path, mode)
+
+    def chmod(self, path: Path, mode: int) -> None:
+        os.chmod(path, mode)
+
+    def rename(self, source: Path, target: Path) -> None:
+        os.replace(source, target)
+
+    def exchange(self, first: Path, second: Path) -> None:
+        _exchange(first, second)
+
+    def link(self, source: Path, target: Path) -> None:
+        os.link(source, target, follow_symlinks=False)
+
+    def unlink(self, path: Path) -> None:
+        os.unlink(path)
+
+    def rmdir(self, path: Path) -> None:
+        os.rmdir(path)
+
+    def sync_dir(self, path: Path) -> None:
+        """Flush a folder's entries (new names, renames) to disk."""
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+ops = FileOps()
+
+
+# --- the atomic exchange -----------------------------------------------------------
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+# Errors that mean "not here": no such system call, a filesystem without the flag,
+# a mount point, two filesystems.
+_UNSUPPORTED = {errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EXDEV, errno.EBUSY}
+
+
+def _exchange(first: Path, second: Path) -> None:
+    """Swap two paths in one step with Linux's renameat2(RENAME_EXCHANGE)."""
+    if not sys.platform.startswith("linux"):
+        raise _NoExchange(sys.platform)
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        raise _NoExchange("renameat2 missing") from None
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
+    renameat2.argtypes.append(ctypes.c_uint)
+    renameat2.restype = ctypes.c_int
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE):
+        code = ctypes.get_errno()
+        if code in _UNSUPPORTED:
+            raise _NoExchange(os.strerror(code))
+        raise OSError(code, os.strerror(code), str(second))
+
+
+# --- checks before anything is written --------------------------------------------
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def refuse_overwriting_inputs(targets: Iterable[Path], inputs: Iterable[Path | None]) -> None:
+    """An output must never replace an input (``--out data`` would replace the CSV),
+    whatever the path that names it (symbolic or hard link)."""
+    existing = [Path(p) for p in inputs if p is not None and Path(p).exists()]
+    for target in sorted(Path(t) for t in targets):
+        if any(target.resolve() == path.resolve() or _same_file(target, path) for path in existing):
+            raise OutputError(f"{target}: is an input file; choose another --out directory")
+
+
+def check_targets(targets: Iterable[Path]) -> None:
+    """Refuse outputs that are symbolic links, folders or special files, and two outputs
+    that name the same file: relocmap replaces regular files, it never writes through
+    a link or over another output of the same run."""
+    seen: dict[str, Path] = {}
+    for target in targets:
+        target = Path(target)
+        key = os.path.realpath(target)
+        if key in seen:
+            raise OutputError(f"{target}: is also {seen[key]}; each output needs its own file")
+        seen[key] = target
+        if target.is_symlink():
+            raise OutputError(
+                f"{target}: is a symbolic link; relocmap does not write through links "
+                "(remove it, or choose another output)"
+            )
+        if target.exists() and not target.is_file():
+            raise OutputError(f"{target}: exists and is not a regular file")
+
+
+# --- journaled replacement of any set of files ---------------------------------------
+
+
+def _temp_name(path: Path, suffix: str) -> Path:
+    return path.with_name(f".{path.name}.{secrets.token_hex(4)}{suffix}")
+
+
+def _as_bytes(content: bytes | str) -> bytes:
+    if isinstance(content, str):
+        return content.encode("utf-8")
+    if isinstance(content, (bytes, bytearray)):
+        return bytes(content)
+    raise TypeError(f"expected bytes, got {type(content).__name__}")
 
 
 def _stage(path: Path, data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path``; the caller renames it."""
+    tmp = _temp_name(path, TMP_SUFFIX)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
+        ops.write(tmp, data)
     except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink()
         if isinstance(exc, OSError):
             raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from None
         raise
-    return Path(tmp)
+    return tmp
 
 
-def write_all_atomic(files: dict[Path, bytes | str]) -> None:
-    """Write several files all or nothing: every file is staged beside its target
-    first, and only when all are staged are they renamed into place."""
-    staged: dict[Path, Path] = {}
+def _entries_of(journal: dict[str, Any]) -> list[tuple[Path, Path | None, Path]]:
+    return [
+        (Path(e["target"]), Path(e["backup"]) if e["backup"] else None, Path(e["staged"]))
+        for e in journal["entries"]
+    ]
+
+
+def _roll_back(entries: list[tuple[Path, Path | None, Path]]) -> list[str]:
+    """Put the previous files back; return what could not be restored."""
+    failures = []
+    for target, backup, staged in reversed(entries):
+        try:
+            if backup is not None and os.path.lexists(backup):
+                if _same_file(backup, target):  # the target was not replaced yet
+                    ops.unlink(backup)
+                else:
+                    ops.rename(backup, target)
+            elif backup is None and os.path.lexists(target) and not os.path.lexists(staged):
+                ops.unlink(target)  # a new output: there was no previous file
+            if os.path.lexists(staged):
+                ops.unlink(staged)
+        except OSError as exc:
+            failures.append(f"{target} (previous version kept as {backup}: {exc.strerror or exc})")
+    return failures
+
+
+def recover(directories: Iterable[Path]) -> None:
+    """Finish what a killed write left in these folders: roll back an unfinished
+    journaled replacement, remove temporary files."""
+    for directory in {Path(d) for d in directories}:
+        if not directory.is_dir():
+            continue
+        for journal_path in sorted(directory.glob(f"*{JOURNAL_SUFFIX}")):
+            try:
+                journal = json.loads(journal_path.read_text(encoding="utf-8"))
+                entries = _entries_of(journal)
+            except (OSError, ValueError, KeyError, TypeError):
+                raise OutputError(
+                    f"{journal_path}: an interrupted write left this journal and it cannot "
+                    "be read; check the files beside it, then delete it"
+                ) from None
+            failures = _roll_back(entries)
+            if failures:
+                raise OutputError("cannot restore " + "; ".join(failures))
+            try:
+                ops.unlink(journal_path)
+                ops.sync_dir(directory)
+            except OSError as exc:
+                raise OutputError(
+                    f"{journal_path}: cannot be removed ({exc.strerror or exc})"
+                ) from None
+
+
+def _sweep(directory: Path, names: Iterable[str]) -> None:
+    """Remove temporary files left beside these outputs by an interrupted run."""
+    if not directory.is_dir():
+        return
+    for name in names:
+        for leftover in directory.glob(f".{_glob_escape(name)}.*"):
+            if leftover.name.endswith((TMP_SUFFIX, OLD_SUFFIX)) and not leftover.is_dir():
+                with contextlib.suppress(OSError):
+                    ops.unlink(leftover)
+
+
+def _glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+
+
+def write_all_atomic(files: Mapping[Path, bytes | str]) -> None:
+    """Write several files all or nothing.
+
+    Every file is staged beside its target and flushed to disk; a journal beside the
+    first target names each target and the hard link that keeps its previous
+    version; then the files are renamed into place. An error or Ctrl-C restores
+    every previous file before the exception goes on; after a kill, the next call
+    for these folders restores them (:func:`recover`). Symbolic links, folders and
+    two names for one file are refused (:func:`check_targets`).
+    """
+    targets = {Path(path): _as_bytes(content) for path, content in files.items()}
+    if not targets:
+        return
+    check_targets(targets)
+    folders = sorted({path.parent for path in targets})
+    recover(folders)
+    for folder in folders:
+        _sweep(folder, [p.name for p in targets if p.parent == folder])
+    entries: list[tuple[Path, Path | None, Path]] = []
+    journal_path: Path | None = None
     try:
-        for path, content in files.items():
-            data = content.encode("utf-8") if isinstance(content, str) else content
-            staged[Path(path)] = _stage(Path(path), data)
-        for path, tmp in staged.items():
-            os.replace(tmp, path)
-    except OSError as exc:
-        raise OutputError(f"cannot write the outputs ({exc.strerror or exc})") from None
-    finally:
-        for tmp in staged.values():
-            tmp.unlink(missing_ok=True)
+        for path, data in targets.items():
+            backup = _temp_name(path, OLD_SUFFIX) if os.path.lexists(path) else None
+            entries.append((path, backup, _stage(path, data)))
+        first = next(iter(targets))
+        journal_path = _temp_name(first, JOURNAL_SUFFIX)
+        journal = {
+            "entries": [
+                {
+                    "target": str(t.absolute()),
+                    "backup": b and str(b.absolute()),
+                    "staged": str(s.absolute()),
+                }
+                for t, b, s in entries
+            ]
+        }
+        ops.write(journal_path, json.dumps(journal, indent=1).encode("utf-8"))
+        for folder in folders:
+            ops.sync_dir(folder)
+        for target, backup, staged in entries:
+            if backup is not None:
+                try:
+                    ops.link(target, backup)
+                except OSError:  # no hard links here: move the previous file aside
+                    ops.rename(target, backup)
+            ops.rename(staged, target)
+        for folder in folders:
+            ops.sync_dir(folder)
+        ops.unlink(journal_path)  # the commit: nothing to roll back any more
+    except BaseException as exc:
+        failures = _roll_back(entries)
+        if journal_path is not None and not failures:
+            with contextlib.suppress(OSError):
+                ops.unlink(journal_path)
+        if failures:
+            raise OutputError(
+                "cannot write the outputs, and cannot restore " + "; ".join(failures)
+            ) from None
+        if isinstance(exc, OutputError):
+            raise
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write the outputs ({exc.strerror or exc})") from None
+        raise
+    for _, backup, _ in entries:
+        if backup is not None:
+            with contextlib.suppress(OSError):  # a leftover is removed by the next run
+                ops.unlink(backup)
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -63,12 +347,176 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def refuse_overwriting_inputs(targets, inputs) -> None:
-    """An output must never replace an input (``--out data`` would replace the CSV)."""
-    existing = {Path(p).resolve() for p in inputs if p is not None and Path(p).exists()}
-    clashes = sorted(str(t) for t in targets if Path(t).resolve() in existing)
-    if clashes:
-        raise OutputError(f"{clashes[0]}: is an input file; choose another --out directory")
+# --- the build's output folder -------------------------------------------------------
+
+
+def output_folder(out_dir: Path) -> Path:
+    """The real folder behind ``out_dir`` (a link to a folder is followed)."""
+    out_dir = Path(out_dir)
+    real = Path(os.path.realpath(out_dir)) if out_dir.is_symlink() else out_dir
+    if real.exists() and not real.is_dir():
+        raise OutputError(f"{out_dir}: exists and is not a directory; choose another --out")
+    return real
+
+
+def check_output_folder(
+    out_dir: Path, names: Iterable[str], inputs: Iterable[Path | None] = ()
+) -> None:
+    """Everything :func:`replace_outputs` refuses, checked before any work is done."""
+    folder = output_folder(out_dir)
+    names = list(names)
+    targets = [folder / name for name in names]
+    refuse_overwriting_inputs(targets, inputs)
+    check_targets(targets)
+    foreign = _foreign_entries(folder, names)
+    # In a folder that also holds other files, an existing file at an output's name
+    # is replaced only if relocmap wrote it: it is listed in .relocmap-outputs, or the
+    # folder holds the whole set of outputs (an output folder of an earlier build).
+    if foreign and not all(os.path.lexists(target) for target in targets):
+        written = _manifest(folder)
+        for name in names:
+            if os.path.lexists(folder / name) and name not in written:
+                shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+                raise OutputError(
+                    f"{folder / name}: exists and relocmap did not write it ({folder} also "
+                    f"holds {shown}); choose an empty or new --out directory"
+                )
+
+
+def _foreign_entries(folder: Path, names: list[str]) -> list[str]:
+    """What a folder holds besides these outputs and relocmap's own temporary files."""
+    if not folder.is_dir():
+        return []
+    own = set(names) | {MANIFEST}
+    try:
+        entries = os.listdir(folder)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot be read ({exc.strerror or exc})") from None
+    return sorted(
+        entry for entry in entries if entry not in own and not entry.endswith(TEMP_SUFFIXES)
+    )
+
+
+def _manifest(folder: Path) -> set[str]:
+    try:
+        with open(folder / MANIFEST, encoding="utf-8") as handle:
+            return {line.strip() for line in handle.read(65536).splitlines() if line.strip()}
+    except (OSError, UnicodeDecodeError):
+        return set()
+
+
+def replace_outputs(
+    out_dir: Path, files: Mapping[str, bytes | str], inputs: Iterable[Path | None] = ()
+) -> list[Path]:
+    """Put this set of outputs into ``out_dir``, all of them or none, even if killed.
+
+    A folder that is absent or holds nothing but relocmap's outputs is swapped whole
+    (see the module's docstring); in a folder that also holds other files, those
+    are left alone, the outputs are replaced by :func:`write_all_atomic` and their
+    names recorded in ``.relocmap-outputs`` (so that a file relocmap did not write
+    is never replaced: it is refused, as ``--out data`` is).
+    """
+    names = list(files)
+    for name in names:
+        if Path(name).name != name or name.startswith(".") or not name:
+            raise ValueError(f"output names are plain file names, got {name!r}")
+    inputs = list(inputs)
+    check_output_folder(out_dir, names, inputs)
+    folder = output_folder(out_dir)
+    contents = {name: _as_bytes(content) for name, content in files.items()}
+    with contextlib.suppress(OSError):
+        _remove_leftover_swaps(folder, names)
+    if not _foreign_entries(folder, names) and not _holds_cwd(folder):
+        try:
+            _swap_in(folder, contents)
+            return [Path(out_dir) / name for name in names]
+        except _NoExchange:
+            pass
+    manifest = "".join(f"{name}\n" for name in sorted(names))
+    shared = bool(_foreign_entries(folder, names)) or os.path.lexists(folder / MANIFEST)
+    targets: dict[Path, bytes | str] = {folder / name: data for name, data in contents.items()}
+    if shared:
+        targets[folder / MANIFEST] = manifest
+    write_all_atomic(targets)
+    return [Path(out_dir) / name for name in names]
+
+
+def _holds_cwd(folder: Path) -> bool:
+    """Swapping the current folder (or one above it) would leave the shell in a
+    deleted folder: such a folder is written file by file."""
+    try:
+        cwd = Path.cwd().resolve()
+    except OSError:
+        return False
+    real = folder.resolve()
+    return cwd == real or real in cwd.parents
+
+
+def _swap_dir_name(folder: Path) -> Path:
+    return folder.with_name(f".{folder.name}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+
+
+def _swap_in(folder: Path, contents: Mapping[str, bytes]) -> None:
+    """Write the new set into a sibling folder, then exchange it with ``folder``."""
+    staging = _swap_dir_name(folder)
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        ops.mkdir(staging)
+    except OSError as exc:
+        if folder.is_dir():  # e.g. no right to create beside it: replace file by file
+            raise _NoExchange(exc.strerror) from None
+        raise OutputError(f"{folder}: cannot be created ({exc.strerror or exc})") from None
+    try:
+        for name, data in contents.items():
+            ops.write(staging / name, data)
+        if folder.is_dir():
+            ops.chmod(staging, folder.stat().st_mode & 0o7777)
+            ops.sync_dir(staging)
+            ops.exchange(staging, folder)
+        else:
+            ops.sync_dir(staging)
+            ops.rename(staging, folder)
+    except BaseException as exc:
+        # Not swapped (or swapped just now): either way the sibling is not the live set.
+        _remove_swap_dir(staging, folder, set(contents))
+        if isinstance(exc, OSError):
+            raise OutputError(f"{folder}: cannot be written ({exc.strerror or exc})") from None
+        raise
+    # The new set is in place; what follows only tidies up, and a leftover is
+    # removed by the next run.
+    with contextlib.suppress(OSError):
+        ops.sync_dir(folder.parent)
+    _remove_swap_dir(staging, folder, set(contents))
+
+
+def _remove_swap_dir(swap: Path, folder: Path, names: set[str]) -> None:
+    """Delete a sibling folder of a swap (the old set, or an unfinished new one), as far
+    as possible (what stays is removed by the next run).
+
+    Only relocmap's outputs and temporary files are deleted: anything else (put
+    into the folder while the build ran) is moved back into ``folder``, or kept.
+    """
+    with contextlib.suppress(OSError):
+        for entry in sorted(os.listdir(swap)):
+            path = swap / entry
+            if (entry in names or entry.endswith(TEMP_SUFFIXES) or entry == MANIFEST) and (
+                path.is_file() and not path.is_symlink()
+            ):
+                ops.unlink(path)
+            elif folder.is_dir() and not os.path.lexists(folder / entry):
+                ops.rename(path, folder / entry)
+        ops.rmdir(swap)  # not empty: kept, for the user to look at
+
+
+def _remove_leftover_swaps(folder: Path, names: list[str]) -> None:
+    """Sibling folders left by a killed build: the old set or an unfinished new one."""
+    parent = folder.parent
+    if not parent.is_dir():
+        return
+    pattern = f".{_glob_escape(folder.name)}.*{TMP_SUFFIX}"
+    for leftover in sorted(parent.glob(pattern)):
+        if leftover.is_dir() and not leftover.is_symlink():
+            _remove_swap_dir(leftover, folder, set(names))
 
 
 # --- data exports: figures joined to boundaries, for QGIS or data.gouv.fr ----------
@@ -99,24 +547,28 @@ DERIVED_COLUMNS = (
 CSV_COLUMNS = GEOJSON_COLUMNS + DERIVED_COLUMNS
 
 
-def _records(frame, columns) -> list[dict]:
+_WHOLE_COLUMNS = (
+    "projets",
+    "emplois",
+    "population",
+    "population_millesime",
+    "rang_emplois",
+    "rang_projets",
+)
+Value = str | int | float | None
+
+
+def _records(frame: pd.DataFrame, columns: Sequence[str]) -> list[dict[str, Value]]:
     """Plain Python values per department; missing figures are None ("no data"), never 0."""
     table = frame.rename(columns={"nom": "departement"})
     records = []
     for _, row in table.iterrows():
-        record = {}
+        record: dict[str, Value] = {}
         for column in columns:
             value = row[column]
             if value is None or (not isinstance(value, str) and pd.isna(value)):
                 record[column] = None
-            elif column in (
-                "projets",
-                "emplois",
-                "population",
-                "population_millesime",
-                "rang_emplois",
-                "rang_projets",
-            ):
+            elif column in _WHOLE_COLUMNS:
                 record[column] = int(value)
             elif isinstance(value, str):
                 record[column] = str(value)  # plain text; a Precision gives its word, "pres_de"
@@ -126,7 +578,7 @@ def _records(frame, columns) -> list[dict]:
     return records
 
 
-def relocalisations_geojson(frame) -> str:
+def relocalisations_geojson(frame: gpd.GeoDataFrame) -> str:
     """RFC 7946 FeatureCollection of the shown departments with declared columns only."""
     features = [
         {
@@ -148,11 +600,36 @@ def relocalisations_geojson(frame) -> str:
     )
 
 
-def relocalisations_csv(frame) -> str:
-    """UTF-8 CSV (comma, dot decimals, empty cell = no data) of figures and derived columns."""
+# A spreadsheet reads a cell starting with one of these as a formula ("=HYPERLINK(...)",
+# "+cmd|..."; tab and carriage return are tricks to the same end). Such a text cell
+# is exported with a leading apostrophe, which spreadsheets show as text: the
+# OWASP "CSV injection" advice. Numbers are written as numbers and never start so.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(text: str) -> str:
+    """``=1+1`` gives ``'=1+1``; any other text is returned as it is."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def relocalisations_csv(frame: pd.DataFrame) -> str:
+    """UTF-8 CSV (comma, dot decimals, empty cell = no data) of figures and derived columns.
+
+    Text cells that a spreadsheet would run as a formula are neutralised
+    (:func:`neutralise_formula`).
+    """
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for record in _records(frame, CSV_COLUMNS):
-        writer.writerow({k: "" if v is None else v for k, v in record.items()})
+        writer.writerow(
+            {
+                key: ""
+                if value is None
+                else neutralise_formula(value)
+                if isinstance(value, str)
+                else value
+                for key, value in record.items()
+            }
+        )
     return buffer.getvalue()

@@ -11,7 +11,8 @@ import pandas as pd
 
 NARROW_NBSP = "\u202f"
 # Thousands may be grouped with a space, a no-break space or a narrow no-break space.
-_WHOLE_NUMBER = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$|^\d+$")
+# ASCII digits only: Python's \d and int() also take other scripts' digits ("١٢٢٠").
+_WHOLE_NUMBER = re.compile(r"^[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+$|^[0-9]+$")
 
 
 def fr_int(value: float | int) -> str:
@@ -48,4 +49,4 @@ def parse_whole_number(text: str) -> int | None:
     text = text.strip()
     if not _WHOLE_NUMBER.match(text):
         return None
-    return int(re.sub(r"\D", "", text))
+    return int(re.sub(r"[^0-9]", "", text))

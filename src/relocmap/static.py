@@ -10,7 +10,9 @@ inputs.
 from __future__ import annotations
 
 import io
+import re
 import textwrap
+import warnings
 from typing import Any
 
 import geopandas as gpd
@@ -68,6 +70,17 @@ MAP_BOX = (MARGIN_X, 0.08, 0.68, 0.755)  # left, bottom, width, height
 LEGEND_X = 0.74  # rightmost legend position
 
 
+# Characters XML 1.0 cannot hold (the SVG keeps text as text) and other controls:
+# drawn as U+FFFD, so that any input gives a well-formed SVG.
+_NOT_DRAWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def literal(text: str) -> str:
+    """Text from the data as it is drawn: literally (with ``parse_math=False``, a
+    ``$`` is a dollar sign, not mathematics), control characters made visible."""
+    return _NOT_DRAWABLE.sub("\ufffd", text)
+
+
 def shown_departments(joined: JoinedFigures) -> tuple[gpd.GeoDataFrame, list[str]]:
     """Departments drawn (those :func:`relocmap.codes.framed` keeps), and the names of
     the others, which the image names in a note."""
@@ -112,7 +125,9 @@ def _halo_text(
         va=va,
         xytext=(0, nudge),
         textcoords="offset points",
+        parse_math=False,
     )
+    text = literal(text)
     halo = [patheffects.Stroke(linewidth=size * 0.4, foreground=HALO, joinstyle="round")]
     ax.annotate(text, xy, color=HALO, path_effects=halo, **style)
     ax.annotate(text, xy, color=TEXT_COLOR, **style)
@@ -186,7 +201,8 @@ def build_figure(
     fig.text(
         MARGIN_X,
         0.955,
-        title_text(joined),
+        literal(title_text(joined)),
+        parse_math=False,
         fontsize=15,
         fontweight="bold",
         color=TEXT_COLOR,
@@ -194,7 +210,16 @@ def build_figure(
     )
     subtitle = subtitle_text(publication)
     if subtitle:
-        fig.text(MARGIN_X, 0.885, subtitle, fontsize=8.5, color=MUTED_COLOR, va="top", wrap=True)
+        fig.text(
+            MARGIN_X,
+            0.885,
+            literal(subtitle),
+            parse_math=False,
+            fontsize=8.5,
+            color=MUTED_COLOR,
+            va="top",
+            wrap=True,
+        )
 
     has_missing = any(code not in classes.class_of for code in frame.index)
     handles = [
@@ -223,6 +248,8 @@ def build_figure(
         labelcolor=TEXT_COLOR,
     )
     legend.get_title().set_color(TEXT_COLOR)
+    for text in (legend.get_title(), *legend.get_texts()):
+        text.set_parse_math(False)
     if classes.bins:
         # Just under the legend's last entry: its height is known once text is laid out.
         fig.draw_without_rendering()
@@ -231,7 +258,8 @@ def build_figure(
             legend_x,
             box.y0 - 0.025,
             # The line under the legend, as on the page, wrapped for the legend column.
-            textwrap.fill(legend_note(joined, classes), 28),
+            literal(textwrap.fill(legend_note(joined, classes), 28)),
+            parse_math=False,
             fontsize=6.5,
             color=MUTED_COLOR,
             va="top",
@@ -242,7 +270,8 @@ def build_figure(
     fig.text(
         MARGIN_X,
         bottom,
-        " · ".join(source_lines(publication)),
+        literal(" · ".join(source_lines(publication))),
+        parse_math=False,
         fontsize=6.5,
         color=MUTED_COLOR,
         va="bottom",
@@ -251,7 +280,8 @@ def build_figure(
         fig.text(
             MARGIN_X,
             bottom + 0.03,
-            overseas_note(left_out),
+            literal(overseas_note(left_out)),
+            parse_math=False,
             fontsize=6.5,
             color=MUTED_COLOR,
             va="bottom",
@@ -265,10 +295,29 @@ def render_static(
 ) -> dict[str, bytes]:
     """``{"carte.png": …, "carte.svg": …}`` for the view of ``classes``; byte-identical
     for the same inputs (no dates, no version strings, fixed SVG ids)."""
-    title = title_text(joined)
-    with matplotlib.rc_context(FONT_RC):
+    title = literal(title_text(joined))
+    with matplotlib.rc_context(FONT_RC), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         fig = build_figure(joined, classes, publication)
         png, svg = io.BytesIO(), io.BytesIO()
         fig.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None, "Title": title})
         fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None, "Title": title})
+    _report_missing_glyphs(caught)
     return {"carte.png": png.getvalue(), "carte.svg": svg.getvalue()}
+
+
+def _report_missing_glyphs(caught: list[warnings.WarningMessage]) -> None:
+    """matplotlib's warnings about characters its font lacks, as one warning of ours."""
+    missing = sorted(
+        {int(m.group(1)) for w in caught if (m := re.match(r"Glyph (\d+) ", str(w.message)))}
+    )
+    others = [w for w in caught if not re.match(r"Glyph \d+ ", str(w.message))]
+    if missing:
+        shown = ", ".join(f"U+{code:04X}" for code in missing[:10])
+        warnings.warn(
+            f"carte.png, carte.svg: the font (DejaVu Sans) has no glyph for {shown}; "
+            "these characters are drawn as empty boxes",
+            stacklevel=3,
+        )
+    for warning in others:
+        warnings.warn(f"carte.png, carte.svg: {warning.message}", stacklevel=3)

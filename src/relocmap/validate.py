@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 
 import pandas as pd
@@ -141,6 +142,12 @@ def _check_cell(
     if field.get("type") == "integer":
         value = parse_whole_number(cell)
         minimum = constraints.get("minimum", 0)
+        foreign = next((c for c in cell if c.isdigit() and not c.isascii()), None)
+        if foreign is not None:
+            return None, (
+                f"expected ASCII digits 0-9, got {cell!r} "
+                f"({unicodedata.name(foreign, 'a digit of another script')})"
+            )
         if value is None or value < minimum:
             return None, _whole_number_problem(name, cell, minimum)
         if "maximum" in constraints and value > constraints["maximum"]:
