@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from .pipeline import Inputs
 
 DEFAULT_DATA = Path("data/relocalisations.csv")
+DEFAULT_PUBLICATIONS = Path("data/publications")
+DATA_HELP_DEFAULT = "data/relocalisations.csv, or data/publications/ when it exists"
 DEFAULT_GEO = Path("geo/departements.geojson")
 DEFAULT_OUT = Path("out")
 FACTS_NAME = "publication.json"
@@ -50,6 +52,25 @@ def facts_beside(data: Path) -> Path | None:
     """
     candidate = data.parent / FACTS_NAME
     return candidate if os.path.lexists(candidate) else None
+
+
+def resolve_data(data: Path | None) -> Path:
+    """The figures to use: ``data`` when given, else data/publications/ (one folder per
+    publication) when it exists, else data/relocalisations.csv (one publication)."""
+    from .errors import InputError
+
+    if data is not None:
+        return data
+    if os.path.lexists(DEFAULT_PUBLICATIONS):
+        if os.path.lexists(DEFAULT_DATA):
+            raise InputError.single(
+                DEFAULT_PUBLICATIONS,
+                f"both {DEFAULT_PUBLICATIONS}/ and {DEFAULT_DATA} exist: pass --data with the "
+                f"one to use, or move {DEFAULT_DATA} and {FACTS_NAME} into their publication's "
+                f"folder ({DEFAULT_PUBLICATIONS}/<date>/)",
+            )
+        return DEFAULT_PUBLICATIONS
+    return DEFAULT_DATA
 
 
 encoding_option = click.option(
@@ -89,29 +110,43 @@ def main() -> None:
 
 
 @main.command()
-@click.argument(
-    "csv", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_DATA, required=False
-)
+@click.argument("csv", type=click.Path(path_type=Path), default=None, required=False)
 @geo_option
 @encoding_option
 @reports_errors
-def validate(csv: Path, geo: Path, encoding: str | None) -> None:
-    """Check the figures CSV and the publication.json beside it.
+def validate(csv: Path | None, geo: Path, encoding: str | None) -> None:
+    """Check the figures CSV and the publication.json beside it, or every publication
+    of a publications folder (default: data/relocalisations.csv, or
+    data/publications/ when it exists).
 
     Reports every problem with file, line and column (exit status 2), or prints
     a summary: rows, sums and the published totals. It warns (exit status 0)
     when the headline may be stale: a published total that the departments'
     sum contradicts beyond its wording ("plus de", "près de": a few percent),
-    or a publication.json older than the figures CSV.
+    or a publication.json older than the figures CSV. With a publications
+    folder (one folder per publication, named by its date), each publication is
+    checked so, their dates must increase strictly, and a department's projects
+    or jobs, or a published total, that go down from one publication to the
+    next are warnings.
 
-    Example:
+    Examples:
 
+    \b
         .venv/bin/relocmap validate data/relocalisations.csv
+        .venv/bin/relocmap validate data/publications
     """
     from .consistency import headline_concerns
     from .pipeline import load_inputs
     from .summary import summary_lines
 
+    csv = resolve_data(csv)
+    if csv.is_dir():
+        from .publications import load_history
+        from .publications import summary_lines as history_lines
+
+        for line in history_lines(load_history(csv, geo, encoding)):
+            click.echo(line)
+        return
     facts = facts_beside(csv)
     inputs = load_inputs(csv, geo, facts, encoding)
     concerns = headline_concerns(inputs.joined, inputs.publication, csv, facts)
