@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -63,3 +64,108 @@ def test_default_data_is_the_publications_folder_when_it_exists(
     assert result.output.startswith(
         "Error: data/publications: both data/publications/ and data/relocalisations.csv exist"
     )
+
+
+# Fictitious release, invented for the tests (figures never published by anyone).
+RELEASE = """Relocalisations : bilan (texte inventé, chiffres FICTIFS)
+
+La Région a accompagné 230 projets pour la création de 6 300 emplois.
+Dans l'Ain, 30 projets pour 650 emplois.
+Dans l'Allier, 7 projets pour 150 emplois.
+En Ardèche, 8 projets pour 200 emplois.
+Dans le Cantal, 4 projets pour 60 emplois.
+Dans la Drôme, 25 projets pour 500 emplois.
+En Isère, 31 projets pour près de 800 emplois.
+Dans la Loire, 26 projets pour 540 emplois.
+En Haute-Loire, 11 projets pour 250 emplois.
+Dans le Puy-de-Dôme, 22 projets pour 500 emplois.
+Dans le Rhône, 42 projets pour 1 500 emplois.
+En Savoie, 6 projets pour 150 emplois.
+En Haute-Savoie, 18 projets pour 1 000 emplois.
+"""
+SOURCE = "FICTIF : communiqué inventé pour les tests"
+
+
+@pytest.fixture
+def repo(history_dir: Path, repo_root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project folder with the fictitious publications as data/publications/."""
+    root = history_dir.parent.parent
+    shutil.copytree(repo_root / "geo", root / "geo")
+    (root / "communique.txt").write_text(RELEASE, encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def _update(date: str, *options: str) -> object:
+    args = ["update", "communique.txt", "--date", date, "--source", SOURCE, *options]
+    return CliRunner().invoke(main, args)
+
+
+def test_update_adds_a_publication_and_never_touches_the_previous(repo: Path) -> None:
+    publications = repo / "data" / "publications"
+    before = _files(publications)
+    result = _update("2024-06-14")
+    assert result.exit_code == 0, result.output
+    after = _files(publications)
+    # The previous publications' files are byte for byte what they were.
+    assert {name: after[name] for name in before} == before
+    assert sorted(set(after) - set(before)) == [
+        "2024-06-14/publication.json",
+        "2024-06-14/relocalisations.csv",
+    ]
+    facts = json.loads(after["2024-06-14/publication.json"])
+    assert facts["source_date"] == "2024-06-14" and facts["total_emplois_publie"] == 6300
+    assert facts["objectif_emplois"] == 30000  # the plan's facts come from the latest one
+    lines = result.output.splitlines()
+    assert (
+        "New publication 2024-06-14 (against the previous one: 2024-01) (check it before "
+        "publishing the map):" in lines
+    )
+    assert "  Ain (01): projets 28 → 30, emplois 610 → 650" in lines
+    assert "  Ardèche (07): new, 8 projets, 200 emplois" in lines
+    assert (repo / "out" / "carte.html").is_file()
+
+
+def test_update_refuses_an_existing_or_earlier_publication(repo: Path) -> None:
+    publications = repo / "data" / "publications"
+    before = _files(publications)
+    result = _update("2024-01")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[0] == (
+        "Error: data/publications/2024-01: publication 2024-01 already exists; update adds a "
+        "new publication and never changes one: nothing was changed (to correct it, edit its "
+        "files by hand and run '.venv/bin/relocmap validate')"
+    )
+    result = _update("2023-12-01")
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        "Error: data/publications/2023-12-01: --date 2023-12-01: source_date 2023-12-01 is not "
+        "strictly after 2024-01"
+    )
+    assert _files(publications) == before
+    assert not (repo / "out").exists()
+
+
+def test_update_dry_run_writes_nothing(repo: Path) -> None:
+    before = _files(repo)
+    result = _update("2024-06-14", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "--dry-run: nothing written" in result.output
+    assert _files(repo) == before
+
+
+def test_update_starts_a_publications_folder(repo: Path) -> None:
+    (repo / "neuf").mkdir()  # an empty folder: the first publication
+    result = _update("2024-06", "--data", "neuf")
+    assert result.exit_code == 0, result.output
+    assert sorted(_files(repo / "neuf")) == [
+        "2024-06/publication.json",
+        "2024-06/relocalisations.csv",
+    ]
+    assert "New publication 2024-06 (against the previous one: none)" in result.output

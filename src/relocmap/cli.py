@@ -198,10 +198,10 @@ def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None) -> N
 @main.command()
 @click.option(
     "--data",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_DATA,
-    show_default=True,
-    help="Figures CSV (publication.json beside it is read too).",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Figures CSV (publication.json beside it is read too), or a publications folder "
+    f"(the map shows the latest; see data/README.md). Default: {DATA_HELP_DEFAULT}.",
 )
 @geo_option
 @click.option(
@@ -244,7 +244,7 @@ def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None) -> N
 @accept_mismatch_option
 @reports_errors
 def build(
-    data: Path,
+    data: Path | None,
     geo: Path,
     out_dir: Path,
     tiles: str,
@@ -282,20 +282,20 @@ def build(
         assets=assets,
         base_url=base_url,
     )
-    facts = facts_beside(data)
-    check = _headline_check(data, facts, accept_total_mismatch)
+    data = resolve_data(data)
+    facts = None if data.is_dir() else facts_beside(data)
+    check = _headline_check(accept_total_mismatch)
     for path in build_map(data, geo, out_dir, facts, options, encoding, check=check):
         click.echo(f"wrote {path} ({path.stat().st_size} bytes)")
 
 
-def _headline_check(
-    data: Path, facts: Path | None, accept_total_mismatch: bool
-) -> Callable[[Inputs], None]:
-    """What 'build' does with validate's warnings: print them; refuse a contradicted total."""
+def _headline_check(accept_total_mismatch: bool) -> Callable[[Inputs, Path, Path | None], None]:
+    """What 'build' does with validate's warnings: print them; refuse a contradicted total.
+    With several publications, each one's headline is checked so."""
     from .consistency import headline_concerns
     from .errors import InputError, Problem
 
-    def check(inputs: Inputs) -> None:
+    def check(inputs: Inputs, data: Path, facts: Path | None) -> None:
         concerns = headline_concerns(inputs.joined, inputs.publication, data, facts)
         refused = [c for c in concerns if c.kind == "total" and not accept_total_mismatch]
         if refused:
@@ -448,10 +448,11 @@ def _fact_option(key: str) -> Callable[[click.Context, click.Parameter, str], st
 )
 @click.option(
     "--data",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_DATA,
-    show_default=True,
-    help="Figures CSV to replace (the publication.json beside it is replaced too).",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Figures CSV to replace (the publication.json beside it is replaced too), or a "
+    "publications folder, to which the release is added as a new publication. Default: "
+    f"{DATA_HELP_DEFAULT}.",
 )
 @geo_option
 @click.option(
@@ -476,7 +477,7 @@ def update(
     date: str,
     source: str,
     partial: bool,
-    data: Path,
+    data: Path | None,
     geo: Path,
     out_dir: Path,
     encoding: str | None,
@@ -494,6 +495,13 @@ def update(
     map in out/ is rebuilt. What changed is printed, per department and per fact
     (before → after): check it before publishing the map.
 
+    When the figures are a publications folder (data/publications/ when it
+    exists, or --data FOLDER), the release is added as a new publication,
+    FOLDER/DATE/relocalisations.csv and publication.json, compared with the
+    latest publication (whose plan facts it keeps); the previous publications
+    are never changed, and a DATE that is not strictly after the latest one is
+    refused.
+
     If a line of the release that names a department cannot be read, or its
     totals contradict its departments' sum, nothing is changed (status 2), unless
     --partial or --accept-total-mismatch is given.
@@ -507,35 +515,52 @@ def update(
     from .pipeline import build_map
     from .render import MapOptions
     from .summary import summary_lines
-    from .update import change_lines, files_to_write, prepare_update, refuse_contradicted_totals
-
-    facts = data.parent / FACTS_NAME
-    found = prepare_update(
-        release, data, facts, geo, date=date, source=source, partial=partial, encoding=encoding
+    from .update import (
+        change_lines,
+        files_to_write,
+        prepare_new_publication,
+        prepare_update,
+        refuse_contradicted_totals,
     )
+
+    data = resolve_data(data)
+    if data.is_dir():  # a publications folder: the release becomes a new publication
+        found, target = prepare_new_publication(
+            release, data, geo, date=date, source=source, partial=partial, encoding=encoding
+        )
+        csv_path, facts = target.data, target.facts
+        previous = "none" if target.previous is None else target.previous.name
+        heading = f"New publication {target.folder.name} (against the previous one: {previous})"
+    else:
+        facts = data.parent / FACTS_NAME
+        csv_path = data
+        found = prepare_update(
+            release, data, facts, geo, date=date, source=source, partial=partial, encoding=encoding
+        )
+        heading = "What changes"
     for note in found.extraction.notes:
         click.echo(f"Note: {note}", err=True)
     for problem in found.extraction.problems:
         click.echo(f"Warning: {problem} (skipped)", err=True)
     if not accept_total_mismatch:
         refuse_contradicted_totals(found, release)
-    click.echo("What changes (check it before publishing the map):")
+    click.echo(f"{heading} (check it before publishing the map):")
     for line in change_lines(found):
         click.echo(f"  {line}")
     if dry_run:
         click.echo("--dry-run: nothing written")
         return
-    write_all_atomic(files_to_write(found, data, facts))
-    click.echo(f"wrote {data} ({len(found.after)} departments) and {facts}")
-    for line in summary_lines(data, found.inputs, found.concerns):
+    write_all_atomic(files_to_write(found, csv_path, facts))
+    click.echo(f"wrote {csv_path} ({len(found.after)} departments) and {facts}")
+    for line in summary_lines(csv_path, found.inputs, found.concerns):
         click.echo(line)
     try:
-        paths = build_map(data, geo, out_dir, facts, MapOptions())
+        paths = build_map(data, geo, out_dir, None if data.is_dir() else facts, MapOptions())
     except RelocmapError as exc:
         for line in str(exc).splitlines():
             click.echo(f"Error: {line}", err=True)
         click.echo(
-            f"Error: {data} and {facts} were updated, {out_dir} was not: fix the problem "
+            f"Error: {csv_path} and {facts} were updated, {out_dir} was not: fix the problem "
             "above, then run '.venv/bin/relocmap build'",
             err=True,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 
@@ -12,6 +13,10 @@ from .join import JoinedFigures, join
 from .load import default_schema, read_boundaries, read_csv_table
 from .publication import Publication, read_publication
 from .validate import validate_table
+
+if TYPE_CHECKING:
+    from .publications import History
+    from .render import MapOptions
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,7 @@ def build_map(
     facts: Path | None = None,
     options=None,
     encoding: str | None = None,
-    check: Callable[[Inputs], None] | None = None,
+    check: Callable[[Inputs, Path, Path | None], None] | None = None,
 ) -> list[Path]:
     """Check the inputs, render every output, then write them atomically into ``out_dir``.
 
@@ -67,19 +72,49 @@ def build_map(
     carte.png and carte.svg (static image of the jobs view),
     relocalisations.geojson and relocalisations.csv (data exports), and with
     ``options.assets == "local"`` Leaflet's leaflet.js and leaflet.css.
+    ``data`` may be a publications folder (:mod:`relocmap.publications`; ``facts``
+    is then ignored): the map shows the latest publication, and with two or more
+    the exports carry every publication (:func:`history_files`).
     Nothing is written unless every input is valid and every output rendered,
     so a failed build keeps the previous files. ``check``, if given, sees the
-    checked inputs before anything is rendered, and may refuse them by raising.
+    checked inputs of each publication with its figures and facts paths before
+    anything is rendered, and may refuse them by raising.
     """
+    from . import export
+
+    if data.is_dir():
+        from .publications import load_history
+
+        history = load_history(data, geo, encoding)
+        for release in history.releases:
+            if check is not None:
+                check(release.inputs, release.data, release.facts)
+        inputs = history.latest.inputs
+        files = map_files(inputs, options)
+        if len(history.releases) > 1:
+            files.update(history_files(history))
+        sources: tuple[Path | None, ...] = (geo, *(r.data for r in history.releases))
+        sources += tuple(r.facts for r in history.releases)
+    else:
+        inputs = load_inputs(data, geo, facts, encoding)
+        if check is not None:
+            check(inputs, data, facts)
+        files = map_files(inputs, options)
+        sources = (data, geo, facts)
+    targets = {out_dir / name: content for name, content in files.items()}
+    export.refuse_overwriting_inputs(targets, sources)
+    export.write_all_atomic(targets)
+    return list(targets)
+
+
+def map_files(inputs: Inputs, options: MapOptions | None = None) -> dict[str, bytes | str]:
+    """Every output of one publication's map, by file name (nothing written)."""
     from . import export
     from .publishing import ASSETS_LOCAL, local_asset_files
     from .render import MapOptions, build_page, iframe_snippet
     from .static import render_static
 
     options = options or MapOptions()
-    inputs = load_inputs(data, geo, facts, encoding)
-    if check is not None:
-        check(inputs)
     joined = inputs.joined
     classes = classify_views(joined)
     files: dict[str, bytes | str] = {
@@ -91,7 +126,9 @@ def build_map(
     files.update(render_static(joined, classes[0], inputs.publication))
     if options.assets == ASSETS_LOCAL:
         files.update(local_asset_files())  # leaflet.js, leaflet.css beside carte.html
-    targets = {out_dir / name: content for name, content in files.items()}
-    export.refuse_overwriting_inputs(targets, (data, geo, facts))
-    export.write_all_atomic(targets)
-    return list(targets)
+    return files
+
+
+def history_files(history: History) -> dict[str, bytes | str]:
+    """What two or more publications add to (or change in) the outputs."""
+    return {}

@@ -240,8 +240,8 @@ def decrease_warnings(history: History) -> list[Problem]:
             )
         )
     for before, after in zip(history.releases, history.releases[1:], strict=False):
-        for column, key in _TOTAL_KEYS.items():
-            old, new = _total(before.publication, column), _total(after.publication, column)
+        for what, key in _TOTAL_KEYS.items():
+            old, new = _total(before.publication, what), _total(after.publication, what)
             if old is not None and new is not None and new < old:
                 warnings.append(
                     Problem(
