@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from helpers import REPO_ROOT
 
@@ -138,3 +139,29 @@ def test_published_totals_that_go_down_are_warnings(history_dir: Path, geo_path:
         "total_emplois_publie went down from 5180 in 2023-06 to 5100 (-80); check the total"
     ) in warnings
     assert any("Rhône (69): emplois went down from 1 210 in 2023-06 to 765" in w for w in warnings)
+
+
+def test_classes_over_all_publications_give_one_colour_one_value(geo_path: Path) -> None:
+    from relocmap.classify import VIEWS, classify, classify_together
+
+    history = load_history(FICTIVES, geo_path)
+    jobs = {r.key: r.inputs.joined.frame["emplois"] for r in history.releases}
+    together = classify_together(jobs, VIEWS[0])
+    pooled = pd.concat([s.dropna() for s in jobs.values()], ignore_index=True)
+    alone = classify(pooled, VIEWS[0])
+    for key, classes in together.items():
+        assert classes.bins == alone.bins and classes.labels() == alone.labels()
+        assert set(classes.class_of) == set(jobs[key].dropna().index)
+        assert sum(classes.counts) == jobs[key].notna().sum()
+    assert sum(sum(c.counts) for c in together.values()) == sum(alone.counts)
+    # One colour, one value: the same jobs figure gets the same colour everywhere.
+    colour_of: dict[float, str] = {}
+    for key, classes in together.items():
+        for code, value in jobs[key].dropna().items():
+            assert colour_of.setdefault(float(value), classes.color(code)) == classes.color(code)
+            assert classes.bins[classes.class_of[code]] >= value
+            index = classes.class_of[code]
+            assert index == 0 or classes.bins[index - 1] < value
+    # Cantal has no figures in the first publication: grey there, coloured later.
+    assert together["2022-10"].color("15") == "#d9d9d9"
+    assert together["2023-06"].color("15") != "#d9d9d9"
