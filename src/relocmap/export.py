@@ -7,12 +7,14 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
 import shapely
 
 from .errors import OutputError
+from .history import Change
 
 
 def _stage(path: Path, data: bytes) -> Path:
@@ -156,3 +158,73 @@ def relocalisations_csv(frame) -> str:
     for record in _records(frame, CSV_COLUMNS):
         writer.writerow({k: "" if v is None else v for k, v in record.items()})
     return buffer.getvalue()
+
+
+# --- several publications: every publication in the CSV, the change in the GeoJSON -----
+
+CHANGE_COLUMNS = ("evolution_projets", "evolution_emplois", "statut")
+HISTORY_CSV_COLUMNS = ("publication", *CSV_COLUMNS, *CHANGE_COLUMNS)
+HISTORY_GEOJSON_COLUMNS = (
+    "publication",
+    "publication_precedente",
+    *GEOJSON_COLUMNS,
+    *CHANGE_COLUMNS,
+)
+
+
+def _change_record(change: Change | None) -> dict[str, object]:
+    """The change columns: differences (None unless in both publications) and status."""
+    if change is None:
+        return {"evolution_projets": None, "evolution_emplois": None, "statut": None}
+    return {
+        "evolution_projets": change.delta("projets"),
+        "evolution_emplois": change.delta("emplois"),
+        "statut": str(change.status),
+    }
+
+
+def relocalisations_history_csv(
+    publications: Sequence[tuple[str, pd.DataFrame]],
+    changes: Mapping[str, Mapping[str, Change]],
+) -> str:
+    """Long format: one row per publication and department shown (publications in date
+    order, departments by code), the figures and derived columns of that publication,
+    and the change since the previous one (empty in the first publication)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=HISTORY_CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for key, frame in publications:
+        per_code = changes.get(key, {})
+        for record in _records(frame, CSV_COLUMNS):
+            row = {"publication": key, **record, **_change_record(per_code.get(record["code"]))}
+            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def relocalisations_history_geojson(
+    key: str, previous: str, frame: pd.DataFrame, changes: Mapping[str, Change]
+) -> str:
+    """The latest publication's FeatureCollection, with the change since ``previous``."""
+    features = [
+        {
+            "type": "Feature",
+            "id": record["code"],
+            "properties": {
+                "publication": key,
+                "publication_precedente": previous,
+                **record,
+                **_change_record(changes.get(record["code"])),
+            },
+            "geometry": shapely.geometry.mapping(geometry),
+        }
+        for record, geometry in zip(_records(frame, GEOJSON_COLUMNS), frame.geometry, strict=True)
+    ]
+    return (
+        json.dumps(
+            {"type": "FeatureCollection", "features": features},
+            ensure_ascii=False,
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+        + "\n"
+    )

@@ -130,5 +130,37 @@ def map_files(inputs: Inputs, options: MapOptions | None = None) -> dict[str, by
 
 
 def history_files(history: History) -> dict[str, bytes | str]:
-    """What two or more publications add to (or change in) the outputs."""
-    return {}
+    """What two or more publications add to (or change in) the outputs: the exports
+    carry every publication (CSV, long format) and the change since the previous one
+    (both), and two images: evolution.png (small multiples of the jobs, classes shared
+    by every publication) and trajectoire.png (total jobs against the objective)."""
+    from . import export
+    from .classify import VIEWS, classify_together
+    from .static import render_evolution, render_trajectory
+    from .wording import french_date
+
+    releases = history.releases
+    changes = history.changes()
+    latest, previous = releases[-1], releases[-2]
+    frames = [(r.key, r.inputs.joined.frame) for r in releases]
+    jobs = classify_together({key: frame["emplois"] for key, frame in frames}, VIEWS[0])
+    panels = [
+        (french_date(r.publication.source_date), r.inputs.joined, jobs[r.key]) for r in releases
+    ]
+    points = []
+    for release in releases:
+        total = release.publication.total_emplois
+        if total is not None:
+            points.append((release.publication, total.value, True))
+        else:
+            points.append(
+                (release.publication, int(release.inputs.joined.frame["emplois"].sum()), False)
+            )
+    return {
+        "relocalisations.csv": export.relocalisations_history_csv(frames, changes),
+        "relocalisations.geojson": export.relocalisations_history_geojson(
+            latest.key, previous.key, latest.inputs.joined.frame, changes[latest.key]
+        ),
+        "evolution.png": render_evolution(panels, latest.publication),
+        "trajectoire.png": render_trajectory(points),
+    }
