@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 import warnings
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 import mapclassify
 import numpy as np
@@ -125,3 +126,37 @@ def classify(
         counts,
         float(present.min()),
     )
+
+
+def classify_together(
+    values: Mapping[str, pd.Series],
+    view: View,
+    scheme: str = DEFAULT_SCHEME,
+    k: int = DEFAULT_K,
+) -> dict[str, Classes]:
+    """Classes computed over every publication's values together, so that one colour
+    means one value in every publication.
+
+    ``values`` maps each publication's key to its values (indexed by department
+    code). Each publication gets a :class:`Classes` with the same bounds, colours
+    and minimum (so the same legend), and its own departments' classes and counts.
+    """
+    pooled = pd.concat(
+        [series.dropna().astype(float) for series in values.values()], ignore_index=True
+    )
+    shared = classify(pooled, view, scheme, k)
+    result = {}
+    for key, series in values.items():
+        present = series.dropna().astype(float)
+        if not shared.bins:
+            result[key] = replace(shared, class_of={}, counts=())
+            continue
+        # A value's class is the first whose upper bound is at least the value, as
+        # mapclassify assigns them; every value is at most the last bound.
+        found = np.searchsorted(np.asarray(shared.bins), present.to_numpy(), side="left")
+        result[key] = replace(
+            shared,
+            class_of={str(code): int(c) for code, c in zip(present.index, found, strict=True)},
+            counts=tuple(int((found == i).sum()) for i in range(len(shared.bins))),
+        )
+    return result

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .pipeline import Inputs
 
 DEFAULT_DATA = Path("data/relocalisations.csv")
+DEFAULT_PUBLICATIONS = Path("data/publications")
+DATA_HELP_DEFAULT = "data/relocalisations.csv, or data/publications/ when it exists"
 DEFAULT_GEO = Path("geo/departements.geojson")
 DEFAULT_OUT = Path("out")
 FACTS_NAME = "publication.json"
@@ -99,6 +101,25 @@ def facts_beside(data: Path) -> Path | None:
     return candidate if os.path.lexists(candidate) else None
 
 
+def resolve_data(data: Path | None) -> Path:
+    """The figures to use: ``data`` when given, else data/publications/ (one folder per
+    publication) when it exists, else data/relocalisations.csv (one publication)."""
+    from .errors import InputError
+
+    if data is not None:
+        return data
+    if os.path.lexists(DEFAULT_PUBLICATIONS):
+        if os.path.lexists(DEFAULT_DATA):
+            raise InputError.single(
+                DEFAULT_PUBLICATIONS,
+                f"both {DEFAULT_PUBLICATIONS}/ and {DEFAULT_DATA} exist: pass --data with the "
+                f"one to use, or move {DEFAULT_DATA} and {FACTS_NAME} into their publication's "
+                f"folder ({DEFAULT_PUBLICATIONS}/<date>/)",
+            )
+        return DEFAULT_PUBLICATIONS
+    return DEFAULT_DATA
+
+
 encoding_option = click.option(
     "--encoding",
     default=None,
@@ -136,29 +157,43 @@ def main() -> None:
 
 
 @main.command()
-@click.argument(
-    "csv", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_DATA, required=False
-)
+@click.argument("csv", type=click.Path(path_type=Path), default=None, required=False)
 @geo_option
 @encoding_option
 @reports_errors
-def validate(csv: Path, geo: Path, encoding: str | None) -> None:
-    """Check the figures CSV and the publication.json beside it.
+def validate(csv: Path | None, geo: Path, encoding: str | None) -> None:
+    """Check the figures CSV and the publication.json beside it, or every publication
+    of a publications folder (default: data/relocalisations.csv, or
+    data/publications/ when it exists).
 
     Reports every problem with file, line and column (exit status 2), or prints
     a summary: rows, sums and the published totals. It warns (exit status 0)
     when the headline may be stale: a published total that the departments'
     sum contradicts beyond its wording ("plus de", "près de": a few percent),
-    or a publication.json older than the figures CSV.
+    or a publication.json older than the figures CSV. With a publications
+    folder (one folder per publication, named by its date), each publication is
+    checked so, their dates must increase strictly, and a department's projects
+    or jobs, or a published total, that go down from one publication to the
+    next are warnings.
 
-    Example:
+    Examples:
 
+    \b
         .venv/bin/relocmap validate data/relocalisations.csv
+        .venv/bin/relocmap validate data/publications
     """
     from .consistency import headline_concerns
     from .pipeline import load_inputs
     from .summary import summary_lines
 
+    csv = resolve_data(csv)
+    if csv.is_dir():
+        from .publications import load_history
+        from .publications import summary_lines as history_lines
+
+        for line in history_lines(load_history(csv, geo, encoding)):
+            click.echo(line)
+        return
     facts = facts_beside(csv)
     inputs = load_inputs(csv, geo, facts, encoding)
     concerns = headline_concerns(inputs.joined, inputs.publication, csv, facts)
@@ -210,10 +245,10 @@ def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None) -> N
 @main.command()
 @click.option(
     "--data",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_DATA,
-    show_default=True,
-    help="Figures CSV (publication.json beside it is read too).",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Figures CSV (publication.json beside it is read too), or a publications folder "
+    f"(the map shows the latest; see data/README.md). Default: {DATA_HELP_DEFAULT}.",
 )
 @geo_option
 @click.option(
@@ -256,7 +291,7 @@ def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None) -> N
 @accept_mismatch_option
 @reports_errors
 def build(
-    data: Path,
+    data: Path | None,
     geo: Path,
     out_dir: Path,
     tiles: str,
@@ -297,20 +332,20 @@ def build(
         assets=assets,
         base_url=base_url,
     )
-    facts = facts_beside(data)
-    check = _headline_check(data, facts, accept_total_mismatch)
+    data = resolve_data(data)
+    facts = None if data.is_dir() else facts_beside(data)
+    check = _headline_check(accept_total_mismatch)
     for path in build_map(data, geo, out_dir, facts, options, encoding, check=check):
         click.echo(f"wrote {path} ({path.stat().st_size} bytes)")
 
 
-def _headline_check(
-    data: Path, facts: Path | None, accept_total_mismatch: bool
-) -> Callable[[Inputs], None]:
-    """What 'build' does with validate's warnings: print them; refuse a contradicted total."""
+def _headline_check(accept_total_mismatch: bool) -> Callable[[Inputs, Path, Path | None], None]:
+    """What 'build' does with validate's warnings: print them; refuse a contradicted total.
+    With several publications, each one's headline is checked so."""
     from .consistency import headline_concerns
     from .errors import InputError, Problem
 
-    def check(inputs: Inputs) -> None:
+    def check(inputs: Inputs, data: Path, facts: Path | None) -> None:
         concerns = headline_concerns(inputs.joined, inputs.publication, data, facts)
         refused = [c for c in concerns if c.kind == "total" and not accept_total_mismatch]
         if refused:
@@ -463,10 +498,11 @@ def _fact_option(key: str) -> Callable[[click.Context, click.Parameter, str], st
 )
 @click.option(
     "--data",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_DATA,
-    show_default=True,
-    help="Figures CSV to replace (the publication.json beside it is replaced too).",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Figures CSV to replace (the publication.json beside it is replaced too), or a "
+    "publications folder, to which the release is added as a new publication. Default: "
+    f"{DATA_HELP_DEFAULT}.",
 )
 @geo_option
 @click.option(
@@ -491,7 +527,7 @@ def update(
     date: str,
     source: str,
     partial: bool,
-    data: Path,
+    data: Path | None,
     geo: Path,
     out_dir: Path,
     encoding: str | None,
@@ -509,6 +545,13 @@ def update(
     map in out/ is rebuilt. What changed is printed, per department and per fact
     (before → after): check it before publishing the map.
 
+    When the figures are a publications folder (data/publications/ when it
+    exists, or --data FOLDER), the release is added as a new publication,
+    FOLDER/DATE/relocalisations.csv and publication.json, compared with the
+    latest publication (whose plan facts it keeps); the previous publications
+    are never changed, and a DATE that is not strictly after the latest one is
+    refused.
+
     If a line of the release that names a department cannot be read, or its
     totals contradict its departments' sum, nothing is changed (status 2), unless
     --partial or --accept-total-mismatch is given.
@@ -522,35 +565,52 @@ def update(
     from .pipeline import build_map
     from .render import MapOptions
     from .summary import summary_lines
-    from .update import change_lines, files_to_write, prepare_update, refuse_contradicted_totals
-
-    facts = data.parent / FACTS_NAME
-    found = prepare_update(
-        release, data, facts, geo, date=date, source=source, partial=partial, encoding=encoding
+    from .update import (
+        change_lines,
+        files_to_write,
+        prepare_new_publication,
+        prepare_update,
+        refuse_contradicted_totals,
     )
+
+    data = resolve_data(data)
+    if data.is_dir():  # a publications folder: the release becomes a new publication
+        found, target = prepare_new_publication(
+            release, data, geo, date=date, source=source, partial=partial, encoding=encoding
+        )
+        csv_path, facts = target.data, target.facts
+        previous = "none" if target.previous is None else target.previous.name
+        heading = f"New publication {target.folder.name} (against the previous one: {previous})"
+    else:
+        facts = data.parent / FACTS_NAME
+        csv_path = data
+        found = prepare_update(
+            release, data, facts, geo, date=date, source=source, partial=partial, encoding=encoding
+        )
+        heading = "What changes"
     for note in found.extraction.notes:
         click.echo(f"Note: {note}", err=True)
     for problem in found.extraction.problems:
         click.echo(f"Warning: {problem} (skipped)", err=True)
     if not accept_total_mismatch:
         refuse_contradicted_totals(found, release)
-    click.echo("What changes (check it before publishing the map):")
+    click.echo(f"{heading} (check it before publishing the map):")
     for line in change_lines(found):
         click.echo(f"  {line}")
     if dry_run:
         click.echo("--dry-run: nothing written")
         return
-    write_all_atomic(files_to_write(found, data, facts))
-    click.echo(f"wrote {data} ({len(found.after)} departments) and {facts}")
-    for line in summary_lines(data, found.inputs, found.concerns):
+    write_all_atomic(files_to_write(found, csv_path, facts))
+    click.echo(f"wrote {csv_path} ({len(found.after)} departments) and {facts}")
+    for line in summary_lines(csv_path, found.inputs, found.concerns):
         click.echo(line)
     try:
-        paths = build_map(data, geo, out_dir, facts, MapOptions())
+        paths = build_map(data, geo, out_dir, None if data.is_dir() else facts, MapOptions())
     except RelocmapError as exc:
         for line in str(exc).splitlines():
             click.echo(f"Error: {line}", err=True)
         click.echo(
-            f"Error: {data} and {facts} were updated, {out_dir} was not: fix the problem "
+            f"Error: {csv_path} and {facts} were updated, {out_dir} was not: fix the problem "
             "above, then run '.venv/bin/relocmap build'",
             err=True,
         )

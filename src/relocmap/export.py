@@ -41,6 +41,7 @@ import shapely
 import shapely.geometry
 
 from .errors import OutputError
+from .history import Change
 
 TMP_SUFFIX = ".relocmap-tmp"  # staged new files, and the sibling folder of a swap
 OLD_SUFFIX = ".relocmap-old"  # previous files kept until the new set is in place
@@ -622,14 +623,83 @@ def relocalisations_csv(frame: pd.DataFrame) -> str:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for record in _records(frame, CSV_COLUMNS):
-        writer.writerow(
-            {
-                key: ""
-                if value is None
-                else neutralise_formula(value)
-                if isinstance(value, str)
-                else value
-                for key, value in record.items()
-            }
-        )
+        writer.writerow({key: _csv_cell(value) for key, value in record.items()})
     return buffer.getvalue()
+
+
+def _csv_cell(value: object) -> object:
+    """A value as the exported CSV writes it: empty for no data, text neutralised."""
+    if value is None:
+        return ""
+    return neutralise_formula(value) if isinstance(value, str) else value
+
+
+# --- several publications: every publication in the CSV, the change in the GeoJSON -----
+
+CHANGE_COLUMNS = ("evolution_projets", "evolution_emplois", "statut")
+HISTORY_CSV_COLUMNS = ("publication", *CSV_COLUMNS, *CHANGE_COLUMNS)
+HISTORY_GEOJSON_COLUMNS = (
+    "publication",
+    "publication_precedente",
+    *GEOJSON_COLUMNS,
+    *CHANGE_COLUMNS,
+)
+
+
+def _change_record(change: Change | None) -> dict[str, object]:
+    """The change columns: differences (None unless in both publications) and status."""
+    if change is None:
+        return {"evolution_projets": None, "evolution_emplois": None, "statut": None}
+    return {
+        "evolution_projets": change.delta("projets"),
+        "evolution_emplois": change.delta("emplois"),
+        "statut": str(change.status),
+    }
+
+
+def relocalisations_history_csv(
+    publications: Sequence[tuple[str, pd.DataFrame]],
+    changes: Mapping[str, Mapping[str, Change]],
+) -> str:
+    """Long format: one row per publication and department shown (publications in date
+    order, departments by code), the figures and derived columns of that publication,
+    and the change since the previous one (empty in the first publication)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=HISTORY_CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for key, frame in publications:
+        per_code = changes.get(key, {})
+        for record in _records(frame, CSV_COLUMNS):
+            change = _change_record(per_code.get(str(record["code"])))
+            row = {"publication": key, **record, **change}
+            writer.writerow({name: _csv_cell(value) for name, value in row.items()})
+    return buffer.getvalue()
+
+
+def relocalisations_history_geojson(
+    key: str, previous: str, frame: pd.DataFrame, changes: Mapping[str, Change]
+) -> str:
+    """The latest publication's FeatureCollection, with the change since ``previous``."""
+    features = [
+        {
+            "type": "Feature",
+            "id": record["code"],
+            "properties": {
+                "publication": key,
+                "publication_precedente": previous,
+                **record,
+                **_change_record(changes.get(str(record["code"]))),
+            },
+            "geometry": shapely.geometry.mapping(geometry),
+        }
+        for record, geometry in zip(_records(frame, GEOJSON_COLUMNS), frame.geometry, strict=True)
+    ]
+    return (
+        json.dumps(
+            {"type": "FeatureCollection", "features": features},
+            ensure_ascii=False,
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+        + "\n"
+    )

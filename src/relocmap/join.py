@@ -30,12 +30,18 @@ class JoinedFigures:
         return self.frame[self.frame["emplois"].notna()]
 
 
-def join(figures: pd.DataFrame, boundaries: gpd.GeoDataFrame) -> JoinedFigures:
-    """Attach figures to every department of the regions that the figures cover.
+def join(
+    figures: pd.DataFrame,
+    boundaries: gpd.GeoDataFrame,
+    regions: tuple[str, ...] | None = None,
+) -> JoinedFigures:
+    """Attach figures to every department of the regions that the figures cover
+    (or of ``regions``, when given: several publications share one map's regions).
 
     Codes were checked against the boundaries during validation, so every row matches.
     """
-    regions = tuple(sorted(boundaries.loc[figures.index, "region_code"].unique()))
+    if regions is None:
+        regions = covered_regions(figures, boundaries)
     shown = boundaries[boundaries["region_code"].isin(regions)].copy()
     shown = shown.join(figures[list(figure_columns())], how="left")
     missing = tuple(code for code in shown.index if code not in figures.index)
@@ -43,6 +49,11 @@ def join(figures: pd.DataFrame, boundaries: gpd.GeoDataFrame) -> JoinedFigures:
     return JoinedFigures(
         gpd.GeoDataFrame(shown, geometry="geometry", crs=boundaries.crs), regions, missing
     )
+
+
+def covered_regions(figures: pd.DataFrame, boundaries: gpd.GeoDataFrame) -> tuple[str, ...]:
+    """The codes of the regions that hold a department of ``figures``, sorted."""
+    return tuple(sorted(boundaries.loc[figures.index, "region_code"].unique()))
 
 
 def _typed_precisions(frame: pd.DataFrame) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from .validate import validate_table
 
 if TYPE_CHECKING:
     from .classify import Classes, View
+    from .publications import History
     from .render import MapOptions
 
 
@@ -77,7 +78,7 @@ def build_map(
     facts: Path | None = None,
     options: MapOptions | None = None,
     encoding: str | None = None,
-    check: Callable[[Inputs], None] | None = None,
+    check: Callable[[Inputs, Path, Path | None], None] | None = None,
 ) -> list[Path]:
     """Check the inputs, render every output, then put them into ``out_dir`` as one set.
 
@@ -85,24 +86,53 @@ def build_map(
     carte.png and carte.svg (static image of the jobs view),
     relocalisations.geojson and relocalisations.csv (data exports), and with
     ``options.assets == "local"`` Leaflet's leaflet.js and leaflet.css.
+    ``data`` may be a publications folder (:mod:`relocmap.publications`; ``facts``
+    is then ignored): the map shows the latest publication, and with two or more
+    the exports carry every publication (:func:`history_files`).
     Nothing is written unless every input is valid and every output rendered, and
     the set is swapped in whole (:func:`relocmap.export.replace_outputs`): a failed,
-    interrupted or killed build leaves the previous set. ``check``, if given, sees
-    the checked inputs before anything is rendered, and may refuse them by raising.
+    interrupted or killed build leaves the previous set. ``check``, if given, sees the
+    checked inputs of each publication with its figures and facts paths before
+    anything is rendered, and may refuse them by raising.
     """
+    from . import export
+    from .publishing import ASSETS_LOCAL
+    from .render import MapOptions
+
+    options = options or MapOptions()
+    names = OUTPUT_NAMES + (LOCAL_ASSET_NAMES if options.assets == ASSETS_LOCAL else ())
+    # Refusals that need no rendering come first (a symbolic link in out/, --out data).
+    export.check_output_folder(out_dir, names, (data, geo, facts))
+    if data.is_dir():
+        from .publications import load_history
+
+        history = load_history(data, geo, encoding)
+        for release in history.releases:
+            if check is not None:
+                check(release.inputs, release.data, release.facts)
+        inputs = history.latest.inputs
+        files = map_files(inputs, options)
+        if len(history.releases) > 1:
+            files.update(history_files(history))
+        sources: tuple[Path | None, ...] = (geo, *(r.data for r in history.releases))
+        sources += tuple(r.facts for r in history.releases)
+    else:
+        inputs = load_inputs(data, geo, facts, encoding)
+        if check is not None:
+            check(inputs, data, facts)
+        files = map_files(inputs, options)
+        sources = (data, geo, facts)
+    return export.replace_outputs(out_dir, files, sources)
+
+
+def map_files(inputs: Inputs, options: MapOptions | None = None) -> dict[str, bytes | str]:
+    """Every output of one publication's map, by file name (nothing written)."""
     from . import export
     from .publishing import ASSETS_LOCAL, local_asset_files
     from .render import MapOptions, build_page, iframe_snippet
     from .static import render_static
 
     options = options or MapOptions()
-    names = OUTPUT_NAMES + (LOCAL_ASSET_NAMES if options.assets == ASSETS_LOCAL else ())
-    inputs_paths = (data, geo, facts)
-    # Refusals that need no rendering come first (a symbolic link in out/, --out data).
-    export.check_output_folder(out_dir, names, inputs_paths)
-    inputs = load_inputs(data, geo, facts, encoding)
-    if check is not None:
-        check(inputs)
     joined = inputs.joined
     classes = classify_views(joined)
     files: dict[str, bytes | str] = {
@@ -114,4 +144,41 @@ def build_map(
     files.update(render_static(joined, classes[0], inputs.publication))
     if options.assets == ASSETS_LOCAL:
         files.update(local_asset_files())  # leaflet.js, leaflet.css beside carte.html
-    return export.replace_outputs(out_dir, {name: files[name] for name in names}, inputs_paths)
+    return files
+
+
+def history_files(history: History) -> dict[str, bytes | str]:
+    """What two or more publications add to (or change in) the outputs: the exports
+    carry every publication (CSV, long format) and the change since the previous one
+    (both), and two images: evolution.png (small multiples of the jobs, classes shared
+    by every publication) and trajectoire.png (total jobs against the objective)."""
+    from . import export
+    from .classify import VIEWS, classify_together
+    from .static import render_evolution, render_trajectory
+    from .wording import french_date
+
+    releases = history.releases
+    changes = history.changes()
+    latest, previous = releases[-1], releases[-2]
+    frames = [(r.key, r.inputs.joined.frame) for r in releases]
+    jobs = classify_together({key: frame["emplois"] for key, frame in frames}, VIEWS[0])
+    panels = [
+        (french_date(r.publication.source_date), r.inputs.joined, jobs[r.key]) for r in releases
+    ]
+    points = []
+    for release in releases:
+        total = release.publication.total_emplois
+        if total is not None:
+            points.append((release.publication, total.value, True))
+        else:
+            points.append(
+                (release.publication, int(release.inputs.joined.frame["emplois"].sum()), False)
+            )
+    return {
+        "relocalisations.csv": export.relocalisations_history_csv(frames, changes),
+        "relocalisations.geojson": export.relocalisations_history_geojson(
+            latest.key, previous.key, latest.inputs.joined.frame, changes[latest.key]
+        ),
+        "evolution.png": render_evolution(panels, latest.publication),
+        "trajectoire.png": render_trajectory(points),
+    }

@@ -9,10 +9,12 @@ inputs.
 
 from __future__ import annotations
 
+import calendar
 import io
 import re
 import textwrap
 import warnings
+from collections.abc import Sequence
 from typing import Any
 
 import geopandas as gpd
@@ -25,15 +27,18 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
+from matplotlib.ticker import FuncFormatter
 from matplotlib.typing import RcKeyType
 from shapely.geometry.polygon import orient
 
 from . import codes
 from .classify import Classes
 from .join import JoinedFigures
-from .publication import Publication
+from .numbers import fr_decimal, fr_int
+from .publication import PartialDate, Publication
 from .wording import (
     department_label,
+    french_date,
     label_point,
     legend_items,
     legend_note,
@@ -321,3 +326,220 @@ def _report_missing_glyphs(caught: list[warnings.WarningMessage]) -> None:
         )
     for warning in others:
         warnings.warn(f"carte.png, carte.svg: {warning.message}", stacklevel=3)
+
+
+# --- several publications: small multiples and the trajectory ---------------------------
+
+EVOLUTION_FIGSIZE_IN = (8.0, 3.8)
+TRAJECTORY_FIGSIZE_IN = (8.0, 4.5)
+OBJECTIVE_COLOR = "#d95f02"  # ColorBrewer Dark2, apart from the YlGnBu blues
+TOTALS_COLOR = "#225ea8"
+
+
+def _save_png(fig: Figure, title: str) -> bytes:
+    png = io.BytesIO()
+    fig.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None, "Title": title})
+    return png.getvalue()
+
+
+def build_evolution_figure(
+    panels: Sequence[tuple[str, JoinedFigures, Classes]], publication: Publication | None
+) -> Figure:
+    """One small map per publication (``(date words, joined, classes)`` in date order),
+    all coloured with the same classes, one legend for all."""
+    first = panels[0][1]
+    frame, _ = shown_departments(first)
+    crs = local_crs(frame)
+    projected = frame.to_crs(crs)
+    minx, miny, maxx, maxy = projected.total_bounds
+    tolerance = max(maxx - minx, maxy - miny) / SIMPLIFY_PARTS
+    shapes = {
+        code: shape_path(geometry)
+        for code, geometry in zip(
+            projected.index,
+            shapely.coverage_simplify(projected.geometry.to_numpy(), tolerance),
+            strict=True,
+        )
+    }
+    fig = Figure(figsize=EVOLUTION_FIGSIZE_IN, dpi=PNG_DPI, facecolor="#ffffff")
+    FigureCanvasAgg(fig)
+    count = len(panels)
+    width = 0.74 / count
+    for index, (when, _joined, classes) in enumerate(panels):
+        ax = fig.add_axes((MARGIN_X + index * width, 0.12, width * 0.96, 0.64))
+        ax.set_axis_off()
+        ax.set_aspect("equal", adjustable="box", anchor="N")
+        for code, path in shapes.items():
+            ax.add_patch(
+                PathPatch(
+                    path,
+                    facecolor=classes.color(str(code)),
+                    edgecolor=BORDER_COLOR,
+                    linewidth=0.4,
+                )
+            )
+        pad = 0.01 * max(maxx - minx, maxy - miny)
+        ax.set_xlim(minx - pad, maxx + pad)
+        ax.set_ylim(miny - pad, maxy + pad)
+        ax.set_title(when, fontsize=8.5, color=TEXT_COLOR, fontweight="bold")
+    latest_classes = panels[-1][2]
+    fig.text(
+        MARGIN_X,
+        0.955,
+        literal(f"{title_text(first)} : évolution"),
+        parse_math=False,
+        fontsize=14,
+        fontweight="bold",
+        color=TEXT_COLOR,
+        va="top",
+    )
+    fig.text(
+        MARGIN_X,
+        0.885,
+        f"{latest_classes.view.legend_title} à chaque publication, mêmes classes pour toutes",
+        fontsize=8.5,
+        color=MUTED_COLOR,
+        va="top",
+    )
+    has_missing = any(
+        code not in classes.class_of for _, _, classes in panels for code in frame.index
+    )
+    handles = [
+        Patch(facecolor=item["color"], edgecolor=SWATCH_EDGE, linewidth=0.5, label=item["label"])
+        for item in legend_items(latest_classes, has_missing)
+    ]
+    legend = fig.legend(
+        handles=handles,
+        title=latest_classes.view.legend_title,
+        loc="center left",
+        bbox_to_anchor=(MARGIN_X + 0.76, 0.46),
+        frameon=False,
+        alignment="left",
+        fontsize=7.5,
+        title_fontproperties={"size": 8.5, "weight": "bold"},
+        borderaxespad=0,
+        borderpad=0,
+        labelcolor=TEXT_COLOR,
+    )
+    legend.get_title().set_color(TEXT_COLOR)
+    fig.text(
+        MARGIN_X,
+        0.03,
+        literal(" · ".join(source_lines(publication))),
+        parse_math=False,
+        fontsize=6.5,
+        color=MUTED_COLOR,
+        va="bottom",
+    )
+    return fig
+
+
+def render_evolution(
+    panels: Sequence[tuple[str, JoinedFigures, Classes]], publication: Publication | None
+) -> bytes:
+    """``evolution.png``: the small multiples of :func:`build_evolution_figure`;
+    byte-identical for the same inputs."""
+    title = f"{title_text(panels[0][1])} : évolution"
+    with matplotlib.rc_context(FONT_RC):
+        return _save_png(build_evolution_figure(panels, publication), title)
+
+
+def _year_fraction(date: PartialDate) -> float:
+    """A date as a year with its fraction, placed mid-period when only the year or month
+    is known (2023-06 → mid-June 2023)."""
+    import datetime
+
+    if date.month is None:
+        return date.year + 0.5
+    start = datetime.date(date.year, date.month, date.day or 1)
+    days = 366 if calendar.isleap(date.year) else 365
+    offset = (start - datetime.date(date.year, 1, 1)).days + (0 if date.day else 15)
+    return date.year + offset / days
+
+
+def build_trajectory_figure(points: Sequence[tuple[Publication, int, bool]]) -> Figure:
+    """Total jobs per publication (``(facts, total, published?)``: a sum of departments
+    when the release gave no total) against the plan's objective line, when the latest
+    facts give the adoption date, the objective and its duration."""
+    latest = points[-1][0]
+    fig = Figure(figsize=TRAJECTORY_FIGSIZE_IN, dpi=PNG_DPI, facecolor="#ffffff")
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.1, 0.2, 0.62, 0.62))
+    xs = [_year_fraction(p.source_date) for p, _, _ in points]
+    ys = [total for _, total, _ in points]
+    ax.plot(xs, ys, color=TOTALS_COLOR, linewidth=1.6, marker="o", label="Emplois annoncés")
+    for (publication, total, published), x in zip(points, xs, strict=True):
+        words = (
+            publication.total_emplois.wording("emplois")
+            if published and publication.total_emplois is not None
+            else f"{fr_int(total)} (somme des départements)"
+        )
+        ax.annotate(
+            literal(words.replace(" emplois", "")),
+            (x, total),
+            parse_math=False,
+            xytext=(0, 6),
+            textcoords="offset points",
+            ha="center",
+            fontsize=6.5,
+            color=TEXT_COLOR,
+        )
+    objective = latest.objectif_emplois
+    if objective and latest.adoption_plan is not None and latest.objectif_duree_ans:
+        start = _year_fraction(latest.adoption_plan)
+        end = start + latest.objectif_duree_ans
+        ax.plot(
+            [start, end],
+            [0, objective],
+            color=OBJECTIVE_COLOR,
+            linewidth=1.2,
+            linestyle="--",
+            label=f"Objectif : {fr_int(objective)} emplois en {latest.objectif_duree_ans} ans",
+        )
+        ax.set_xlim(start - 0.1, end + 0.1)
+        ax.set_ylim(0, objective * 1.05)
+    else:
+        ax.set_ylim(0, max(ys) * 1.2)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{int(v)}" if v == int(v) else ""))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fr_int(v)))
+    ax.tick_params(labelsize=7.5, colors=MUTED_COLOR)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.grid(axis="y", color="#e0e0e0", linewidth=0.5)
+    ax.legend(loc="upper left", fontsize=7.5, frameon=False, labelcolor=TEXT_COLOR)
+    fig.text(
+        MARGIN_X,
+        0.955,
+        "Emplois annoncés et objectif du plan",
+        fontsize=14,
+        fontweight="bold",
+        color=TEXT_COLOR,
+        va="top",
+    )
+    share = ""
+    if objective:
+        share = f" : {fr_decimal(100 * ys[-1] / objective, 1)} % de l'objectif"
+    fig.text(
+        MARGIN_X,
+        0.885,
+        f"Total régional à chaque publication ; dernière, {french_date(latest.source_date)}{share}",
+        fontsize=8.5,
+        color=MUTED_COLOR,
+        va="top",
+    )
+    fig.text(
+        MARGIN_X,
+        0.03,
+        literal(" · ".join(source_lines(latest))),
+        parse_math=False,
+        fontsize=6.5,
+        color=MUTED_COLOR,
+    )
+    return fig
+
+
+def render_trajectory(points: Sequence[tuple[Publication, int, bool]]) -> bytes:
+    """``trajectoire.png``: :func:`build_trajectory_figure`; byte-identical for the same
+    inputs."""
+    with matplotlib.rc_context(FONT_RC):
+        return _save_png(build_trajectory_figure(points), "Emplois annoncés et objectif du plan")

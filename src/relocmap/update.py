@@ -173,14 +173,19 @@ def prepare_update(
     source: str,
     partial: bool = False,
     encoding: str | None = None,
+    previous_data: Path | None = None,
+    previous_facts_path: Path | None = None,
 ) -> Update:
     """Read the release and check what it would write; raise InputError if anything is off.
 
     Nothing is written: the new files are checked in a temporary folder, exactly
-    as 'validate' checks data/.
+    as 'validate' checks data/. The figures and facts it replaces (compared, and
+    the plan's facts kept) are ``data`` and ``facts_path`` unless
+    ``previous_data`` and ``previous_facts_path`` name others (the previous
+    publication, when the release is added as a new one).
     """
     boundaries = read_boundaries(geo)
-    previous = _previous_facts(facts_path)
+    previous = _previous_facts(previous_facts_path or facts_path)
     found, csv_text = read_release_figures(release, boundaries, partial, encoding)
     facts = release_facts(date, source, release_totals(found, release), previous)
     names = boundaries["nom"].to_dict()
@@ -200,7 +205,7 @@ def prepare_update(
                     for p in exc.problems
                 ]
             ) from None
-    before, before_problem = previous_figures(data, names)
+    before, before_problem = previous_figures(previous_data or data, names)
     return Update(
         found,
         csv_text,
@@ -212,6 +217,85 @@ def prepare_update(
         inputs,
         total_concerns(inputs.joined, inputs.publication),
     )
+
+
+@dataclass(frozen=True)
+class NewPublication:
+    """Where a release added as a new publication goes, and the one before it."""
+
+    folder: Path
+    data: Path
+    facts: Path
+    previous: Path | None  # the latest publication's folder; None for the first
+
+
+def new_publication(root: Path, date: str) -> NewPublication:
+    """The folder of the publication dated ``date`` under ``root``, refused (InputError)
+    if it exists or is not strictly after the latest publication: a publication,
+    once added, is never changed."""
+    from .publication import PartialDate
+    from .publications import CSV_NAME, FACTS_NAME, order_problems, release_folders
+
+    iso = PartialDate.parse(date).iso
+    folder = root / iso
+    if os.path.lexists(folder):
+        raise InputError.single(
+            folder,
+            f"publication {iso} already exists; update adds a new publication and never "
+            "changes one: nothing was changed (to correct it, edit its files by hand and run "
+            "'.venv/bin/relocmap validate')",
+        )
+    has_folders = root.is_dir() and any(
+        entry.is_dir() and not entry.name.startswith(".") for entry in root.iterdir()
+    )
+    previous = release_folders(root)[-1] if has_folders else None
+    if previous is not None:
+        latest = read_facts(previous / FACTS_NAME)
+        problems = order_problems(
+            [
+                (previous / FACTS_NAME, PartialDate.parse(latest["source_date"])),
+                (folder / FACTS_NAME, PartialDate.parse(iso)),
+            ]
+        )
+        if problems:
+            raise InputError(
+                [
+                    Problem(str(folder), f"--date {iso}: {p.reason}; nothing was changed")
+                    for p in problems
+                ]
+            )
+    return NewPublication(folder, folder / CSV_NAME, folder / FACTS_NAME, previous)
+
+
+def prepare_new_publication(
+    release: Path,
+    root: Path,
+    geo: Path,
+    *,
+    date: str,
+    source: str,
+    partial: bool = False,
+    encoding: str | None = None,
+) -> tuple[Update, NewPublication]:
+    """As :func:`prepare_update`, for a release added to the publications folder ``root``:
+    compared with the latest publication, whose plan facts it keeps."""
+    from .publications import CSV_NAME, FACTS_NAME
+
+    target = new_publication(root, date)
+    previous = target.previous
+    found = prepare_update(
+        release,
+        target.data,
+        target.facts,
+        geo,
+        date=date,
+        source=source,
+        partial=partial,
+        encoding=encoding,
+        previous_data=None if previous is None else previous / CSV_NAME,
+        previous_facts_path=None if previous is None else previous / FACTS_NAME,
+    )
+    return found, target
 
 
 def refuse_contradicted_totals(update: Update, release: Path) -> None:

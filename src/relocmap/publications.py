@@ -1,0 +1,293 @@
+"""Several publications in one repository: the folder layout, reading them all, and
+the checks across them.
+
+Layout (described in ``data/README.md``)::
+
+    data/publications/
+        2022/relocalisations.csv       the figures, as data/relocalisations.csv
+        2022/publication.json          the facts, as data/publication.json
+        2023-06/relocalisations.csv
+        2023-06/publication.json
+
+One folder per publication, named by its date (the ``source_date`` of its
+``publication.json``, ISO 8601). Each publication is checked exactly as the
+single-publication layout is; across them, the dates must be strictly
+increasing, and a department's figures or a published total that go down are
+warnings (projects can be abandoned). A publication, once added, is never
+rewritten: 'relocmap update' adds a folder.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from .errors import InputError, Problem
+from .history import Change, DepartmentFigures, changes, decreases, figures_of, signed
+from .join import covered_regions, join
+from .load import RawTable, default_schema, read_boundaries, read_csv_table
+from .pipeline import Inputs
+from .publication import PartialDate, Publication, read_publication
+from .validate import validate_table
+
+PUBLICATIONS_DIR = "publications"
+CSV_NAME = "relocalisations.csv"
+FACTS_NAME = "publication.json"
+LAYOUT_HINT = (
+    "the publications folder holds one folder per publication, named by its date "
+    "(such as 2023-06), each with relocalisations.csv and publication.json"
+)
+
+
+@dataclass(frozen=True)
+class Release:
+    """One publication of the folder layout, read and checked."""
+
+    key: str  # the folder's name: the publication's date, ISO 8601
+    folder: Path
+    inputs: Inputs
+    figures: dict[str, DepartmentFigures]
+
+    @property
+    def data(self) -> Path:
+        return self.folder / CSV_NAME
+
+    @property
+    def facts(self) -> Path:
+        return self.folder / FACTS_NAME
+
+    @property
+    def publication(self) -> Publication:
+        assert self.inputs.publication is not None  # required in this layout
+        return self.inputs.publication
+
+
+@dataclass(frozen=True)
+class History:
+    """Every publication of the folder layout, in date order (at least one)."""
+
+    root: Path
+    releases: tuple[Release, ...]
+    boundaries: gpd.GeoDataFrame
+
+    @property
+    def latest(self) -> Release:
+        return self.releases[-1]
+
+    def keyed_figures(self) -> list[tuple[str, dict[str, DepartmentFigures]]]:
+        """``(key, figures by code)`` per publication, as :mod:`relocmap.history` takes them."""
+        return [(release.key, release.figures) for release in self.releases]
+
+    def changes(self) -> dict[str, dict[str, Change]]:
+        """Per publication (after the first), per department: the change since the previous."""
+        return changes(self.keyed_figures())
+
+
+def release_folders(root: Path) -> list[Path]:
+    """The publication folders of ``root``, sorted by name (= by date); anything else
+    in it is reported."""
+    try:
+        entries = sorted(
+            entry
+            for entry in root.iterdir()
+            # Hidden files and a README (which says what the publications are) are not data.
+            if not entry.name.startswith((".", "README"))
+        )
+    except FileNotFoundError:
+        raise InputError.single(root, "folder not found") from None
+    except NotADirectoryError:
+        raise InputError.single(root, f"not a folder; {LAYOUT_HINT}") from None
+    except OSError as exc:
+        raise InputError.single(root, f"cannot be read ({exc.strerror})") from None
+    problems = [
+        Problem(str(entry), f"not a publication folder; {LAYOUT_HINT}")
+        for entry in entries
+        if not entry.is_dir()
+    ]
+    folders = [entry for entry in entries if entry.is_dir()]
+    if not folders and not problems:
+        problems.append(Problem(str(root), f"no publication in it; {LAYOUT_HINT}"))
+    if problems:
+        raise InputError(problems)
+    return folders
+
+
+def _days(date: PartialDate) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """The first and last day a partial date may stand for: 2023-06 is June 1st to 30th."""
+    first = (date.year, date.month or 1, date.day or 1)
+    last_month = date.month or 12
+    last_day = date.day or calendar.monthrange(date.year, last_month)[1]
+    return first, (date.year, last_month, last_day)
+
+
+def order_problems(dated: Sequence[tuple[Path, PartialDate]]) -> list[Problem]:
+    """Publications (facts file, date) in folder order: each must come strictly after
+    the one before it, on every day its date may stand for."""
+    problems = []
+    for (before_path, before), (path, date) in zip(dated, dated[1:], strict=False):
+        if _days(date)[0] <= _days(before)[1]:
+            problems.append(
+                Problem(
+                    str(path),
+                    f"source_date {date.iso} is not strictly after {before.iso} "
+                    f"({before_path}): publications' dates must increase; give both "
+                    "dates to the month or the day so that their order is certain",
+                    column="source_date",
+                )
+            )
+    return problems
+
+
+def _read_release(
+    folder: Path, names: dict[str, str], schema: dict, encoding: str | None
+) -> tuple[RawTable | None, pd.DataFrame | None, Publication | None, list[Problem]]:
+    """One folder's figures and facts, each checked as the single layout checks them."""
+    problems: list[Problem] = []
+    table = figures = publication = None
+    try:
+        table = read_csv_table(folder / CSV_NAME, encoding=encoding)
+        figures = validate_table(table, names, schema)
+    except InputError as exc:
+        problems += exc.problems
+    facts = folder / FACTS_NAME
+    if not facts.exists() and not facts.is_symlink():
+        problems.append(
+            Problem(
+                str(facts),
+                "file not found; every publication needs its facts (source_date and source "
+                "at least; see data/README.md)",
+            )
+        )
+    else:
+        try:
+            publication = read_publication(facts)
+        except InputError as exc:
+            problems += exc.problems
+    if publication is not None and publication.source_date.iso != folder.name:
+        problems.append(
+            Problem(
+                str(facts),
+                f"source_date is {publication.source_date.iso} but the folder is named "
+                f"{folder.name}: a publication's folder is named by its date; rename the "
+                f"folder {publication.source_date.iso} or correct the date",
+                column="source_date",
+            )
+        )
+    return table, figures, publication, problems
+
+
+def load_history(root: Path, geo: Path, encoding: str | None = None) -> History:
+    """Read and check every publication under ``root``; report every problem of every
+    publication at once (InputError), or return them in date order."""
+    boundaries = read_boundaries(geo)
+    names = boundaries["nom"].to_dict()
+    schema = default_schema()
+    problems: list[Problem] = []
+    read = []
+    for folder in release_folders(root):
+        table, figures, publication, found = _read_release(folder, names, schema, encoding)
+        problems += found
+        read.append((folder, table, figures, publication))
+    dated = [(folder / FACTS_NAME, pub.source_date) for folder, _, _, pub in read if pub]
+    problems += order_problems(dated)
+    if problems:
+        raise InputError(problems)
+    regions = tuple(
+        sorted({code for _, _, figures, _ in read for code in covered_regions(figures, boundaries)})
+    )
+    releases = []
+    for folder, table, figures, publication in read:
+        assert table is not None and figures is not None  # no problem was found
+        inputs = Inputs(
+            join(figures, boundaries, regions),
+            boundaries,
+            publication,
+            table.encoding,
+            table.separator,
+            len(figures),
+        )
+        releases.append(Release(folder.name, folder, inputs, figures_of(figures)))
+    return History(root, tuple(releases), boundaries)
+
+
+# --- warnings across publications -------------------------------------------------
+
+_TOTAL_KEYS = {"projets": "total_projets_publie", "emplois": "total_emplois_publie"}
+
+
+def decrease_warnings(history: History) -> list[Problem]:
+    """Departments whose projects or jobs, and published totals that, went down from one
+    publication to the next: each located in the later publication's file."""
+    folder_of: dict[str, Path] = {release.key: release.folder for release in history.releases}
+    warnings = []
+    for change, column in decreases(history.keyed_figures()):
+        assert change.current is not None and change.previous is not None
+        warnings.append(
+            Problem(
+                str(folder_of[change.publication] / CSV_NAME),
+                f"{change.name} ({change.code}): {column} went down from "
+                f"{_plain(change.previous.count(column).worded)} in {change.previous_publication} "
+                f"to {_plain(change.current.count(column).worded)} "
+                f"({_plain(change.delta_words(column))}); check the figure (projects can be "
+                "abandoned)",
+                change.current.line,
+                column,
+            )
+        )
+    for before, after in zip(history.releases, history.releases[1:], strict=False):
+        for what, key in _TOTAL_KEYS.items():
+            old, new = _total(before.publication, what), _total(after.publication, what)
+            if old is not None and new is not None and new < old:
+                warnings.append(
+                    Problem(
+                        str(after.facts),
+                        f"{key} went down from {old} in {before.key} to {new} "
+                        f"({_plain(signed(new - old))}); check the total",
+                        column=key,
+                    )
+                )
+    return warnings
+
+
+def _total(publication: Publication, column: str) -> int | None:
+    total = publication.total_projets if column == "projets" else publication.total_emplois
+    return None if total is None else total.value
+
+
+def _plain(text: str) -> str:
+    """French typography's narrow spaces and minus sign as plain characters, for a terminal."""
+    return text.replace("\u202f", " ").replace("\u2212", "-")
+
+
+def summary_lines(history: History) -> list[str]:
+    """What 'relocmap validate' prints for the folder layout: each publication's summary
+    (as for one CSV, with its headline warnings), then the warnings across them."""
+    from .consistency import headline_concerns
+    from .summary import summary_lines as one_summary
+
+    lines = []
+    for release in history.releases:
+        concerns = headline_concerns(
+            release.inputs.joined, release.inputs.publication, release.data, release.facts
+        )
+        lines.append(f"publication {release.key}:")
+        lines += [f"  {line}" for line in one_summary(release.data, release.inputs, concerns)]
+    count = len(history.releases)
+    lines.append(
+        f"{history.root}: {count} publication{'s' if count > 1 else ''} "
+        f"({', '.join(r.key for r in history.releases)}), dates strictly increasing"
+    )
+    decreases = decrease_warnings(history)
+    if decreases:
+        lines += [f"Warning: {problem}" for problem in decreases]
+        lines.append(
+            f"{len(decreases)} warning{'s' if len(decreases) > 1 else ''} across "
+            "publications: figures that go down may be right (a project abandoned); check "
+            "them against the releases"
+        )
+    return lines
