@@ -40,20 +40,6 @@ def leaflet_file(name: str) -> bytes:
     return resources.files("js_lib_leaflet").joinpath("static", "js_lib_leaflet", name).read_bytes()
 
 
-@pytest.fixture(scope="session")
-def built_page(tmp_path_factory, repo_root) -> Path:
-    """The map built from the committed data, with the default (light) tiles."""
-    out = tmp_path_factory.mktemp("out")
-    build_map(
-        repo_root / "data" / "relocalisations.csv",
-        repo_root / "geo" / "departements.geojson",
-        out,
-        repo_root / "data" / "publication.json",
-        MapOptions(),
-    )
-    return out / "carte.html"
-
-
 class Visit:
     """One page load with its console errors and the requests it attempted."""
 

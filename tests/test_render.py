@@ -71,7 +71,7 @@ def test_page_is_within_budget(page_html):
 
 def test_only_leaflet_loads_from_outside(page_html):
     scripts = re.findall(r'<script[^>]+src="([^"]+)"', page_html)
-    styles = re.findall(r'<link[^>]+href="([^"]+)"', page_html)
+    styles = re.findall(r'<link rel="stylesheet"[^>]+href="([^"]+)"', page_html)
     assert scripts == ["https://unpkg.com/leaflet@1.9.4/dist/leaflet.js"]
     assert styles == ["https://unpkg.com/leaflet@1.9.4/dist/leaflet.css"]
     for unwanted in ("jquery", "bootstrap", "font-awesome", "fontawesome", "awesome-markers"):
@@ -218,7 +218,10 @@ def test_page_script_is_the_package_files_without_comment_lines():
     ]
     assert PAGE_SCRIPTS == ("core.js", "page.js")
     code = [
-        line for text in files for line in text.splitlines() if not line.strip().startswith("//")
+        line.strip()
+        for text in files
+        for line in text.splitlines()
+        if line.strip() and not line.strip().startswith("//")
     ]
     script = page_script()
     assert script.splitlines() == code
@@ -253,11 +256,13 @@ def test_configuration_is_one_object_with_views_texts_and_departments(page_html)
     assert all(len(view["colors"]) == 5 for view in config["views"])
     assert config["texts"] == {
         "closePopup": "Fermer",
+        "recenter": "Recentrer",
+        "recenterTitle": "Recentrer la carte sur la région",
         "zoomIn": "Zoom avant",
         "zoomOut": "Zoom arrière",
     }
     assert f'<div class="folium-map" id="{config["map"]["container"]}"' in page_html
-    assert sorted(config["html"]) == ["attributionPrefix", "legends", "sources", "switch", "title"]
+    assert sorted(config["html"]) == ["attributionPrefix", "legends", "sources", "switch"]
     rhone = next(f for f in config["features"]["features"] if f["id"] == "69")["properties"]
     assert rhone["nom"] == "Rhône" and rhone["name"] == "Rhône (69)"
     # Rhône: most jobs and projects (top class), 6,6 jobs per 10 000 inhabitants (3rd class).

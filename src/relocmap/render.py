@@ -96,6 +96,19 @@ def ordinal(rank: int) -> str:
 
 # --- page elements ----------------------------------------------------------
 
+# Shown until the script has drawn the map: with no script, or when Leaflet could not
+# load (a blocked CDN), the reader still gets the title, the headline and the table.
+FALLBACK_NOTE = (
+    "La carte interactive ne peut pas s’afficher (JavaScript désactivé ou bibliothèque "
+    "de cartes non chargée) : les chiffres par département sont dans le tableau ci-dessous."
+)
+# The page's icon, inline (no request, no 404): a map pin in the headline's blue.
+PAGE_ICON = (
+    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
+    "%3Cpath d='M8 1a5 5 0 0 0-5 5c0 4 5 9 5 9s5-5 5-9a5 5 0 0 0-5-5z' fill='%231d6a96'/%3E"
+    "%3Ccircle cx='8' cy='6' r='2' fill='%23fff'/%3E%3C/svg%3E"
+)
+
 
 class Page(Figure):
     """The HTML document: French, titled, with a proper viewport (zoom allowed).
@@ -107,9 +120,14 @@ class Page(Figure):
 
     _template = Template(_package_text("page.html.j2"))
 
-    def __init__(self, title: str, description: str):
+    def __init__(self, title: str, description: str, title_html: str):
         super().__init__(title=title)
         self.description = description
+        # Content first: the title and headline are HTML of the page itself (readable
+        # without script); the script moves them into a box on the map.
+        self.title_html = title_html
+        self.fallback = FALLBACK_NOTE
+        self.icon = PAGE_ICON
         self.config_json = ""  # set once the map's element id is known
         self.page_js = ""
         self.header._children.clear()  # our template writes the charset itself
@@ -161,14 +179,20 @@ class InlineScript(MacroElement):
 # part (page.js), which reads the configuration block.
 PAGE_SCRIPTS = ("core.js", "page.js")
 # Leaflet's own words, in French.
-PAGE_TEXTS = {"zoomIn": "Zoom avant", "zoomOut": "Zoom arrière", "closePopup": "Fermer"}
+PAGE_TEXTS = {
+    "zoomIn": "Zoom avant",
+    "zoomOut": "Zoom arrière",
+    "closePopup": "Fermer",
+    "recenter": "Recentrer",
+    "recenterTitle": "Recentrer la carte sur la région",
+}
 LEAFLET_PREFIX = (
     '<a href="https://leafletjs.com" title="Bibliothèque JavaScript de cartes interactives">'
     "Leaflet</a>"
 )
 # Leaflet map options. No centre: the script frames the region with fitBounds, whose
 # zoom arithmetic starts from this zoom (kept at 7, as the page always had it).
-MAP_OPTIONS = {"zoom": 7, "zoomControl": False, "zoomSnap": 0.25}
+MAP_OPTIONS = {"zoom": 7, "zoomControl": False, "zoomSnap": 0}
 
 
 _COMMENT = re.compile(r"\s*//")  # a whole-line comment (the files use no template literals)
@@ -176,9 +200,16 @@ _COMMENT = re.compile(r"\s*//")  # a whole-line comment (the files use no templa
 
 def page_script() -> str:
     """The page's JavaScript as inlined into the page: the package files in order, without
-    their comment lines (the files keep them; the page is lighter)."""
+    their comment lines, blank lines and indentation (the files keep them; the page is
+    lighter)."""
     sources = (_package_text(name, "page") for name in PAGE_SCRIPTS)
-    lines = [line for text in sources for line in text.splitlines() if not _COMMENT.match(line)]
+    # Indentation and blank lines go too (no template literal, so no string spans lines).
+    lines = [
+        line.lstrip()
+        for text in sources
+        for line in text.splitlines()
+        if line.strip() and not _COMMENT.match(line)
+    ]
     script = "\n".join(lines) + "\n"
     # Inlined text must not end the <script> element or open an HTML comment in it.
     if re.search(r"</script|<!--", script, re.IGNORECASE):
@@ -499,7 +530,6 @@ def page_config(
     container: str,
 ) -> dict[str, object]:
     """The one object the page script reads: map, basemap, views, boxes, texts, departments."""
-    title = title_text(joined)
     source = figures_source(publication)
     has_missing = bool(joined.missing)
     legends = [
@@ -526,12 +556,6 @@ def page_config(
         "texts": PAGE_TEXTS,
         "html": {
             "attributionPrefix": LEAFLET_PREFIX,
-            "title": _snippet(
-                "title.html.j2",
-                title=title,
-                subtitle=subtitle_text(publication),
-                headline=headline_html(joined, publication),
-            ),
             "legends": _snippet("legends.html.j2", legends=legends, circles=circles),
             "switch": _snippet("switch.html.j2", views=views, circles=circles),
             "sources": _snippet("sources.html.j2", sources=source_lines(publication)),
@@ -548,7 +572,13 @@ def build_page(
 ) -> str:
     """Render the whole HTML page as text."""
     title = title_text(joined)
-    page = Page(title=title, description=subtitle_text(publication) or title)
+    title_html = _snippet(
+        "title.html.j2",
+        title=title,
+        subtitle=subtitle_text(publication),
+        headline=headline_html(joined, publication),
+    )
+    page = Page(title=title, description=subtitle_text(publication) or title, title_html=title_html)
     fmap = PageMap(
         accessible_name=f"Carte : {title}",
         summary=summary_text(joined, publication),

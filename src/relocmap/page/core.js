@@ -45,6 +45,11 @@
     return Object.assign({}, state, {moved: true});
   }
 
+  // "Recentrer": the region is framed again, and again on the next resize.
+  function withRecentered(state) {
+    return Object.assign({}, state, {moved: false});
+  }
+
   // The boxes were measured at ``size``: keep the margins that leave the larger free area.
   function withLayout(state, compact, size, boxes) {
     return Object.assign({}, state, {
@@ -190,6 +195,31 @@
     return compact ? "bottomleft" : "topright";
   }
 
+  // --- keyboard: the departments' Tab order ------------------------------------
+
+  // Reading order of points {x, y} (px, y down): rows from top to bottom, each from
+  // left to right. A point more than ``rows``-th of the points' height below the top of
+  // the current row starts a new row. Returns the indices in that order.
+  function readingOrder(points, rows) {
+    if (points.length === 0) {
+      return [];
+    }
+    const ys = points.map((point) => point.y);
+    const band = (Math.max(...ys) - Math.min(...ys)) / (rows || 4);
+    const byY = points.map((point, index) => index).sort((a, b) => points[a].y - points[b].y || a - b);
+    const rowOf = [];
+    let top = null;
+    let row = -1;
+    byY.forEach((index) => {
+      if (top === null || points[index].y > top + band) {
+        top = points[index].y;
+        row += 1;
+      }
+      rowOf[index] = row;
+    });
+    return byY.slice().sort((a, b) => rowOf[a] - rowOf[b] || points[a].x - points[b].x || a - b);
+  }
+
   // --- labels: hide those that would overlap ----------------------------------
 
   // Boxes {left, top, right, bottom} in px, with 2 px between labels side by side and 1
@@ -225,6 +255,7 @@
     withView,
     withCircles,
     withMoved,
+    withRecentered,
     withLayout,
     classColor,
     departmentStyle,
@@ -243,6 +274,7 @@
     fitOptions,
     popupLayout,
     switchPosition,
+    readingOrder,
     boxesOverlap,
     labelPriority,
     visibleLabels,
