@@ -86,12 +86,24 @@ def as_published(value: float, precision: str, unit: str | None = None) -> str:
         return "pas de données"
     text = Precision(precision).words + fr_int(value)
     if unit:
-        text += " " + (unit if value >= 2 else unit.rstrip("s"))
+        text += " " + unit_for(value, unit)
     return text
 
 
-def ordinal(rank: int) -> str:
-    return "1er" if rank == 1 else f"{rank}e"
+def unit_for(value: float, unit: str, digits: int = 0) -> str:
+    """The unit after a figure, French rule: plural from 2 (on the figure as shown, rounded
+    to ``digits``). ``0.3, "emplois pour 10 000 habitants"`` gives ``emploi pour 10 000
+    habitants``; only the first word agrees."""
+    if round(float(value), digits) >= 2:
+        return unit
+    first, *rest = unit.split(" ", 1)
+    return " ".join([first.removesuffix("s"), *rest])
+
+
+def ordinal(rank: int, tied: bool = False) -> str:
+    """``1er``, ``2e``…; a rank shared with another department is ``10e ex aequo``."""
+    text = "1er" if rank == 1 else f"{rank}e"
+    return f"{text} ex aequo" if tied else text
 
 
 # --- page elements ----------------------------------------------------------
@@ -264,11 +276,13 @@ def view_value(row: pd.Series, view: View) -> str:
     if pd.isna(row[view.key]):
         return "pas de données"
     if view.decimals:
-        return f"{from_jobs(row, view.key, digits=view.decimals)} {view.unit}"
+        unit = unit_for(row[view.key], view.unit, view.decimals)
+        return f"{from_jobs(row, view.key, digits=view.decimals)} {unit}"
     return as_published(row[view.key], row[f"{view.key}_precision"], view.unit)
 
 
-def popup_rows(row: pd.Series, region_count: int) -> list[tuple[str, str]]:
+def popup_rows(row: pd.Series, region_count: int, tied: bool = False) -> list[tuple[str, str]]:
+    """The popup's figures; ``tied``: another department of the region has the same rank."""
     if pd.isna(row["emplois"]):
         return []
     rows = [
@@ -285,7 +299,7 @@ def popup_rows(row: pd.Series, region_count: int) -> list[tuple[str, str]]:
         ("Part des emplois de la région", from_jobs(row, "part_emplois", "\u00a0%")),
         (
             "Rang dans la région (emplois)",
-            f"{ordinal(int(row['rang_emplois']))} sur {region_count}",
+            f"{ordinal(int(row['rang_emplois']), tied)} sur {region_count}",
         ),
     ]
     return rows
@@ -341,6 +355,9 @@ def feature_collection(
     largest = frame["emplois"].max()
     geometry = page_geometry(frame)
     with_data = frame["emplois"].notna().groupby(frame["region_code"]).sum()
+    # How many departments of a region share each jobs rank (ties: "10e ex aequo").
+    sharing = frame.groupby(["region_code", "rang_emplois"])["rang_emplois"].transform("size")
+    tied = sharing.fillna(1).astype(int).gt(1)
     features = []
     for code, row in frame.iterrows():
         features.append(
@@ -358,7 +375,11 @@ def feature_collection(
                         "popup.html.j2",
                         nom=row["nom"],
                         code=code,
-                        rows=popup_rows(row, int(with_data[row["region_code"]])),
+                        rows=popup_rows(
+                            row,
+                            int(with_data[row["region_code"]]),
+                            tied=bool(tied[code]),
+                        ),
                         note=row["note"] if isinstance(row["note"], str) else "",
                         source=source,
                     ),
