@@ -217,6 +217,7 @@ def test_phone_window_shows_map_controls_and_popup(browser, built_page):
         }""",
             timeout=5000,
         )
+        page.wait_for_timeout(400)  # the end of the pan, before clicking the close button
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=ARTIFACTS / "carte-emplois-phone.png")
         visit.close_popup()

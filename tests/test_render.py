@@ -256,6 +256,7 @@ def test_configuration_is_one_object_with_views_texts_and_departments(page_html)
     assert all(len(view["colors"]) == 5 for view in config["views"])
     assert config["texts"] == {
         "closePopup": "Fermer",
+        "popupSource": "Source : Région Auvergne-Rhône-Alpes, communiqué de presse, 2022",
         "recenter": "Recentrer",
         "recenterTitle": "Recentrer la carte sur la région",
         "zoomIn": "Zoom avant",
@@ -264,7 +265,7 @@ def test_configuration_is_one_object_with_views_texts_and_departments(page_html)
     assert f'<div class="folium-map" id="{config["map"]["container"]}"' in page_html
     assert sorted(config["html"]) == ["attributionPrefix", "legends", "sources", "switch"]
     rhone = next(f for f in config["features"]["features"] if f["id"] == "69")["properties"]
-    assert rhone["nom"] == "Rhône" and rhone["name"] == "Rhône (69)"
+    assert rhone["nom"] == "Rhône" and "name" not in rhone  # the script writes "Rhône (69)"
     # Rhône: most jobs and projects (top class), 6,6 jobs per 10 000 inhabitants (3rd class).
     assert rhone["classes"] == {"emplois": 4, "projets": 4, "emplois_pour_10000_hab": 2}
     assert rhone["tips"]["emplois"] == "1\u202f220 emplois"
@@ -318,4 +319,4 @@ def test_a_name_closing_the_script_stays_text(paths):
     assert HOSTILE_NAME not in html and "alert(1)</script>" not in html
     assert len(scripts_of(html)) == 3
     rhone = next(f for f in page_features(html) if f["id"] == "69")["properties"]
-    assert rhone["nom"] == HOSTILE_NAME and rhone["name"] == f"{HOSTILE_NAME} (69)"
+    assert rhone["nom"] == HOSTILE_NAME

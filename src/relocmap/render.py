@@ -112,13 +112,12 @@ def ordinal(rank: int, tied: bool = False) -> str:
 # load (a blocked CDN), the reader still gets the title, the headline and the table.
 FALLBACK_NOTE = (
     "La carte interactive ne peut pas s’afficher (JavaScript désactivé ou bibliothèque "
-    "de cartes non chargée) : les chiffres par département sont dans le tableau ci-dessous."
+    "de cartes bloquée) : les chiffres sont dans le tableau ci-dessous."
 )
-# The page's icon, inline (no request, no 404): a map pin in the headline's blue.
+# The page's icon, inline (no request, no 404): a square in the headline's blue.
 PAGE_ICON = (
-    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
-    "%3Cpath d='M8 1a5 5 0 0 0-5 5c0 4 5 9 5 9s5-5 5-9a5 5 0 0 0-5-5z' fill='%231d6a96'/%3E"
-    "%3Ccircle cx='8' cy='6' r='2' fill='%23fff'/%3E%3C/svg%3E"
+    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 8 8'%3E"
+    "%3Crect width='8' height='8' rx='2' fill='%231d6a96'/%3E%3C/svg%3E"
 )
 
 
@@ -227,6 +226,19 @@ def page_script() -> str:
     if re.search(r"</script|<!--", script, re.IGNORECASE):
         raise ValueError(f"the page script ({', '.join(PAGE_SCRIPTS)}) contains </script or <!--")
     return script
+
+
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_CSS_SPACE = re.compile(r"\s*([{};,])\s*|:\s+")
+
+
+def compact_css(css: str) -> str:
+    """The package CSS as inlined: without comments, indentation and the spaces around
+    ``{ } ; ,`` and after ``:`` (the file keeps them; the page is lighter)."""
+    text = _CSS_COMMENT.sub("", css)
+    lines = (line.strip() for line in text.splitlines())
+    joined = "\n".join(line for line in lines if line)
+    return _CSS_SPACE.sub(lambda m: m.group(1) or ":", joined) + "\n"
 
 
 def config_json(config: dict[str, object]) -> str:
@@ -347,6 +359,7 @@ def feature_collection(
     joined: JoinedFigures, classes: list[Classes], source: str
 ) -> dict[str, object]:
     """The departments for the page: geometry, class per view, texts and figures.
+    (``source`` is unused here: the popups' source line is in the configuration's texts.)
 
     Texts are plain (the script writes them as text) except ``popup``, HTML rendered
     here with every value escaped.
@@ -367,7 +380,6 @@ def feature_collection(
                 "geometry": shapely.geometry.mapping(geometry[code]),
                 "properties": {
                     "nom": row["nom"],
-                    "name": f"{row['nom']} ({code})",
                     # class index per view (null: no figure); colours are in config.views
                     "classes": {c.view.key: c.class_of.get(code) for c in classes},
                     "tips": {c.view.key: view_value(row, c.view) for c in classes},
@@ -381,7 +393,6 @@ def feature_collection(
                             tied=bool(tied[code]),
                         ),
                         note=row["note"] if isinstance(row["note"], str) else "",
-                        source=source,
                     ),
                     "area": round(float(row["superficie_km2"])),
                     "radius": 0
@@ -574,7 +585,8 @@ def page_config(
         "tiles": None if options.offline else tiles_config(options.tiles),
         "views": [{"key": c.view.key, "colors": list(c.colors)} for c in classes],
         "noDataColor": NO_DATA_COLOR,
-        "texts": PAGE_TEXTS,
+        # The popups' source line, written once (the script adds it to every popup).
+        "texts": {**PAGE_TEXTS, "popupSource": f"Source : {source}"},
         "html": {
             "attributionPrefix": LEAFLET_PREFIX,
             "legends": _snippet("legends.html.j2", legends=legends, circles=circles),
@@ -606,7 +618,7 @@ def build_page(
         offline=options.offline,
     )
     page.add_child(fmap)
-    css = _package_text("relocmap.css")
+    css = compact_css(_package_text("relocmap.css"))
     if options.offline:
         from .offline import leaflet_css, leaflet_js
 

@@ -40,3 +40,8 @@ test("withRecentered frames again on resize after the reader moved the map", () 
   assert.equal(core.withRecentered(moved).moved, false);
   assert.equal(moved.moved, true, "the state is never changed in place");
 });
+
+test("departmentName is the name and code, as in the table", () => {
+  assert.equal(core.departmentName({id: "69", properties: {nom: "Rhône"}}), "Rhône (69)");
+  assert.equal(core.departmentName({id: "2A", properties: {nom: "Corse-du-Sud"}}), "Corse-du-Sud (2A)");
+});

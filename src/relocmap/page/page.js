@@ -6,7 +6,7 @@
 
   // Phones, and short windows (landscape phones, small iframes): compact layout. The
   // same query as in relocmap.css.
-  const COMPACT_QUERY = "(max-width: 600px), (max-height: 520px)";
+  const COMPACT_QUERY = "(max-width: 720px), (max-height: 520px)";
   const RESIZE_DELAY_MS = 150;
 
   function readConfig() {
@@ -118,6 +118,18 @@
     return L.divIcon({className: "relocmap-label", html: span, iconSize: null});
   }
 
+  // A popup: the department's figures (HTML from Python, every value escaped) and the
+  // source line, as text.
+  function popupContent(config, feature) {
+    const content = document.createElement("div");
+    content.innerHTML = feature.properties.popup;
+    const source = document.createElement("p");
+    source.className = "relocmap-source";
+    source.textContent = config.texts.popupSource;
+    content.appendChild(source);
+    return content;
+  }
+
   function createLayers(map, config, getState, popupOptions) {
     const circles = L.featureGroup();
     const labels = [];
@@ -135,7 +147,7 @@
           sticky: true,
           className: "relocmap-tooltip",
         });
-        layer.bindPopup(feature.properties.popup, popupOptions);
+        layer.bindPopup(() => popupContent(config, feature), popupOptions);
         layer.on({
           mouseover: () => {
             layer.setStyle(core.HOVER_STYLE);
@@ -149,7 +161,7 @@
         if (feature.properties.radius) {
           L.circleMarker(feature.properties.labelAt, L.extend(core.circleOptions(feature), {code: feature.id}))
             .bindTooltip(() => lines(core.circleLines(feature)), {className: "relocmap-tooltip"})
-            .bindPopup(feature.properties.popup, popupOptions)
+            .bindPopup(() => popupContent(config, feature), popupOptions)
             .addTo(circles);
         }
         const marker = L.marker(feature.properties.labelAt, {
@@ -196,7 +208,7 @@
       const path = layer.getElement();
       path.setAttribute("role", "button");
       path.setAttribute("tabindex", "0");
-      path.setAttribute("aria-label", layer.feature.properties.name);
+      path.setAttribute("aria-label", core.departmentName(layer.feature));
       path.addEventListener("keydown", (event) => {
         if (event.key === "Enter" || event.key === " ") {
           event.preventDefault();
@@ -212,7 +224,7 @@
           current = byCode[layer.feature ? layer.feature.id : layer.options.code];
           const element = event.popup.getElement();
           element.setAttribute("role", "dialog");
-          element.setAttribute("aria-label", current.feature.properties.name);
+          element.setAttribute("aria-label", core.departmentName(current.feature));
           element.tabIndex = -1;
           if (fromKeyboard) {
             element.focus({preventScroll: true});
@@ -238,12 +250,8 @@
 
   // --- layout --------------------------------------------------------------------
 
-  function cornerSize(map, vertical, horizontal) {
-    const corner = map.getContainer().querySelector(".leaflet-" + vertical + ".leaflet-" + horizontal);
-    return {width: corner.offsetWidth, height: corner.offsetHeight};
-  }
-
-  // Place the switch for the layout, then measure what the boxes take.
+  // Place the switch for the layout, then measure every box on the map (rectangles in
+  // px, relative to the map).
   function measureBoxes(map, boxes, compact) {
     boxes.switchControl.setPosition(core.switchPosition(compact));
     // Compact: the bottom-left corner sits above the attribution, which then spans the
@@ -251,21 +259,35 @@
     map.getContainer().querySelector(".leaflet-bottom.leaflet-left").style.bottom = compact
       ? map.attributionControl.getContainer().offsetHeight + "px"
       : "";
-    return {
-      titleWidth: boxes.title.offsetWidth,
-      legendsWidth: boxes.legends.offsetWidth,
-      topLeft: cornerSize(map, "top", "left"),
-      topRight: cornerSize(map, "top", "right"),
-      bottomLeft: cornerSize(map, "bottom", "left"),
-      bottomRight: cornerSize(map, "bottom", "right"),
-    };
+    return boxRects(map);
+  }
+
+  function boxRects(map) {
+    const origin = map.getContainer().getBoundingClientRect();
+    return Array.from(map.getContainer().querySelectorAll(".leaflet-control"))
+      .map((element) => element.getBoundingClientRect())
+      .filter((rect) => rect.width > 0 && rect.height > 0)
+      .map((rect) => ({
+        left: rect.left - origin.left,
+        top: rect.top - origin.top,
+        right: rect.right - origin.left,
+        bottom: rect.bottom - origin.top,
+      }));
+  }
+
+  // The region's size in px at zoom 0 (only its proportions matter).
+  function regionAspect(map, bounds) {
+    const northWest = map.project(L.latLng(bounds[1][0], bounds[0][1]), 0);
+    const southEast = map.project(L.latLng(bounds[0][0], bounds[1][1]), 0);
+    return {x: southEast.x - northWest.x, y: southEast.y - northWest.y};
   }
 
   // Leaflet copies popup options when a popup is bound: update the bound ones too.
   function applyPopupLayout(popupOptions, layers, state) {
-    const layout = core.popupLayout(state.size, state.margins);
+    const layout = core.popupLayout(state.size, state.popupMargins);
     L.extend(popupOptions, {
       maxWidth: layout.maxWidth,
+      maxHeight: layout.maxHeight,
       autoPanPaddingTopLeft: L.point(layout.autoPanPaddingTopLeft),
       autoPanPaddingBottomRight: L.point(layout.autoPanPaddingBottomRight),
     });
@@ -352,11 +374,12 @@
     }
     function arrange() {
       const measured = measureBoxes(map, boxes, compact.matches);
-      state = core.withLayout(state, compact.matches, map.getSize(), measured);
+      const aspect = regionAspect(map, config.map.bounds);
+      state = core.withLayout(state, compact.matches, map.getSize(), measured, aspect);
       applyPopupLayout(popupOptions, layers, state);
     }
     function frame() {
-      map.fitBounds(config.map.bounds, core.fitOptions(state.size, state.margins));
+      map.fitBounds(config.map.bounds, core.fitOptions(state.margins));
     }
 
     arrange();
@@ -366,6 +389,11 @@
         setState(core.withCircles(state, event.target.checked));
       } else {
         setState(core.withView(config, state, event.target.value));
+      }
+      // The legend changed size: lay out again (and frame, unless the reader moved).
+      arrange();
+      if (!state.moved) {
+        frame();
       }
     });
     frame();
