@@ -6,13 +6,13 @@
 set -eu
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
-if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi dejavu \
-    || ! command -v pdftoppm >/dev/null; then
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/firefox-esr ] \
+    || ! fc-list 2>/dev/null | grep -qi dejavu || ! command -v pdftoppm >/dev/null; then
     SUDO=""
     [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-        chromium fonts-dejavu-core fontconfig poppler-utils >/dev/null
+        chromium firefox-esr fonts-dejavu-core fontconfig poppler-utils >/dev/null
 fi
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'

@@ -26,6 +26,23 @@ def geo_path() -> Path:
 
 
 @pytest.fixture(scope="session")
+def built_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The map built from the committed data, with the default (light) tiles (browser tests)."""
+    from relocmap.pipeline import build_map
+    from relocmap.render import MapOptions
+
+    out = tmp_path_factory.mktemp("out")
+    build_map(
+        REPO_ROOT / "data" / "relocalisations.csv",
+        REPO_ROOT / "geo" / "departements.geojson",
+        out,
+        REPO_ROOT / "data" / "publication.json",
+        MapOptions(),
+    )
+    return out / "carte.html"
+
+
+@pytest.fixture(scope="session")
 def data_dir() -> Path:
     return REPO_ROOT / "data"
 

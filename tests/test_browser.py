@@ -40,20 +40,6 @@ def leaflet_file(name: str) -> bytes:
     return resources.files("js_lib_leaflet").joinpath("static", "js_lib_leaflet", name).read_bytes()
 
 
-@pytest.fixture(scope="session")
-def built_page(tmp_path_factory, repo_root) -> Path:
-    """The map built from the committed data, with the default (light) tiles."""
-    out = tmp_path_factory.mktemp("out")
-    build_map(
-        repo_root / "data" / "relocalisations.csv",
-        repo_root / "geo" / "departements.geojson",
-        out,
-        repo_root / "data" / "publication.json",
-        MapOptions(),
-    )
-    return out / "carte.html"
-
-
 class Visit:
     """One page load with its console errors and the requests it attempted."""
 
@@ -237,6 +223,7 @@ def test_phone_window_shows_map_controls_and_popup(browser, built_page):
         }""",
             timeout=5000,
         )
+        page.wait_for_timeout(400)  # the end of the pan, before clicking the close button
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=ARTIFACTS / "carte-emplois-phone.png")
         visit.close_popup()
@@ -688,3 +675,76 @@ def test_turning_a_phone_rearranges_the_page(browser, built_page):
         assert visit.errors == []
     finally:
         visit.close()
+
+
+# --- content first: the page without its script ----------------------------------
+
+
+def assert_readable_without_map(page) -> None:
+    """Title, headline, the French note and the whole figures table are shown."""
+    assert (
+        page.locator("h1").inner_text() == "Relocalisations industrielles en Auvergne-Rhône-Alpes"
+    )
+    assert page.locator("h1").is_visible()
+    headline = page.locator(".relocmap-headline")
+    assert (
+        headline.is_visible()
+        and "190 projets · plus de 5\u202f300 emplois" in headline.inner_text()
+    )
+    note = page.locator(".relocmap-fallback")
+    assert note.is_visible() and "tableau ci-dessous" in note.inner_text()
+    table = page.get_by_role("table")
+    assert table.is_visible()
+    assert table.locator("tbody tr").count() == 12
+    assert "Rhône (69)" in table.inner_text() and "près de 670" in table.inner_text()
+    assert page.locator(".folium-map").is_hidden()
+
+
+def test_page_reads_without_javascript(browser, built_page):
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith("file:") else route.abort()
+            ),
+        )
+        page.goto(built_page.as_uri())
+        assert_readable_without_map(page)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=ARTIFACTS / "carte-sans-javascript.png", full_page=True)
+    finally:
+        context.close()
+
+
+def test_page_reads_when_leaflet_cannot_load(browser, built_page):
+    """A blocked CDN (proxy, privacy extension): every request to unpkg.com is aborted."""
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith("file:") else route.abort()
+            ),
+        )
+        page.goto(built_page.as_uri())
+        page.wait_for_load_state("load")
+        assert_readable_without_map(page)
+        assert errors == []  # the page script stops quietly without Leaflet
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=ARTIFACTS / "carte-sans-leaflet-phone.png", full_page=True)
+    finally:
+        context.close()
+
+
+def test_with_the_map_the_table_is_in_its_dialog_and_the_note_hidden(desktop):
+    page = desktop.page
+    assert page.locator(".relocmap-fallback").is_hidden()
+    assert page.locator("#relocmap-table-dialog #relocmap-figures").count() == 1
+    assert page.get_by_role("table").is_hidden()
+    assert page.locator(".leaflet-control.relocmap-title h1").count() == 1

@@ -73,7 +73,7 @@ def test_page_is_within_budget(page_html):
 
 def test_only_leaflet_loads_from_outside(page_html):
     scripts = re.findall(r'<script[^>]+src="([^"]+)"', page_html)
-    styles = re.findall(r'<link[^>]+href="([^"]+)"', page_html)
+    styles = re.findall(r'<link rel="stylesheet"[^>]+href="([^"]+)"', page_html)
     assert scripts == ["https://unpkg.com/leaflet@1.9.4/dist/leaflet.js"]
     assert styles == ["https://unpkg.com/leaflet@1.9.4/dist/leaflet.css"]
     for unwanted in ("jquery", "bootstrap", "font-awesome", "fontawesome", "awesome-markers"):
@@ -225,7 +225,10 @@ def test_page_script_is_the_package_files_without_comment_lines():
     ]
     assert PAGE_SCRIPTS == ("core.js", "page.js", "embed-height.js")
     code = [
-        line for text in files for line in text.splitlines() if not line.strip().startswith("//")
+        line.strip()
+        for text in files
+        for line in text.splitlines()
+        if line.strip() and not line.strip().startswith("//")
     ]
     script = page_script()
     assert script.splitlines() == code
@@ -260,13 +263,16 @@ def test_configuration_is_one_object_with_views_texts_and_departments(page_html)
     assert all(len(view["colors"]) == 5 for view in config["views"])
     assert config["texts"] == {
         "closePopup": "Fermer",
+        "popupSource": "Source : Région Auvergne-Rhône-Alpes, communiqué de presse, 2022",
+        "recenter": "Recentrer",
+        "recenterTitle": "Recentrer la carte sur la région",
         "zoomIn": "Zoom avant",
         "zoomOut": "Zoom arrière",
     }
     assert f'<div class="folium-map" id="{config["map"]["container"]}"' in page_html
-    assert sorted(config["html"]) == ["attributionPrefix", "legends", "sources", "switch", "title"]
+    assert sorted(config["html"]) == ["attributionPrefix", "legends", "sources", "switch"]
     rhone = next(f for f in config["features"]["features"] if f["id"] == "69")["properties"]
-    assert rhone["nom"] == "Rhône" and rhone["name"] == "Rhône (69)"
+    assert rhone["nom"] == "Rhône" and "name" not in rhone  # the script writes "Rhône (69)"
     # Rhône: most jobs and projects (top class), 6,6 jobs per 10 000 inhabitants (3rd class).
     assert rhone["classes"] == {"emplois": 4, "projets": 4, "emplois_pour_10000_hab": 2}
     assert rhone["tips"]["emplois"] == "1\u202f220 emplois"
@@ -320,4 +326,4 @@ def test_a_name_closing_the_script_stays_text(paths):
     assert HOSTILE_NAME not in html and "alert(1)</script>" not in html
     assert len(scripts_of(html)) == 3
     rhone = next(f for f in page_features(html) if f["id"] == "69")["properties"]
-    assert rhone["nom"] == HOSTILE_NAME and rhone["name"] == f"{HOSTILE_NAME} (69)"
+    assert rhone["nom"] == HOSTILE_NAME

@@ -51,9 +51,12 @@ TILES = {
 }
 DEFAULT_TILES = "light"
 # Simplification for the page only (degrees, coverage-preserving): the boundaries
-# file keeps 250 m detail; the page keeps ~500 m, finer than a pixel at the
-# regional zoom, and rounds to 3 decimals (~100 m), which halves its weight.
-PAGE_SIMPLIFY_DEG = 0.0065
+# file keeps 250 m detail; the page keeps ~550-780 m (0.007°: about a pixel at the
+# regional zoom; IoU with the boundaries file ≥ 0.988 in Auvergne-Rhône-Alpes, was
+# 0.989 at 0.0065°, which no longer fitted the 100 000-byte budget once the page
+# gained its accessible, content-first and publishing parts) and rounds to 3
+# decimals (~100 m), which halves its weight.
+PAGE_SIMPLIFY_DEG = 0.007
 PAGE_DECIMALS = 3
 
 
@@ -100,15 +103,39 @@ def as_published(value: float, precision: str, unit: str | None = None) -> str:
         return "pas de données"
     text = Precision(precision).words + fr_int(value)
     if unit:
-        text += " " + (unit if value >= 2 else unit.rstrip("s"))
+        text += " " + unit_for(value, unit)
     return text
 
 
-def ordinal(rank: int) -> str:
-    return "1er" if rank == 1 else f"{rank}e"
+def unit_for(value: float, unit: str, digits: int = 0) -> str:
+    """The unit after a figure, French rule: plural from 2 (on the figure as shown, rounded
+    to ``digits``). ``0.3, "emplois pour 10 000 habitants"`` gives ``emploi pour 10 000
+    habitants``; only the first word agrees."""
+    if round(float(value), digits) >= 2:
+        return unit
+    first, *rest = unit.split(" ", 1)
+    return " ".join([first.removesuffix("s"), *rest])
+
+
+def ordinal(rank: int, tied: bool = False) -> str:
+    """``1er``, ``2e``…; a rank shared with another department is ``10e ex aequo``."""
+    text = "1er" if rank == 1 else f"{rank}e"
+    return f"{text} ex aequo" if tied else text
 
 
 # --- page elements ----------------------------------------------------------
+
+# Shown until the script has drawn the map: with no script, or when Leaflet could not
+# load (a blocked CDN), the reader still gets the title, the headline and the table.
+FALLBACK_NOTE = (
+    "La carte interactive ne peut pas s’afficher (JavaScript désactivé ou bibliothèque "
+    "de cartes bloquée) : les chiffres sont dans le tableau ci-dessous."
+)
+# The page's icon, inline (no request, no 404): a square in the headline's blue.
+PAGE_ICON = (
+    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 8 8'%3E"
+    "%3Crect width='8' height='8' rx='2' fill='%231d6a96'/%3E%3C/svg%3E"
+)
 
 
 class Page(Figure):
@@ -122,11 +149,20 @@ class Page(Figure):
     _template = Template(_package_text("page.html.j2"))
 
     def __init__(
-        self, title: str, description: str, social: list[publishing.MetaTag] | None = None
+        self,
+        title: str,
+        description: str,
+        title_html: str,
+        social: list[publishing.MetaTag] | None = None,
     ):
         super().__init__(title=title)
         self.description = description
         self.social = social or []  # Open Graph / Twitter card tags (with --base-url)
+        # Content first: the title and headline are HTML of the page itself (readable
+        # without script); the script moves them into a box on the map.
+        self.title_html = title_html
+        self.fallback = FALLBACK_NOTE
+        self.icon = PAGE_ICON
         self.config_json = ""  # set once the map's element id is known
         self.page_js = ""
         self.header._children.clear()  # our template writes the charset itself
@@ -197,14 +233,20 @@ class InlineScript(MacroElement):
 # snippet's iframe, the height message to the host page (embed-height.js).
 PAGE_SCRIPTS = ("core.js", "page.js", "embed-height.js")
 # Leaflet's own words, in French.
-PAGE_TEXTS = {"zoomIn": "Zoom avant", "zoomOut": "Zoom arrière", "closePopup": "Fermer"}
+PAGE_TEXTS = {
+    "zoomIn": "Zoom avant",
+    "zoomOut": "Zoom arrière",
+    "closePopup": "Fermer",
+    "recenter": "Recentrer",
+    "recenterTitle": "Recentrer la carte sur la région",
+}
 LEAFLET_PREFIX = (
     '<a href="https://leafletjs.com" title="Bibliothèque JavaScript de cartes interactives">'
     "Leaflet</a>"
 )
 # Leaflet map options. No centre: the script frames the region with fitBounds, whose
 # zoom arithmetic starts from this zoom (kept at 7, as the page always had it).
-MAP_OPTIONS = {"zoom": 7, "zoomControl": False, "zoomSnap": 0.25}
+MAP_OPTIONS = {"zoom": 7, "zoomControl": False, "zoomSnap": 0}
 
 
 _COMMENT = re.compile(r"\s*//")  # a whole-line comment (the files use no template literals)
@@ -212,14 +254,34 @@ _COMMENT = re.compile(r"\s*//")  # a whole-line comment (the files use no templa
 
 def page_script() -> str:
     """The page's JavaScript as inlined into the page: the package files in order, without
-    their comment lines (the files keep them; the page is lighter)."""
+    their comment lines, blank lines and indentation (the files keep them; the page is
+    lighter)."""
     sources = (_package_text(name, "page") for name in PAGE_SCRIPTS)
-    lines = [line for text in sources for line in text.splitlines() if not _COMMENT.match(line)]
+    # Indentation and blank lines go too (no template literal, so no string spans lines).
+    lines = [
+        line.lstrip()
+        for text in sources
+        for line in text.splitlines()
+        if line.strip() and not _COMMENT.match(line)
+    ]
     script = "\n".join(lines) + "\n"
     # Inlined text must not end the <script> element or open an HTML comment in it.
     if re.search(r"</script|<!--", script, re.IGNORECASE):
         raise ValueError(f"the page script ({', '.join(PAGE_SCRIPTS)}) contains </script or <!--")
     return script
+
+
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_CSS_SPACE = re.compile(r"\s*([{};,])\s*|:\s+")
+
+
+def compact_css(css: str) -> str:
+    """The package CSS as inlined: without comments, indentation and the spaces around
+    ``{ } ; ,`` and after ``:`` (the file keeps them; the page is lighter)."""
+    text = _CSS_COMMENT.sub("", css)
+    lines = (line.strip() for line in text.splitlines())
+    joined = "\n".join(line for line in lines if line)
+    return _CSS_SPACE.sub(lambda m: m.group(1) or ":", joined) + "\n"
 
 
 def config_json(config: dict[str, object]) -> str:
@@ -269,11 +331,13 @@ def view_value(row: pd.Series, view: View) -> str:
     if pd.isna(row[view.key]):
         return "pas de données"
     if view.decimals:
-        return f"{from_jobs(row, view.key, digits=view.decimals)} {view.unit}"
+        unit = unit_for(row[view.key], view.unit, view.decimals)
+        return f"{from_jobs(row, view.key, digits=view.decimals)} {unit}"
     return as_published(row[view.key], row[f"{view.key}_precision"], view.unit)
 
 
-def popup_rows(row: pd.Series, region_count: int) -> list[tuple[str, str]]:
+def popup_rows(row: pd.Series, region_count: int, tied: bool = False) -> list[tuple[str, str]]:
+    """The popup's figures; ``tied``: another department of the region has the same rank."""
     if pd.isna(row["emplois"]):
         return []
     rows = [
@@ -290,7 +354,7 @@ def popup_rows(row: pd.Series, region_count: int) -> list[tuple[str, str]]:
         ("Part des emplois de la région", from_jobs(row, "part_emplois", "\u00a0%")),
         (
             "Rang dans la région (emplois)",
-            f"{ordinal(int(row['rang_emplois']))} sur {region_count}",
+            f"{ordinal(int(row['rang_emplois']), tied)} sur {region_count}",
         ),
     ]
     return rows
@@ -338,6 +402,7 @@ def feature_collection(
     joined: JoinedFigures, classes: list[Classes], source: str
 ) -> dict[str, object]:
     """The departments for the page: geometry, class per view, texts and figures.
+    (``source`` is unused here: the popups' source line is in the configuration's texts.)
 
     Texts are plain (the script writes them as text) except ``popup``, HTML rendered
     here with every value escaped.
@@ -346,6 +411,9 @@ def feature_collection(
     largest = frame["emplois"].max()
     geometry = page_geometry(frame)
     with_data = frame["emplois"].notna().groupby(frame["region_code"]).sum()
+    # How many departments of a region share each jobs rank (ties: "10e ex aequo").
+    sharing = frame.groupby(["region_code", "rang_emplois"])["rang_emplois"].transform("size")
+    tied = sharing.fillna(1).astype(int).gt(1)
     features = []
     for code, row in frame.iterrows():
         features.append(
@@ -355,7 +423,6 @@ def feature_collection(
                 "geometry": shapely.geometry.mapping(geometry[code]),
                 "properties": {
                     "nom": row["nom"],
-                    "name": f"{row['nom']} ({code})",
                     # class index per view (null: no figure); colours are in config.views
                     "classes": {c.view.key: c.class_of.get(code) for c in classes},
                     "tips": {c.view.key: view_value(row, c.view) for c in classes},
@@ -363,9 +430,12 @@ def feature_collection(
                         "popup.html.j2",
                         nom=row["nom"],
                         code=code,
-                        rows=popup_rows(row, int(with_data[row["region_code"]])),
+                        rows=popup_rows(
+                            row,
+                            int(with_data[row["region_code"]]),
+                            tied=bool(tied[code]),
+                        ),
                         note=row["note"] if isinstance(row["note"], str) else "",
-                        source=source,
                     ),
                     "area": round(float(row["superficie_km2"])),
                     "radius": 0
@@ -551,7 +621,6 @@ def page_config(
     container: str,
 ) -> dict[str, object]:
     """The one object the page script reads: map, basemap, views, boxes, texts, departments."""
-    title = title_text(joined)
     source = figures_source(publication)
     downloads = publishing.downloads(joined.frame, options.offline)
     has_missing = bool(joined.missing)
@@ -576,15 +645,10 @@ def page_config(
         "tiles": None if options.offline else tiles_config(options.tiles),
         "views": [{"key": c.view.key, "colors": list(c.colors)} for c in classes],
         "noDataColor": NO_DATA_COLOR,
-        "texts": PAGE_TEXTS,
+        # The popups' source line, written once (the script adds it to every popup).
+        "texts": {**PAGE_TEXTS, "popupSource": f"Source : {source}"},
         "html": {
             "attributionPrefix": LEAFLET_PREFIX,
-            "title": _snippet(
-                "title.html.j2",
-                title=title,
-                subtitle=subtitle_text(publication),
-                headline=headline_html(joined, publication),
-            ),
             "legends": _snippet("legends.html.j2", legends=legends, circles=circles),
             "switch": _snippet("switch.html.j2", views=views, circles=circles),
             "sources": _snippet(
@@ -603,8 +667,15 @@ def build_page(
 ) -> str:
     """Render the whole HTML page as text."""
     title = title_text(joined)
+    title_html = _snippet(
+        "title.html.j2",
+        title=title,
+        subtitle=subtitle_text(publication),
+        headline=headline_html(joined, publication),
+    )
     description = subtitle_text(publication) or title
-    page = Page(title, description, publishing.social_tags(title, description, options.base_url))
+    social = publishing.social_tags(title, description, options.base_url)
+    page = Page(title, description, title_html, social)
     fmap = PageMap(accessible_name=f"Carte : {title}", summary=summary_text(joined, publication))
     page.add_child(fmap)
     _add_leaflet_and_style(fmap, options)
@@ -630,7 +701,7 @@ def _add_leaflet_and_style(fmap: PageMap, options: MapOptions) -> None:
     page's own CSS, which comes after Leaflet's so that it wins."""
     from .offline import leaflet_css, leaflet_js
 
-    css = _package_text("relocmap.css")
+    css = compact_css(_package_text("relocmap.css"))
     if options.offline:
         css = leaflet_css() + "\n" + css
         fmap.add_child(InlineScript(leaflet_js()))

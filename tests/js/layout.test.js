@@ -5,98 +5,92 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const core = require("../../src/relocmap/page/core.js");
 
-// Boxes as measured on a desktop window and on a phone (px).
-const desktopBoxes = {
-  titleWidth: 340,
-  legendsWidth: 160,
-  topLeft: {width: 340, height: 260},
-  topRight: {width: 190, height: 170},
-  bottomLeft: {width: 0, height: 0},
-  bottomRight: {width: 170, height: 190},
-};
-const phoneBoxes = {
-  titleWidth: 300,
-  legendsWidth: 140,
-  topLeft: {width: 300, height: 170},
-  topRight: {width: 0, height: 0},
-  bottomLeft: {width: 180, height: 140},
-  bottomRight: {width: 140, height: 120},
-};
-
 test("freeArea is the area left inside the margins", () => {
   assert.equal(core.freeArea({x: 100, y: 50}, {topLeft: [10, 5], bottomRight: [20, 5]}), 70 * 40);
   assert.equal(core.freeArea({x: 100, y: 50}, {topLeft: [0, 0], bottomRight: [0, 0]}), 5000);
-});
-
-test("freeArea is 0, never negative, when margins meet or cross", () => {
-  assert.equal(core.freeArea({x: 100, y: 50}, {topLeft: [60, 0], bottomRight: [40, 0]}), 0);
   assert.equal(core.freeArea({x: 100, y: 50}, {topLeft: [80, 0], bottomRight: [40, 0]}), 0);
-  assert.equal(core.freeArea({x: 100, y: 50}, {topLeft: [0, 40], bottomRight: [0, 40]}), 0);
-  assert.equal(core.freeArea({x: 0, y: 0}, {topLeft: [8, 8], bottomRight: [8, 8]}), 0);
 });
 
-test("beside: left margin after the title, right margin after the widest right box", () => {
-  assert.deepEqual(core.besideMargins(desktopBoxes), {topLeft: [356, 8], bottomRight: [198, 8]});
-  // The legends, plus their 10 px of corner margin, can be the wider one.
-  const wideLegend = {...desktopBoxes, legendsWidth: 250};
-  assert.deepEqual(core.besideMargins(wideLegend).bottomRight, [268, 8]);
+// Boxes (px) as on a 1280 x 900 window: title top left, switch top right, legend bottom
+// right, sources along the bottom.
+const desktop = {x: 1280, y: 900};
+const desktopBoxes = [
+  {left: 10, top: 10, right: 370, bottom: 300},
+  {left: 995, top: 10, right: 1270, bottom: 185},
+  {left: 1060, top: 673, right: 1270, bottom: 851},
+  {left: 0, top: 861, right: 1280, bottom: 900},
+];
+
+test("the region goes where it is drawn largest, clear of the boxes", () => {
+  // A wide region (2:1): the band between the title and the switch, full height above
+  // the sources, beats the band under the top boxes.
+  const margins = core.chooseMargins(desktop, desktopBoxes, {x: 2, y: 1});
+  const placed = core.placeRegion(
+    {left: margins.topLeft[0], top: margins.topLeft[1], right: 1280 - margins.bottomRight[0], bottom: 900 - margins.bottomRight[1]},
+    {x: 2, y: 1},
+  );
+  assert.ok(core.coveredShare(placed, desktopBoxes) <= core.COVER_BUDGET);
+  assert.ok(placed.right - placed.left > 880, JSON.stringify(placed));
 });
 
-test("between: top margin under the taller top corner, bottom above the taller bottom one", () => {
-  assert.deepEqual(core.betweenMargins(phoneBoxes), {topLeft: [8, 178], bottomRight: [8, 148]});
-  assert.deepEqual(core.betweenMargins(desktopBoxes), {topLeft: [8, 268], bottomRight: [8, 198]});
+test("the boxes cover at most the budget of the region's rectangle", () => {
+  for (const aspect of [{x: 1, y: 1}, {x: 3, y: 1}, {x: 1, y: 3}]) {
+    const margins = core.chooseMargins(desktop, desktopBoxes, aspect);
+    const rect = {left: margins.topLeft[0], top: margins.topLeft[1], right: 1280 - margins.bottomRight[0], bottom: 900 - margins.bottomRight[1]};
+    assert.ok(core.coveredShare(core.placeRegion(rect, aspect), desktopBoxes) <= core.COVER_BUDGET);
+  }
 });
 
-test("a wide window puts the region beside the boxes", () => {
-  assert.deepEqual(core.chooseMargins({x: 1280, y: 800}, desktopBoxes), core.besideMargins(desktopBoxes));
+test("with no box the region uses the whole map but the gap", () => {
+  assert.deepEqual(core.chooseMargins({x: 400, y: 300}, [], {x: 1, y: 1}), {topLeft: [8, 8], bottomRight: [8, 8]});
 });
 
-test("a phone puts the region between the boxes", () => {
-  assert.deepEqual(core.chooseMargins({x: 375, y: 740}, phoneBoxes), core.betweenMargins(phoneBoxes));
+test("popups get the largest rectangle no box enters", () => {
+  const margins = core.popupMargins(desktop, desktopBoxes);
+  const rect = {left: margins.topLeft[0], top: margins.topLeft[1], right: 1280 - margins.bottomRight[0], bottom: 900 - margins.bottomRight[1]};
+  assert.ok(desktopBoxes.every((box) => !core.rectsOverlap(rect, box)));
+  // Under the title, left of the legend, above the sources: 1044 x 545 px (between the
+  // title and the switch, 617 x 845, is smaller).
+  assert.deepEqual(rect, {left: 8, top: 308, right: 1052, bottom: 853});
 });
 
-test("on a tie, beside wins", () => {
-  // Beside: 100 - 36 - 18 = 46 px wide, 84 high; between: 84 wide, 100 - 28 - 26 = 46 high.
-  const boxes = {
-    titleWidth: 20,
-    legendsWidth: 0,
-    topLeft: {width: 20, height: 20},
-    topRight: {width: 0, height: 0},
-    bottomLeft: {width: 0, height: 0},
-    bottomRight: {width: 0, height: 18},
-  };
-  const size = {x: 100, y: 100};
-  assert.equal(core.freeArea(size, core.besideMargins(boxes)), 46 * 84);
-  assert.equal(core.freeArea(size, core.betweenMargins(boxes)), 84 * 46);
-  assert.deepEqual(core.chooseMargins(size, boxes), core.besideMargins(boxes));
+test("placeRegion centres the region at the largest scale that fits", () => {
+  assert.deepEqual(core.placeRegion({left: 0, top: 0, right: 200, bottom: 100}, {x: 1, y: 1}), {
+    scale: 100, left: 50, top: 0, right: 150, bottom: 100,
+  });
 });
 
-test("fitBounds gets the margins as padding when the free area is over a quarter of the map", () => {
-  const margins = {topLeft: [356, 8], bottomRight: [198, 8]};
-  assert.deepEqual(core.fitOptions({x: 1280, y: 800}, margins), {
+test("coveredShare adds the parts of the rectangle under each box", () => {
+  const inside = {left: 0, top: 0, right: 100, bottom: 100};
+  assert.equal(core.coveredShare(inside, []), 0);
+  assert.equal(core.coveredShare(inside, [{left: 50, top: 50, right: 200, bottom: 200}]), 0.25);
+  assert.equal(core.coveredShare(inside, [{left: 0, top: 0, right: 10, bottom: 100}, {left: 90, top: 0, right: 100, bottom: 10}]), 0.11);
+  assert.equal(core.coveredShare({left: 0, top: 0, right: 0, bottom: 5}, [inside]), 0);
+});
+
+test("rectsOverlap: sharing an edge is not overlapping", () => {
+  const a = {left: 0, top: 0, right: 10, bottom: 10};
+  assert.equal(core.rectsOverlap(a, {left: 10, top: 0, right: 20, bottom: 10}), false);
+  assert.equal(core.rectsOverlap(a, {left: 9, top: 9, right: 20, bottom: 20}), true);
+});
+
+test("fitBounds gets the margins as padding", () => {
+  assert.deepEqual(core.fitOptions({topLeft: [356, 8], bottomRight: [198, 8]}), {
     paddingTopLeft: [356, 8],
     paddingBottomRight: [198, 8],
   });
 });
 
-test("fitBounds frames under the boxes when they leave a quarter of the map or less", () => {
-  const margins = {topLeft: [200, 8], bottomRight: [200, 8]};
-  // 500 x 400 map: free area 100 x 384 = 38 400, under a quarter (50 000).
-  assert.deepEqual(core.fitOptions({x: 500, y: 400}, margins), {padding: [8, 8]});
-  // Exactly a quarter is not enough either: 100 x 100 map, free 50 x 50.
-  assert.deepEqual(core.fitOptions({x: 100, y: 100}, {topLeft: [25, 25], bottomRight: [25, 25]}), {padding: [8, 8]});
-  assert.deepEqual(core.fitOptions({x: 0, y: 0}, {topLeft: [8, 8], bottomRight: [8, 8]}), {padding: [8, 8]});
-});
-
-test("popups stay 4 px inside the region's margins and narrower than the map", () => {
-  const margins = {topLeft: [356, 8], bottomRight: [198, 8]};
-  assert.deepEqual(core.popupLayout({x: 1280, y: 800}, margins), {
+test("popups fit inside their free rectangle and pan into it", () => {
+  const margins = {topLeft: [378, 8], bottomRight: [228, 47]};
+  assert.deepEqual(core.popupLayout(desktop, margins), {
     maxWidth: 300,
-    autoPanPaddingTopLeft: [360, 12],
-    autoPanPaddingBottomRight: [202, 12],
+    maxHeight: 900 - 8 - 47 - core.POPUP_FRAME.y,
+    autoPanPaddingTopLeft: [378, 8],
+    autoPanPaddingBottomRight: [228, 47],
   });
-  assert.equal(core.popupLayout({x: 320, y: 480}, margins).maxWidth, 260);
-  assert.equal(core.popupLayout({x: 360, y: 480}, margins).maxWidth, 300);
+  // A narrow free rectangle: the popup gets narrower (its content wraps or scrolls).
+  assert.equal(core.popupLayout({x: 320, y: 480}, {topLeft: [8, 100], bottomRight: [160, 100]}).maxWidth, 152 - core.POPUP_FRAME.x);
 });
 
 test("the view switch goes bottom left in the compact layout, top right otherwise", () => {

@@ -55,21 +55,20 @@ test("withMoved records that the reader moved the map, once and for all", () => 
 });
 
 test("withLayout stores size, compact flag and the chosen margins", () => {
-  const boxes = {
-    titleWidth: 340,
-    legendsWidth: 150,
-    topLeft: {width: 340, height: 200},
-    topRight: {width: 180, height: 160},
-    bottomLeft: {width: 0, height: 0},
-    bottomRight: {width: 160, height: 180},
-  };
+  const boxes = [
+    {left: 10, top: 10, right: 350, bottom: 210},
+    {left: 1090, top: 10, right: 1270, bottom: 170},
+    {left: 1110, top: 610, right: 1270, bottom: 790},
+  ];
   const size = {x: 1280, y: 800};
-  const state = core.withLayout(core.createState(config), 0, size, boxes);
+  const aspect = {x: 4, y: 3};
+  const state = core.withLayout(core.createState(config), 0, size, boxes, aspect);
   assert.equal(state.compact, false);
   assert.deepEqual(state.size, {x: 1280, y: 800});
   assert.notEqual(state.size, size); // a copy: the caller's object may change
-  assert.deepEqual(state.margins, core.chooseMargins(size, boxes));
-  assert.equal(core.withLayout(state, "yes", size, boxes).compact, true);
+  assert.deepEqual(state.margins, core.chooseMargins(size, boxes, aspect));
+  assert.deepEqual(state.popupMargins, core.popupMargins(size, boxes));
+  assert.equal(core.withLayout(state, "yes", size, boxes, aspect).compact, true);
 });
 
 test("changing one part of the state keeps the others", () => {

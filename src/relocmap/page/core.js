@@ -23,6 +23,7 @@
       compact: false,
       size: {x: 0, y: 0},
       margins: {topLeft: [8, 8], bottomRight: [8, 8]},
+      popupMargins: {topLeft: [8, 8], bottomRight: [8, 8]},
       moved: false,
     };
   }
@@ -45,12 +46,19 @@
     return Object.assign({}, state, {moved: true});
   }
 
-  // The boxes were measured at ``size``: keep the margins that leave the larger free area.
-  function withLayout(state, compact, size, boxes) {
+  // "Recentrer": the region is framed again, and again on the next resize.
+  function withRecentered(state) {
+    return Object.assign({}, state, {moved: false});
+  }
+
+  // The boxes were measured at ``size``: the region goes where it is drawn largest
+  // clear of them (see chooseMargins).
+  function withLayout(state, compact, size, boxes, aspect) {
     return Object.assign({}, state, {
       compact: Boolean(compact),
       size: {x: size.x, y: size.y},
-      margins: chooseMargins(size, boxes),
+      margins: chooseMargins(size, boxes, aspect),
+      popupMargins: popupMargins(size, boxes),
     });
   }
 
@@ -83,6 +91,11 @@
   // Name and figure shown when hovering a department: the figure of the current view.
   function tooltipLines(state, feature) {
     return [feature.properties.nom, feature.properties.tips[state.view]];
+  }
+
+  // A department's accessible name: "Rhône (69)".
+  function departmentName(feature) {
+    return feature.properties.nom + " (" + feature.id + ")";
   }
 
   function circleLines(feature) {
@@ -139,55 +152,145 @@
     );
   }
 
-  // ``boxes``, measured in px: titleWidth, legendsWidth, and the four corners
-  // {width, height} (topLeft, topRight, bottomLeft, bottomRight).
-  // Beside: the region between the title (left) and the widest box on the right; the
-  // attribution, as wide as its text, only matters for the bottom margin.
-  function besideMargins(boxes) {
-    return {
-      topLeft: [boxes.titleWidth + 2 * GAP, GAP],
-      bottomRight: [Math.max(boxes.topRight.width, boxes.legendsWidth + 10) + GAP, GAP],
-    };
+  // ``boxes``: the rectangles {left, top, right, bottom} (px, in the map) of every box
+  // shown on the map. Candidate rectangles: each edge is the map's edge or a box's edge
+  // (GAP px away). ``score(rect)`` gives a number (higher is better) or null (refused).
+  function bestRect(size, boxes, score) {
+    const lefts = [GAP].concat(boxes.map((box) => box.right + GAP));
+    const rights = [size.x - GAP].concat(boxes.map((box) => box.left - GAP));
+    const tops = [GAP].concat(boxes.map((box) => box.bottom + GAP));
+    const bottoms = [size.y - GAP].concat(boxes.map((box) => box.top - GAP));
+    let best = null;
+    lefts.forEach((left) => rights.forEach((right) => tops.forEach((top) => bottoms.forEach((bottom) => {
+      if (right - left < 1 || bottom - top < 1) {
+        return;
+      }
+      const rect = {left, top, right, bottom};
+      const value = score(rect);
+      if (value !== null && (!best || value > best.value + 1e-9)) {
+        best = {value, rect};
+      }
+    }))));
+    return best ? best.rect : {left: GAP, top: GAP, right: size.x - GAP, bottom: size.y - GAP};
   }
 
-  // Between: the region under the top corners and above the bottom ones.
-  function betweenMargins(boxes) {
-    return {
-      topLeft: [GAP, Math.max(boxes.topLeft.height, boxes.topRight.height) + GAP],
-      bottomRight: [GAP, Math.max(boxes.bottomLeft.height, boxes.bottomRight.height) + GAP],
-    };
+  function marginsOf(size, rect) {
+    return {topLeft: [rect.left, rect.top], bottomRight: [size.x - rect.right, size.y - rect.bottom]};
   }
 
-  // Beside the boxes or between them, whichever leaves the larger free area (beside on
-  // a tie).
-  function chooseMargins(size, boxes) {
-    const beside = besideMargins(boxes);
-    const between = betweenMargins(boxes);
-    return freeArea(size, beside) >= freeArea(size, between) ? beside : between;
+  // Share of the region's rectangle the boxes may cover (the shapes leave its corners
+  // mostly empty, where the boxes sit, so the shapes themselves are covered less).
+  const COVER_BUDGET = 0.05;
+
+  // Where fitBounds draws the region (proportions ``ratio``) inside ``rect``: as large as
+  // fits, centred.
+  function placeRegion(rect, ratio) {
+    const scale = Math.min((rect.right - rect.left) / ratio.x, (rect.bottom - rect.top) / ratio.y);
+    const x = (rect.left + rect.right - ratio.x * scale) / 2;
+    const y = (rect.top + rect.bottom - ratio.y * scale) / 2;
+    return {scale, left: x, top: y, right: x + ratio.x * scale, bottom: y + ratio.y * scale};
   }
 
-  // Leaflet fitBounds options: within the margins, or, when the boxes leave less than
-  // a quarter of the map, under them rather than zoomed into a corner.
-  function fitOptions(size, margins) {
-    if (freeArea(size, margins) > 0.25 * size.x * size.y) {
-      return {paddingTopLeft: margins.topLeft, paddingBottomRight: margins.bottomRight};
-    }
-    return {padding: [GAP, GAP]};
+  // The region's margins: the candidate rectangle where the region is drawn largest
+  // while the boxes cover at most COVER_BUDGET of its rectangle (on a tie, the one they
+  // cover least). ``aspect``: the region's size {x, y} in px at any one zoom.
+  function chooseMargins(size, boxes, aspect) {
+    const ratio = aspect && aspect.x > 0 && aspect.y > 0 ? aspect : {x: 1, y: 1};
+    const rect = bestRect(size, boxes, (candidate) => {
+      const placed = placeRegion(candidate, ratio);
+      const share = coveredShare(placed, boxes);
+      return share <= COVER_BUDGET ? placed.scale * (1 - share * 1e-3) : null;
+    });
+    return marginsOf(size, rect);
   }
 
-  // Popup options keeping an open popup clear of the boxes (which sit above popups),
-  // within the same margins as the region, and narrower than the map.
+  // The popups' margins: the largest rectangle no box enters (popups sit under boxes).
+  function popupMargins(size, boxes) {
+    const rect = bestRect(size, boxes, (candidate) => {
+      if (boxes.some((box) => rectsOverlap(candidate, box))) {
+        return null;
+      }
+      return (candidate.right - candidate.left) * (candidate.bottom - candidate.top);
+    });
+    return marginsOf(size, rect);
+  }
+
+  // Rectangles {left, top, right, bottom} sharing some area (touching is not enough).
+  function rectsOverlap(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  // Leaflet fitBounds options: the region within the margins.
+  function fitOptions(margins) {
+    return {paddingTopLeft: margins.topLeft, paddingBottomRight: margins.bottomRight};
+  }
+
+  // A popup's frame, content excluded (px): Leaflet's margins around the content, the
+  // wrapper's border, the tip and the space below it.
+  const POPUP_FRAME = {x: 48, y: 72};
+
+  // Popup options placing an open popup inside the region's free rectangle (the boxes
+  // sit above popups, so a popup must never go under one): the map pans it there, and
+  // it is never larger than that rectangle (its content scrolls instead).
   function popupLayout(size, margins) {
-    return {
-      maxWidth: Math.min(300, size.x - 60),
-      autoPanPaddingTopLeft: [margins.topLeft[0] + 4, margins.topLeft[1] + 4],
-      autoPanPaddingBottomRight: [margins.bottomRight[0] + 4, margins.bottomRight[1] + 4],
+    const free = {
+      x: size.x - margins.topLeft[0] - margins.bottomRight[0],
+      y: size.y - margins.topLeft[1] - margins.bottomRight[1],
     };
+    return {
+      maxWidth: Math.max(50, Math.min(300, free.x - POPUP_FRAME.x)),
+      maxHeight: Math.max(40, free.y - POPUP_FRAME.y),
+      autoPanPaddingTopLeft: margins.topLeft.slice(),
+      autoPanPaddingBottomRight: margins.bottomRight.slice(),
+    };
+  }
+
+  // Share (0 to 1) of the area ``inside`` that lies under the rectangles ``covers``
+  // (which do not overlap each other): used to report how much of the region the boxes
+  // hide.
+  function coveredShare(inside, covers) {
+    const area = (r) => Math.max(0, r.right - r.left) * Math.max(0, r.bottom - r.top);
+    const total = area(inside);
+    if (total === 0) {
+      return 0;
+    }
+    const hidden = covers.reduce((sum, box) => sum + area({
+      left: Math.max(inside.left, box.left),
+      top: Math.max(inside.top, box.top),
+      right: Math.min(inside.right, box.right),
+      bottom: Math.min(inside.bottom, box.bottom),
+    }), 0);
+    return hidden / total;
   }
 
   // Compact layout: the switch goes to the bottom left so the title can use the top.
   function switchPosition(compact) {
     return compact ? "bottomleft" : "topright";
+  }
+
+  // --- keyboard: the departments' Tab order ------------------------------------
+
+  // Reading order of points {x, y} (px, y down): rows from top to bottom, each from
+  // left to right. A point more than ``rows``-th of the points' height below the top of
+  // the current row starts a new row. Returns the indices in that order.
+  function readingOrder(points, rows) {
+    if (points.length === 0) {
+      return [];
+    }
+    const ys = points.map((point) => point.y);
+    const band = (Math.max(...ys) - Math.min(...ys)) / (rows || 4);
+    const byY = points.map((point, index) => index).sort((a, b) => points[a].y - points[b].y || a - b);
+    const rowOf = [];
+    let top = null;
+    let row = -1;
+    byY.forEach((index) => {
+      if (top === null || points[index].y > top + band) {
+        top = points[index].y;
+        row += 1;
+      }
+      rowOf[index] = row;
+    });
+    return byY.slice().sort((a, b) => rowOf[a] - rowOf[b] || points[a].x - points[b].x || a - b);
   }
 
   // --- labels: hide those that would overlap ----------------------------------
@@ -225,11 +328,13 @@
     withView,
     withCircles,
     withMoved,
+    withRecentered,
     withLayout,
     classColor,
     departmentStyle,
     HOVER_STYLE,
     tooltipLines,
+    departmentName,
     circleLines,
     circleOptions,
     nextSortDirection,
@@ -237,12 +342,17 @@
     sortOrder,
     GAP,
     freeArea,
-    besideMargins,
-    betweenMargins,
+    COVER_BUDGET,
+    placeRegion,
     chooseMargins,
+    popupMargins,
+    rectsOverlap,
     fitOptions,
+    POPUP_FRAME,
     popupLayout,
+    coveredShare,
     switchPosition,
+    readingOrder,
     boxesOverlap,
     labelPriority,
     visibleLabels,

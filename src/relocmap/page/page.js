@@ -6,7 +6,7 @@
 
   // Phones, and short windows (landscape phones, small iframes): compact layout. The
   // same query as in relocmap.css.
-  const COMPACT_QUERY = "(max-width: 600px), (max-height: 520px)";
+  const COMPACT_QUERY = "(max-width: 720px), (max-height: 520px)";
   const RESIZE_DELAY_MS = 150;
 
   function readConfig() {
@@ -23,7 +23,6 @@
     map.createPane("relocmap-labels");
     map.getPane("relocmap-labels").style.zIndex = 450;
     map.getPane("relocmap-labels").style.pointerEvents = "none";
-    L.control.zoom({zoomInTitle: config.texts.zoomIn, zoomOutTitle: config.texts.zoomOut}).addTo(map);
     map.attributionControl.setPrefix(config.html.attributionPrefix);
     map.on("popupopen", (event) => {
       const close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
@@ -32,14 +31,50 @@
         close.title = config.texts.closePopup;
       }
     });
+    // A focused element the browser scrolls into view would shift the map's panes:
+    // the container itself never scrolls.
+    map.getContainer().addEventListener("scroll", (event) => {
+      event.target.scrollTop = 0;
+      event.target.scrollLeft = 0;
+    });
     return map;
+  }
+
+  // Zoom buttons and "Recentrer", under the title (added after it).
+  function addNavigation(map, config, recenter) {
+    L.control.zoom({zoomInTitle: config.texts.zoomIn, zoomOutTitle: config.texts.zoomOut}).addTo(map);
+    const button = L.DomUtil.create("button", "relocmap-recenter");
+    button.type = "button";
+    button.textContent = config.texts.recenter;
+    button.title = config.texts.recenterTitle;
+    button.addEventListener("click", recenter);
+    const bar = L.DomUtil.create("div", "leaflet-bar relocmap-recenter-bar");
+    bar.appendChild(button);
+    L.DomEvent.disableClickPropagation(bar);
+    const Recenter = L.Control.extend({options: {position: "topleft"}, onAdd: () => bar});
+    new Recenter().addTo(map);
+  }
+
+  // Tab order follows the visual order: the top boxes (title, zoom, recentrer, then the
+  // switch), the departments in reading order, then the bottom boxes (the legend, the
+  // switch on phones, the sources). Leaflet puts all its boxes after the map's panes:
+  // move the top corners before them (their place on screen does not change).
+  function orderCorners(map) {
+    const container = map.getContainer();
+    const mapPane = map.getPane("mapPane");
+    ["left", "right"].forEach((side) => {
+      container.insertBefore(container.querySelector(".leaflet-top.leaflet-" + side), mapPane);
+    });
   }
 
   // A box on the map made once: moving it (setPosition) re-adds this same element, with
   // its listeners and state. ``html`` comes from Python, where every text is escaped.
-  function addBox(map, position, className, html) {
-    const div = L.DomUtil.create("div", className);
-    div.innerHTML = html;
+  // ``content`` is an element of the page (moved into the box) or HTML text.
+  function addBox(map, position, className, content) {
+    const div = typeof content === "string" ? L.DomUtil.create("div", className) : content;
+    if (typeof content === "string") {
+      div.innerHTML = content;
+    }
     L.DomEvent.disableClickPropagation(div);
     L.DomEvent.disableScrollPropagation(div);
     const Box = L.Control.extend({options: {position}, onAdd: () => div});
@@ -47,7 +82,7 @@
   }
 
   function createBoxes(map, config, compact) {
-    const title = addBox(map, "topleft", "relocmap-title", config.html.title).getContainer();
+    const title = addBox(map, "topleft", null, document.getElementById("relocmap-title")).getContainer();
     const legends = addBox(map, "bottomright", "relocmap-legends", config.html.legends).getContainer();
     const switchControl = addBox(map, "topright", "relocmap-views", config.html.switch);
     map.attributionControl.addAttribution(config.html.sources);
@@ -83,9 +118,27 @@
     return L.divIcon({className: "relocmap-label", html: span, iconSize: null});
   }
 
+  // A popup: the department's figures (HTML from Python, every value escaped) and the
+  // source line, as text.
+  function popupContent(config, feature) {
+    const content = document.createElement("div");
+    content.innerHTML = feature.properties.popup;
+    const source = document.createElement("p");
+    source.className = "relocmap-source";
+    source.textContent = config.texts.popupSource;
+    content.appendChild(source);
+    return content;
+  }
+
   function createLayers(map, config, getState, popupOptions) {
     const circles = L.featureGroup();
     const labels = [];
+    // Departments in reading order (set once drawn): the order of their shapes in the
+    // page, hence the Tab order. Hovering brings a shape to the front; this puts it back.
+    const ordered = [];
+    function restoreOrder() {
+      ordered.forEach((layer) => layer.getElement().parentNode.appendChild(layer.getElement()));
+    }
     const departments = L.geoJSON(config.features, {
       style: (feature) => core.departmentStyle(config, getState(), feature),
       onEachFeature: (feature, layer) => {
@@ -94,18 +147,21 @@
           sticky: true,
           className: "relocmap-tooltip",
         });
-        layer.bindPopup(feature.properties.popup, popupOptions);
+        layer.bindPopup(() => popupContent(config, feature), popupOptions);
         layer.on({
           mouseover: () => {
             layer.setStyle(core.HOVER_STYLE);
             layer.bringToFront();
           },
-          mouseout: () => departments.resetStyle(layer),
+          mouseout: () => {
+            departments.resetStyle(layer);
+            restoreOrder();
+          },
         });
         if (feature.properties.radius) {
-          L.circleMarker(feature.properties.labelAt, core.circleOptions(feature))
+          L.circleMarker(feature.properties.labelAt, L.extend(core.circleOptions(feature), {code: feature.id}))
             .bindTooltip(() => lines(core.circleLines(feature)), {className: "relocmap-tooltip"})
-            .bindPopup(feature.properties.popup, popupOptions)
+            .bindPopup(() => popupContent(config, feature), popupOptions)
             .addTo(circles);
         }
         const marker = L.marker(feature.properties.labelAt, {
@@ -118,7 +174,7 @@
       },
     }).addTo(map);
     const order = core.labelPriority(labels.map((label) => label.area));
-    return {departments, circles, labels: order.map((index) => labels[index])};
+    return {departments, circles, ordered, restoreOrder, labels: order.map((index) => labels[index])};
   }
 
   // Labels that would overlap are hidden, the larger departments' first kept; zooming in
@@ -131,14 +187,71 @@
     });
   }
 
-  // --- layout --------------------------------------------------------------------
-
-  function cornerSize(map, vertical, horizontal) {
-    const corner = map.getContainer().querySelector(".leaflet-" + vertical + ".leaflet-" + horizontal);
-    return {width: corner.offsetWidth, height: corner.offsetHeight};
+  // Each department is a button named after it: Enter or Space opens its popup, which
+  // takes the focus; Escape (or the popup's close button) closes it and gives the focus
+  // back to the department.
+  function wireDepartments(map, config, layers) {
+    const byCode = {};
+    layers.departments.eachLayer((layer) => {
+      byCode[layer.feature.id] = layer;
+    });
+    const points = config.features.features.map((feature) =>
+      map.latLngToLayerPoint(feature.properties.labelAt),
+    );
+    core.readingOrder(points).forEach((index) => {
+      layers.ordered.push(byCode[config.features.features[index].id]);
+    });
+    layers.restoreOrder();
+    let fromKeyboard = false;
+    let current = null; // the department whose popup is open
+    layers.ordered.forEach((layer) => {
+      const path = layer.getElement();
+      path.setAttribute("role", "button");
+      path.setAttribute("tabindex", "0");
+      path.setAttribute("aria-label", core.departmentName(layer.feature));
+      path.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          fromKeyboard = true;
+          layer.openPopup(layer.feature.properties.labelAt);
+          fromKeyboard = false;
+        }
+      });
+    });
+    [layers.departments, layers.circles].forEach((group) => {
+      group.eachLayer((layer) => {
+        layer.on("popupopen", (event) => {
+          current = byCode[layer.feature ? layer.feature.id : layer.options.code];
+          const element = event.popup.getElement();
+          element.setAttribute("role", "dialog");
+          element.setAttribute("aria-label", core.departmentName(current.feature));
+          element.tabIndex = -1;
+          if (fromKeyboard) {
+            element.focus({preventScroll: true});
+          }
+        });
+        layer.on("popupclose", (event) => {
+          const element = event.popup.getElement();
+          if (current && element && element.contains(document.activeElement)) {
+            current.getElement().focus({preventScroll: true});
+          }
+          current = null;
+        });
+      });
+    });
+    map.getContainer().addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && current) {
+        const department = current;
+        map.closePopup();
+        department.getElement().focus({preventScroll: true});
+      }
+    });
   }
 
-  // Place the switch for the layout, then measure what the boxes take.
+  // --- layout --------------------------------------------------------------------
+
+  // Place the switch for the layout, then measure every box on the map (rectangles in
+  // px, relative to the map).
   function measureBoxes(map, boxes, compact) {
     boxes.switchControl.setPosition(core.switchPosition(compact));
     // Compact: the bottom-left corner sits above the attribution, which then spans the
@@ -146,21 +259,35 @@
     map.getContainer().querySelector(".leaflet-bottom.leaflet-left").style.bottom = compact
       ? map.attributionControl.getContainer().offsetHeight + "px"
       : "";
-    return {
-      titleWidth: boxes.title.offsetWidth,
-      legendsWidth: boxes.legends.offsetWidth,
-      topLeft: cornerSize(map, "top", "left"),
-      topRight: cornerSize(map, "top", "right"),
-      bottomLeft: cornerSize(map, "bottom", "left"),
-      bottomRight: cornerSize(map, "bottom", "right"),
-    };
+    return boxRects(map);
+  }
+
+  function boxRects(map) {
+    const origin = map.getContainer().getBoundingClientRect();
+    return Array.from(map.getContainer().querySelectorAll(".leaflet-control"))
+      .map((element) => element.getBoundingClientRect())
+      .filter((rect) => rect.width > 0 && rect.height > 0)
+      .map((rect) => ({
+        left: rect.left - origin.left,
+        top: rect.top - origin.top,
+        right: rect.right - origin.left,
+        bottom: rect.bottom - origin.top,
+      }));
+  }
+
+  // The region's size in px at zoom 0 (only its proportions matter).
+  function regionAspect(map, bounds) {
+    const northWest = map.project(L.latLng(bounds[1][0], bounds[0][1]), 0);
+    const southEast = map.project(L.latLng(bounds[0][0], bounds[1][1]), 0);
+    return {x: southEast.x - northWest.x, y: southEast.y - northWest.y};
   }
 
   // Leaflet copies popup options when a popup is bound: update the bound ones too.
   function applyPopupLayout(popupOptions, layers, state) {
-    const layout = core.popupLayout(state.size, state.margins);
+    const layout = core.popupLayout(state.size, state.popupMargins);
     L.extend(popupOptions, {
       maxWidth: layout.maxWidth,
+      maxHeight: layout.maxHeight,
       autoPanPaddingTopLeft: L.point(layout.autoPanPaddingTopLeft),
       autoPanPaddingBottomRight: L.point(layout.autoPanPaddingBottomRight),
     });
@@ -185,6 +312,8 @@
 
   function wireTable() {
     const dialog = document.getElementById("relocmap-table-dialog");
+    // The table is in the page (readable without the map); with the map, in its dialog.
+    dialog.appendChild(document.getElementById("relocmap-figures"));
     const table = dialog.querySelector("table");
     document.querySelector(".relocmap-table-button").addEventListener("click", () => dialog.showModal());
     dialog.querySelector(".relocmap-dialog-close").addEventListener("click", () => dialog.close());
@@ -205,8 +334,16 @@
   function start(config) {
     const compact = window.matchMedia(COMPACT_QUERY);
     let state = core.createState(config);
+    // From here the page is a map: the title and the table move into it (relocmap.css
+    // lays the page out as a plain document until this class is set).
+    document.documentElement.classList.add("relocmap-js");
     const map = createMap(config);
     const boxes = createBoxes(map, config, compact.matches);
+    addNavigation(map, config, () => {
+      state = core.withRecentered(state);
+      frame();
+    });
+    orderCorners(map);
     const popupOptions = {className: "relocmap-popup"};
     let layers = null;
 
@@ -237,11 +374,12 @@
     }
     function arrange() {
       const measured = measureBoxes(map, boxes, compact.matches);
-      state = core.withLayout(state, compact.matches, map.getSize(), measured);
+      const aspect = regionAspect(map, config.map.bounds);
+      state = core.withLayout(state, compact.matches, map.getSize(), measured, aspect);
       applyPopupLayout(popupOptions, layers, state);
     }
     function frame() {
-      map.fitBounds(config.map.bounds, core.fitOptions(state.size, state.margins));
+      map.fitBounds(config.map.bounds, core.fitOptions(state.margins));
     }
 
     arrange();
@@ -251,6 +389,11 @@
         setState(core.withCircles(state, event.target.checked));
       } else {
         setState(core.withView(config, state, event.target.value));
+      }
+      // The legend changed size: lay out again (and frame, unless the reader moved).
+      arrange();
+      if (!state.moved) {
+        frame();
       }
     });
     frame();
@@ -276,14 +419,14 @@
     });
     map.on("zoomend", () => declutter(layers.labels));
     declutter(layers.labels);
-    // Departments can be reached with the keyboard: give each its name (the shapes
-    // exist once fitBounds has given the map its first view).
-    layers.departments.eachLayer((layer) => {
-      layer.getElement().setAttribute("aria-label", layer.feature.properties.name);
-    });
+    // The shapes exist once fitBounds has given the map its first view.
+    wireDepartments(map, config, layers);
     render(state, state);
     wireTable();
   }
 
-  start(readConfig());
+  // Without Leaflet (a blocked CDN) the page stays a document: title, table, a note.
+  if (L) {
+    start(readConfig());
+  }
 })(globalThis.relocmapCore, globalThis.L);

@@ -1,0 +1,176 @@
+"""Keyboard operation in Firefox ESR (Debian's firefox-esr), driven through Marionette.
+
+The page is built with ``--offline`` (Leaflet inlined, no tiles): Firefox needs no
+network. Firefox runs headless with its own throw-away profile; Marionette listens on a
+free port set in that profile's user.js.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_browser import ARTIFACTS
+
+from relocmap.pipeline import build_map
+from relocmap.render import MapOptions
+
+pytestmark = pytest.mark.browser
+
+FIREFOX = Path("/usr/bin/firefox-esr")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def offline_page(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Path:
+    out = tmp_path_factory.mktemp("firefox-out")
+    build_map(
+        repo_root / "data" / "relocalisations.csv",
+        repo_root / "geo" / "departements.geojson",
+        out,
+        repo_root / "data" / "publication.json",
+        MapOptions(tiles=None, offline=True),
+    )
+    return out / "carte.html"
+
+
+@pytest.fixture(scope="module")
+def firefox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    from marionette_driver.marionette import Marionette
+
+    assert FIREFOX.is_file(), "firefox-esr is missing: scripts/test.sh installs it"
+    profile = tmp_path_factory.mktemp("firefox-profile")
+    port = free_port()
+    (profile / "user.js").write_text(
+        f'user_pref("marionette.port", {port});\n'
+        'user_pref("browser.shell.checkDefaultBrowser", false);\n'
+        'user_pref("datareporting.policy.dataSubmissionEnabled", false);\n'
+        'user_pref("toolkit.telemetry.reportingpolicy.firstRun", false);\n',
+        encoding="utf-8",
+    )
+    process = subprocess.Popen(
+        [str(FIREFOX), "--headless", "--marionette", "--no-remote", "--profile", str(profile)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "MOZ_HEADLESS": "1"},
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError("Firefox's Marionette did not start") from None
+                time.sleep(0.3)
+        client = Marionette(host="127.0.0.1", port=port)
+        client.start_session()
+        client.set_window_rect(width=1280, height=900)
+        yield client
+        client.delete_session()
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+class Keyboard:
+    def __init__(self, client) -> None:
+        from marionette_driver.keys import Keys
+
+        self.client = client
+        self.keys = Keys
+
+    def press(self, key: str) -> None:
+        self.client.actions.sequence("key", "keyboard").key_down(key).key_up(key).perform()
+
+    def focused(self) -> str:
+        return self.client.execute_script("""
+            const e = document.activeElement;
+            if (!e || e === document.body) return 'body';
+            if (e.classList.contains('leaflet-container')) return 'map';
+            if (e.type === 'radio') return 'view ' + e.value;
+            const label = e.labels && e.labels.length && e.labels[0].textContent.trim();
+            return e.getAttribute('aria-label') || label || e.textContent.trim().slice(0, 30);
+        """)
+
+
+@pytest.fixture
+def keyboard(firefox, offline_page: Path) -> Keyboard:
+    firefox.navigate(offline_page.as_uri())
+    deadline = time.monotonic() + 20
+    while not firefox.execute_script(
+        "return document.querySelectorAll('path.relocmap-dep[tabindex]').length"
+    ):
+        assert time.monotonic() < deadline, "the map was not drawn in Firefox"
+        time.sleep(0.2)
+    return Keyboard(firefox)
+
+
+def test_every_department_is_reached_with_tab_in_firefox(keyboard: Keyboard) -> None:
+    reached = []
+    for _ in range(21):
+        keyboard.press(keyboard.keys.TAB)
+        reached.append(keyboard.focused())
+    assert reached[:8] == [
+        "map",
+        "Bilan du plan",
+        "Zoom avant",
+        "Zoom arrière",
+        "Recentrer",
+        "view emplois",
+        "Cercles : emplois",
+        "Tableau des chiffres",
+    ]
+    departments = reached[8:20]
+    assert len(set(departments)) == 12 and all(name.endswith(")") for name in departments)
+    assert departments[0] == "Allier (03)"
+
+
+def test_enter_opens_the_popup_and_escape_gives_focus_back_in_firefox(
+    keyboard: Keyboard, firefox
+) -> None:
+    for _ in range(9):  # map, 7 controls, then the first department
+        keyboard.press(keyboard.keys.TAB)
+    while keyboard.focused() != "Rhône (69)":
+        keyboard.press(keyboard.keys.TAB)
+    outline = firefox.execute_script("return getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"  # the focus is visible
+    keyboard.press(keyboard.keys.ENTER)
+    time.sleep(0.5)
+    popup = firefox.execute_script(
+        "const p = document.querySelector('.leaflet-popup');"
+        "return p && [p.getAttribute('aria-label'), p.textContent, p === document.activeElement]"
+    )
+    assert popup[0] == "Rhône (69)" and "Projets soutenus" in popup[1] and popup[2]
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "firefox-popup-keyboard.png").write_bytes(
+        base64.b64decode(firefox.screenshot(format="base64"))
+    )
+    keyboard.press(keyboard.keys.ESCAPE)
+    time.sleep(0.5)
+    assert firefox.execute_script("return document.querySelector('.leaflet-popup')") is None
+    assert keyboard.focused() == "Rhône (69)"
+    # Space opens it too.
+    keyboard.press(keyboard.keys.SPACE)
+    time.sleep(0.5)
+    assert (
+        firefox.execute_script(
+            "return document.querySelector('.leaflet-popup').getAttribute('aria-label')"
+        )
+        == "Rhône (69)"
+    )
