@@ -76,8 +76,10 @@ def local(paths, tmp_path_factory) -> Path:
 
 
 def head_links(html: str) -> list[dict[str, str]]:
+    """The head's scripts and stylesheets (the page icon, inline, is no asset)."""
     tags = re.findall(r"<(?:script|link)\s[^>]*>", html.split("</head>")[0])
-    return [dict(re.findall(r'([\w-]+)="([^"]*)"', tag)) for tag in tags]
+    links = [dict(re.findall(r'([\w-]+)="([^"]*)"', tag)) for tag in tags]
+    return [link for link in links if link.get("rel") != "icon"]
 
 
 def run_build(tmp_path: Path, paths, *args: str):
