@@ -329,7 +329,9 @@ def _leads(text: str, mention: Mention) -> bool:
 
 def _place_words(head: str) -> str:
     """The place a sentence starts with: "En Bretagne, 5 projets" gives Bretagne."""
-    parts = re.split(rf"\s*[,:;(—–]\s*|\s+[{DASHES}]\s+", head.lstrip(_BULLETS + " \t"), maxsplit=1)
+    # "Lyon – 3 projets" but "Rhône – Alpes, 100 projets".
+    split = rf"\s*[,:;(]\s*|\s*[{DASHES}]\s*+(?![^\W\d_])"
+    parts = re.split(split, head.lstrip(_BULLETS + " \t"), maxsplit=1)
     lead = _LEAD.match(parts[0][:_MAX_LEAD])
     if len(parts) == 1 and (lead is None or not lead.group().strip()):
         return ""  # neither "En …" nor "… :" introduces a place: "Ces 3 projets"
@@ -380,6 +382,15 @@ def _one_each(figures: Sequence[Figure]) -> tuple[Quantity, Quantity] | str:
     projects, jobs = found[PROJECTS][0].quantity, found[JOBS][0].quantity
     assert projects is not None and jobs is not None
     return projects, jobs
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the paragraph of a sentence says, worked out only when a sentence asks:
+    whether it speaks of the Région, and whether it names no department either."""
+
+    speaks_of_region: Callable[[], bool]
+    only_regional: Callable[[], bool]
 
 
 @dataclass(frozen=True)
@@ -507,17 +518,20 @@ class _Extractor:
             return mentions[index]
 
         @cache
-        def regional_context() -> bool:
-            """The paragraph speaks of the Région and names no department: a sentence
-            of it without a place ("200 projets auront bientôt...") is regional."""
-            return any(_REGIONAL.search(s.text) for s in statements) and not any(
+        def speaks_of_region() -> bool:
+            return any(_REGIONAL.search(s.text) for s in statements)
+
+        @cache
+        def only_regional() -> bool:
+            return speaks_of_region() and not any(
                 not m.place.is_region for i in range(len(statements)) for m in found(i)
             )
 
+        context = _Context(speaks_of_region, only_regional)
         for index, statement in enumerate(statements):
             # Only a sentence with a number or a figure noun can be a tally.
             if _MAY_TALLY.search(statement.text):
-                self.read(statement, found(index), regional_context)
+                self.read(statement, found(index), context)
 
     def read_table(self, table: Table, depth: int) -> None:
         reading = read_table(table, self.places)
@@ -541,9 +555,7 @@ class _Extractor:
 
     # -- sentences
 
-    def read(
-        self, statement: _Statement, mentions: list[Mention], regional: Callable[[], bool]
-    ) -> None:
+    def read(self, statement: _Statement, mentions: list[Mention], context: _Context) -> None:
         """Read one sentence: department rows, regional totals, problems or notes."""
         figures = find_figures(statement.text, statement.line_at)
         departments = [m for m in mentions if not m.place.is_region]
@@ -552,7 +564,7 @@ class _Extractor:
         elif departments:
             self.departments(statement, mentions, figures)
         else:
-            self.regional(statement, mentions, figures, regional)
+            self.regional(statement, mentions, figures, context)
 
     def without_figures(self, statement: _Statement, departments: list[Mention]) -> None:
         """A department named with no readable figure: a problem if it is a tally."""
@@ -598,11 +610,13 @@ class _Extractor:
                 self.group(statement, group, True)
             return
         names = ", ".join(dict.fromkeys(m.place.name for m in departments))
-        self.problem(
-            statement.line,
-            f"names several departments ({names}); cannot tell which one the figures are for",
-            text,
+        flaw = next((f.flaw for f in figures if f.flaw), None)
+        reason = (
+            f"names {names} but {flaw}"
+            if flaw
+            else f"names several departments ({names}); cannot tell which one the figures are for"
         )
+        self.problem(statement.line, reason, text)
 
     def group(self, statement: _Statement, group: _Group, several: bool) -> None:
         """One place's clause of a sentence, with its figures."""
@@ -693,7 +707,7 @@ class _Extractor:
         statement: _Statement,
         mentions: list[Mention],
         figures: list[Figure],
-        context: Callable[[], bool],
+        context: _Context,
     ) -> None:
         """Figures naming no department: regional totals, announced projects, or a note."""
         text = statement.text
@@ -702,11 +716,13 @@ class _Extractor:
         if not regional and _NATIONAL.search(text):
             self.note(statement.line, "national figures, not the region's: ignored", text)
             return
-        if regional or context():
+        forward = _forward_flags(text, figures)
+        # A sentence of a paragraph about the Région that names no place is about the
+        # region; so is a forward-looking count of projects in such a paragraph.
+        if regional or context.only_regional() or (all(forward) and context.speaks_of_region()):
             region = regions[0] if len(regions) == 1 else None
             self.totals_of(statement, figures, region, text)
             return
-        forward = _forward_flags(text, figures)
         reading = _one_each(figures)
         if isinstance(reading, tuple) and not any(forward):
             self.unplaced(statement, figures, reading)

@@ -32,6 +32,12 @@ _GLUED_AFTER = re.compile(rf"[{DASHES}][^\W\d_]")
 _SPACED_DASH_BEFORE = re.compile(rf"(?<![^\W\d_])([^\W\d_]+)\s{{1,2}}[{DASHES}]\s{{1,2}}$")
 _SPACED_DASH_AFTER = re.compile(rf"\s{{1,2}}[{DASHES}]\s{{1,2}}([^\W\d_]+)")
 _ARTICLES = {"la", "le", "les", "l"}
+_OWNER_BEFORE = re.compile(
+    rf"(?<![^\W\d_])([^\W\d_]+)\s{{1,2}}(?:de\s{{1,2}}la|de\s{{1,2}}l[{APOSTROPHES}]|du|des|de"
+    rf"|d[{APOSTROPHES}])\s{{0,2}}$"
+)
+# Words that may own a department's name: "le Département de la Drôme".
+_OWNERS_OK = {"departement", "departements", "dans", "en", "pour"}
 
 
 @lru_cache(maxsize=65536)
@@ -153,5 +159,10 @@ class PlaceNames:
         before = _SPACED_DASH_BEFORE.search(text, max(0, mention.start - 40), mention.start)
         if before and before.group(1)[0].isupper() and before.end(1) not in ends:
             return True
+        # "Pays de la Loire", "Val de Loire": a capitalised word, then "de la".
+        owner = _OWNER_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        if owner and owner.group(1)[0].isupper() and fold(owner.group(1)) not in _OWNERS_OK:
+            if owner.end(1) not in ends:
+                return True
         after = _SPACED_DASH_AFTER.match(text, mention.end)
         return bool(after and after.group(1)[0].isupper() and after.start(1) not in starts)
