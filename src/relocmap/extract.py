@@ -753,7 +753,8 @@ class _Extractor:
                 continue
             quantity = figure.quantity
             if figure.kind == PROJECTS and quantity is not None:
-                self.announced.append(Announced(quantity, line, _figure_words(text, figure)))
+                where = quantity.line if quantity.line is not None else line
+                self.announced.append(Announced(quantity, where, _figure_words(text, figure)))
             else:
                 self.note(
                     line,
