@@ -235,9 +235,12 @@ def test_output_over_the_boundaries_is_refused(in_tmp):
         ),
         (
             "r.html",
-            b"<html><body><![foo[ 30 projets",
+            b"<html><body><![foo[ 30 projets ]>",
             "Error: r.html, line 1: cannot be read as HTML",
         ),
+        # html.parser looks for the end of each unfinished tag to the end of the page:
+        # 100 000 of them took hours before they were read as text.
+        ("r.html", b"<html><body>" + b"<a " * 100_000, "Error: r.html: no figures per department"),
         ("r.txt", b" " * 200_000, "Error: r.txt: file is empty"),
         ("r.txt", b"x " * 100_000 + b"projets", "Error: r.txt: no figures per department found"),
         (
@@ -354,3 +357,27 @@ def test_random_release_text_never_ends_in_a_traceback(text: str, name: str) -> 
 @given(content=st.binary(max_size=600), name=st.sampled_from(["r.txt", "r.html"]))
 def test_random_bytes_never_end_in_a_traceback(content: bytes, name: str) -> None:
     assert_no_traceback(run_on(content, name))
+
+
+# --- the README's example is the command's real output ----------------------------------------
+
+
+def test_readme_example_is_what_the_command_prints(in_tmp, repo_root):
+    readme = (repo_root / "README.md").read_text("utf-8")
+    section = readme.split("### Reading a press release", 1)[1].split("\n## ", 1)[0]
+    blocks = section.split("```")[1::2]
+    release, printed = blocks[0].strip("\n") + "\n", blocks[1].strip("\n")
+    (in_tmp / "communique.txt").write_text(release, encoding="utf-8")
+    (in_tmp / "data").mkdir()
+    facts = in_tmp / "data" / "publication.json"
+    facts.write_bytes((repo_root / "data" / "publication.json").read_bytes())
+    result = run(
+        "extract",
+        "communique.txt",
+        "-o",
+        "data/relocalisations.csv",
+        "--totals",
+        "data/publication.json",
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == printed.splitlines()

@@ -331,7 +331,8 @@ def _place_words(head: str) -> str:
     """The place a sentence starts with: "En Bretagne, 5 projets" gives Bretagne."""
     # "Lyon – 3 projets" but "Rhône – Alpes, 100 projets".
     split = rf"\s*[,:;(]\s*|\s*[{DASHES}]\s*+(?![^\W\d_])"
-    parts = re.split(split, head.lstrip(_BULLETS + " \t"), maxsplit=1)
+    # Only the start of the sentence can name its place: the split reads a bounded text.
+    parts = re.split(split, head.lstrip(_BULLETS + " \t")[:_MAX_LEAD], maxsplit=1)
     lead = _LEAD.match(parts[0][:_MAX_LEAD])
     if len(parts) == 1 and (lead is None or not lead.group().strip()):
         return ""  # neither "En …" nor "… :" introduces a place: "Ces 3 projets"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .extract_places import APOSTROPHES
 from .numbers import (
@@ -138,6 +139,12 @@ class _Amount:
     flaw: str | None = None
 
 
+@lru_cache(maxsize=4096)
+def _is_round_noun(word: str) -> bool:
+    """ "centaine", "Milliers": a noun of an approximate number."""
+    return fold(word).rstrip("s") in ROUND_NUMBERS
+
+
 def _amount_before(text: str, end: int, with_de: bool) -> _Amount | None:
     """The amount that ends at ``end``: approximate noun, digits or words; None if the
     words before ``end`` are no number ("des centaines", "les", "plusieurs").
@@ -151,7 +158,7 @@ def _amount_before(text: str, end: int, with_de: bool) -> _Amount | None:
         return None
     words = _WORDS.findall(before)
     last_word = words[-1] if words and before.endswith(words[-1]) else ""
-    if fold(last_word).rstrip("s") in ROUND_NUMBERS:
+    if _is_round_noun(last_word):
         round_number = _ROUND.search(text, lo, end)
         return _round_amount(text, round_number, end) if round_number else None
     if with_de:

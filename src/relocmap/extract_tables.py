@@ -224,12 +224,12 @@ def _looks_like_tally(row: TableRow, places: PlaceNames) -> bool:
     named = any(
         places.lookup(c) is not None
         or (
-            (m := _CODE_AND_NAME.match(c.strip())) is not None
+            (m := _CODE_AND_NAME.match(squeeze(c))) is not None
             and places.lookup(m["name"] or m["name2"] or "") is not None
         )
         for c in row.cells
     )
-    return named and any(_COUNT_CELL.match(c.strip()) for c in row.cells)
+    return named and any(_COUNT_CELL.match(squeeze(c)) for c in row.cells)
 
 
 def _read_row(

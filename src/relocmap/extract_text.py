@@ -321,11 +321,62 @@ class _PageText(HTMLParser):
         self._end_paragraph()
 
 
+_MAX_TAG = 4000  # characters from "<" to ">": longer, it is no tag of a press release
+
+
+class _NextFrom:
+    """Positions of a substring, asked for in increasing order: each search starts where
+    the last one ended, so that all the questions together read the text once."""
+
+    def __init__(self, text: str, needle: str) -> None:
+        self.text, self.needle, self.found = text, needle, -2
+
+    def after(self, position: int) -> int:
+        """The first occurrence at or after ``position`` (-1 if none)."""
+        if self.found == -1 or (self.found >= position):
+            return self.found
+        self.found = self.text.find(self.needle, position)
+        return self.found
+
+
+def _defused(html: str) -> str:
+    """The page with every "<" that opens no complete tag written "&lt;" (what a
+    browser shows for it), so that html.parser, which looks for the end of each
+    unfinished tag to the end of the page, reads any page in time proportional to
+    its length.
+
+    A tag is complete when its ">" comes before the next "<" and within a few
+    thousand characters; a comment when its "-->" comes. Line numbers are unchanged.
+    """
+    lt, gt, comment_end = _NextFrom(html, "<"), _NextFrom(html, ">"), _NextFrom(html, "-->")
+    parts: list[str] = []
+    copied = 0
+    i = lt.after(0)
+    while i >= 0:
+        following = html[i + 1 : i + 2]
+        if html.startswith("<!--", i):
+            end = comment_end.after(i + 4)
+            if end >= 0:
+                i = lt.after(end + 3)
+                continue
+        elif following and (following.isalpha() or following in "/!?"):
+            end = gt.after(i + 1)
+            next_lt = lt.after(i + 1)
+            if end >= 0 and (next_lt < 0 or end < next_lt) and end - i <= _MAX_TAG:
+                i = next_lt
+                continue
+        # "a < b" too: html.parser would give each "<" alone to the text.
+        parts += [html[copied:i], "&lt;"]
+        copied = i + 1
+        i = lt.after(i + 1)
+    return "".join([*parts, html[copied:]]) if parts else html
+
+
 def html_paragraphs(html: str, source: str = "") -> list[Paragraph]:
     """The paragraphs of text a reader sees in an HTML page, lines counted in the HTML."""
     parser = _PageText()
     try:
-        parser.feed(html)
+        parser.feed(_defused(html))
         parser.close()
     except (AssertionError, ValueError) as exc:
         # html.parser gives up on some malformed declarations ("<![foo[").
@@ -364,7 +415,7 @@ _NOT_TEXT = {
     b"GIF8": "a GIF image",
 }
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.I)
+_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*+=\s*+[\"']?\s*+([A-Za-z0-9_.:-]{1,40})", re.I)
 
 
 def read_release(path: str | Path, encoding: str | None = None) -> str:

@@ -7,6 +7,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 from text_to_num import find_numbers, text2num
@@ -135,6 +136,7 @@ def find_number_words(text: str) -> list[NumberWords]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def is_number_word(word: str) -> bool:
     """Whether one word ("vingt", "quatre-vingt-quinze", "cents") is a number word."""
     try:
