@@ -16,6 +16,7 @@ from unittest import mock
 
 import pytest
 from click.testing import CliRunner, Result
+from geopandas import GeoDataFrame
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -319,7 +320,7 @@ RELEASES = st.one_of(
 
 
 @cache
-def cached_boundaries(path: str):  # type: ignore[no-untyped-def]
+def cached_boundaries(path: str) -> GeoDataFrame:
     return read_boundaries(path)
 
 

@@ -177,6 +177,12 @@ def test_a_line_naming_a_place_without_figures_is_not_a_department_line(text):
     assert found.problems == () and found.notes == ()
 
 
+def test_a_department_placing_a_city_is_not_that_city_s_tally():
+    found = read("Saint-Étienne (Loire) : 3 projets, 50 emplois")
+    assert found.rows == ()
+    assert reasons(found)[0].startswith("“Saint-Étienne” is not a French department")
+
+
 def test_a_dateline_naming_a_department_does_not_make_a_row():
     # Paris is a city and a department: the dateline must not give it the totals.
     found = read("Paris, le 3 avril 2024 – La Région a accompagné 190 projets pour 5 306 emplois.")
@@ -222,6 +228,19 @@ def test_each_department_takes_the_figures_of_its_own_clause():
     assert found.problems == () and found.totals == ()
     by_code = {r.code: r.words for r in found.rows}
     assert by_code["40"] == "Landes (6 projets, 130 emplois"
+
+
+def test_a_semicolon_between_a_department_s_two_figures_does_not_split_them():
+    assert values(read("• Ain : 30 projets ; 610 emplois")) == {"01": (30, 610)}
+
+
+def test_a_semicolon_between_two_departments_or_a_total_and_a_department_splits():
+    found = read(
+        "La Région a accompagné 190 projets pour 5 306 emplois ; dans l'Ain, 30 projets pour "
+        "610 emplois ; en Isère, 12 projets pour 300 emplois."
+    )
+    assert values(found) == {"01": (30, 610), "38": (12, 300)}
+    assert totals(found) == [(None, 190, 5306)]
 
 
 def test_respectively():

@@ -252,16 +252,39 @@ def _unwrap(lines: Sequence[Line]) -> list[_Statement]:
     return joined
 
 
-def _statements(lines: Sequence[Line]) -> list[_Statement]:
-    """The sentences and list items of some lines of prose."""
+def _statements(
+    lines: Sequence[Line], joins: Callable[[str, str], bool] | None = None
+) -> list[_Statement]:
+    """The sentences and list items of some lines of prose.
+
+    Two parts of a sentence split at ";" stay one when ``joins`` says the second
+    completes the first ("• Ain : 30 projets ; 610 emplois").
+    """
     found = []
     for passage in _unwrap(lines):
+        text = passage.text
+        pieces: list[tuple[int, int]] = []
         start = 0
-        for piece in [*_SENTENCE_BREAK.finditer(passage.text), None]:
-            end = piece.start() if piece else len(passage.text)
-            if passage.text[start:end].strip():
-                found.append(_slice(passage, start, end))
+        for piece in [*_SENTENCE_BREAK.finditer(text), None]:
+            end = piece.start() if piece else len(text)
+            if text[start:end].strip():
+                after_semicolon = (
+                    start > 0
+                    and text[start - 1].isspace()
+                    and (text[:start].rstrip().endswith(";"))
+                )
+                previous = pieces[-1] if pieces else None
+                if (
+                    previous is not None
+                    and after_semicolon
+                    and joins is not None
+                    and joins(text[previous[0] : previous[1]], text[start:end])
+                ):
+                    pieces[-1] = (previous[0], end)
+                else:
+                    pieces.append((start, end))
             start = piece.end() if piece else end
+        found += [_slice(passage, a, b) for a, b in pieces]
     return found
 
 
@@ -320,6 +343,20 @@ _WORD = re.compile(r"[^\W\d_]+")
 _BARE_COUNT = re.compile(r"(?<![\w(])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]+(?![\w)])")
 _MAY_TALLY = re.compile(r"[0-9]|projet|emploi", re.I)
 _TABLE_ROW = re.compile(r"\||\t|\S[ \u00a0]{2,}\S")
+
+
+_CITY_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_][^\W\d_'’\-]*)\s?\(\s?$")
+_CLOSING = re.compile(r"\s?\)")
+
+
+def _located_in(text: str, mention: Mention) -> bool:
+    """A department named only to place a city: "Saint-Étienne (Loire)"."""
+    before = _CITY_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    return (
+        before is not None
+        and before.group(1)[0].isupper()
+        and bool(_CLOSING.match(text, mention.end))
+    )
 
 
 def _leads(text: str, mention: Mention) -> bool:
@@ -510,7 +547,10 @@ class _Extractor:
 
     def read_prose(self, lines: Sequence[Line]) -> None:
         """Read the sentences of some lines of a paragraph."""
-        statements = [_Statement(_without_dateline(s.text), s.marks) for s in _statements(lines)]
+        statements = [
+            _Statement(_without_dateline(s.text), s.marks)
+            for s in _statements(lines, self.completes)
+        ]
         mentions: dict[int, list[Mention]] = {}
 
         def found(index: int) -> list[Mention]:
@@ -533,6 +573,15 @@ class _Extractor:
             # Only a sentence with a number or a figure noun can be a tally.
             if _MAY_TALLY.search(statement.text):
                 self.read(statement, found(index), context)
+
+    def completes(self, first: str, second: str) -> bool:
+        """The part after a ";" gives the figure a department's part lacks, and names
+        no place of its own: "Ain : 30 projets ; 610 emplois"."""
+        kinds = [{m.group().lower()[:6] for m in _FIGURE_NOUN.finditer(t)} for t in (first, second)]
+        if len(kinds[0]) != 1 or not kinds[1] or kinds[0] & kinds[1]:
+            return False
+        named = self.places.find(first)
+        return any(not m.place.is_region for m in named) and not self.places.find(second)
 
     def read_table(self, table: Table, depth: int) -> None:
         reading = read_table(table, self.places)
@@ -558,6 +607,7 @@ class _Extractor:
 
     def read(self, statement: _Statement, mentions: list[Mention], context: _Context) -> None:
         """Read one sentence: department rows, regional totals, problems or notes."""
+        mentions = [m for m in mentions if not _located_in(statement.text, m)]
         figures = find_figures(statement.text, statement.line_at)
         departments = [m for m in mentions if not m.place.is_region]
         if not figures:
