@@ -273,6 +273,30 @@ def test_figures_then_department_clauses():
     assert values(found) == {"69": (36, 1220), "01": (30, 610)}
 
 
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        (
+            "Sur les 190 projets, 36 concernent le Rhône pour 1 220 emplois.",
+            "names Rhône but “Sur les 190 projets” is a part of a larger count",
+        ),
+        (
+            "Dans le Rhône, 36 des 190 projets et 1 220 emplois.",
+            "names Rhône but “36 des 190 projets” is a part of a larger count",
+        ),
+        (
+            "Sur 190 projets, 36 concernent le Rhône pour 1 220 emplois.",
+            "names Rhône after the figures, with another number (36)",
+        ),
+    ],
+)
+def test_a_department_s_share_of_a_total_is_not_read_as_the_total(text, reason):
+    """Regression: the Rhône got the 190 projects of the whole region, with exit 0."""
+    found = read(text)
+    assert found.rows == ()
+    assert reasons(found)[0].startswith(reason), reasons(found)
+
+
 def test_a_list_of_numbers_without_respectively_is_an_error():
     found = read("Le Doubs et le Jura comptent 11 et 7 projets, pour 290 et 150 emplois.")
     assert found.rows == ()

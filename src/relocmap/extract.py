@@ -722,6 +722,15 @@ class _Extractor:
                 text,
             )
             return
+        other = _other_count(text, figures)
+        if other is not None:
+            self.problem(
+                statement.line,
+                f"names {place.name} after the figures, with another number ({other}): "
+                "cannot tell which count is its own",
+                text,
+            )
+            return
         start = min(mention.start, *(f.start for f in figures))
         end = max(mention.end, *(f.end for f in figures))
         self.add_row(statement.line_at(start), place, *reading, text[start:end], text)
@@ -877,6 +886,16 @@ class _Extractor:
             tuple(self.notes),
             tuple(self.announced),
         )
+
+
+def _other_count(text: str, figures: Sequence[Figure]) -> str | None:
+    """A number of the sentence that is no figure (nor a year): "Sur 190 projets, 36
+    concernent le Rhône" gives 36."""
+    spans = [(f.start, f.end) for f in figures]
+    for number in _BARE_COUNT.finditer(text):
+        if not any(a <= number.start() < b for a, b in spans):
+            return number.group()
+    return None
 
 
 def _has_projects(figures: Iterable[Figure]) -> bool:

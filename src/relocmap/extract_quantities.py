@@ -64,6 +64,8 @@ _QUALIFIER = re.compile(
     | (?P<bound>moins{_DE}|jusqu{_A}\s?(?:[àa]|au)\s+|au\s+plus\s+|au\s+maximum\s+|au\s+max\s+
                 |entre\s+|de\s+l{_A}ordre{_DE}|sur\s+un\s+total{_DE})
     )$
+    | (?P<part>(?<![^\W_])(?:(?:sur|parmi|d{_A}\s?entre)\s+(?:les|ces|ses)\s+
+               |[0-9]+\s+(?:des|sur(?:\s+les)?|de\s+ces|parmi\s+les)\s+))$
     | (?P<sign>(?:~|≈|∼)\s?)$
     | (?P<limit>(?:<|>|≤|≥)\s?)$
     """,
@@ -71,6 +73,7 @@ _QUALIFIER = re.compile(
 )
 _SIGN_PRECISION = Precision.ENVIRON
 _BOUND = "is a bound or a range; the schema only knows exact, environ, près de, plus de"
+_PART = "is a part of a larger count or the whole it is part of: cannot tell whose count it is"
 # What joins two amounts of a list ("11 et 7 projets", "11, 7 et 4 projets") or a
 # range ("200 à 300", "200-300", "200 ou 300").
 _LIST_JOIN = re.compile(r"(?:\s*,\s*|\s+et\s+)$", re.I)
@@ -236,6 +239,8 @@ def _qualified(text: str, amount: _Amount) -> _Amount:
         return amount
     if found["bound"] or found["limit"]:
         return replace(amount, start=found.start(), flaw=_BOUND)
+    if found["part"]:
+        return replace(amount, start=found.start(), flaw=_PART)
     if found["sign"]:
         return replace(amount, start=found.start(), precision=_SIGN_PRECISION)
     for precision in (Precision.PLUS_DE, Precision.PRES_DE, Precision.ENVIRON):
