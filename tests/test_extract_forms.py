@@ -197,7 +197,25 @@ def test_a_company_example_with_jobs_is_a_note_not_a_row_nor_an_error():
     )
     assert values(found) == {"01": (30, 610)} and found.problems == ()
     (note,) = found.notes
-    assert note.line == 2 and note.reason.startswith("names Rhône but is no tally of it")
+    assert note.line == 2 and note.reason.startswith("names Rhône in a sentence about a company")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'entreprise X, installée dans le Rhône, porte 2 projets pour 40 emplois.",
+        "Grâce à 2 projets, la société Y crée 40 emplois dans le Rhône.",
+    ],
+)
+def test_a_company_example_with_projects_and_jobs_is_never_the_department_s_row(text):
+    found = read(text)
+    assert found.rows == () and found.problems == ()
+    assert "in a sentence about a company" in found.notes[0].reason
+
+
+def test_companies_in_general_do_not_hide_a_department_s_tally():
+    found = read("Dans l'Ain, 30 projets portés par des entreprises locales, pour 610 emplois.")
+    assert values(found) == {"01": (30, 610)}
 
 
 @pytest.mark.parametrize(

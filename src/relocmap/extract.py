@@ -341,6 +341,13 @@ _MAY_TALLY = re.compile(r"[0-9]|projet|emploi", re.I)
 _TABLE_ROW = re.compile(r"\||\t|\S[ \u00a0]{2,}\S")
 
 
+# One company, named as the subject: "l'entreprise X, installée dans le Rhône, crée…"
+# ("des entreprises" in a department's tally is no company example).
+_COMPANY = re.compile(
+    r"(?<![^\W_])(?:l['’]\s?|une\s+|la\s+|le\s+)(?:entreprise|soci[ée]t[ée]|usine|start-?up|PME"
+    r"|ETI|groupe|filiale|manufacture|fabricant|laboratoire|industriel)(?![^\W_])",
+    re.I,
+)
 _CITY_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_][^\W\d_'’\-]*)\s?\(\s?$")
 _CLOSING = re.compile(r"\s?\)")
 
@@ -685,7 +692,10 @@ class _Extractor:
             self.totals_of(statement, list(group.figures), place.name, words)
             return
         reading = _one_each(group.figures)
-        if isinstance(reading, tuple):
+        if not several and not _leads(text, mention) and _COMPANY.search(text):
+            reason = f"names {place.name} in a sentence about a company: no tally of it; ignored"
+            self.note(line, reason, text)
+        elif isinstance(reading, tuple):
             self.add_row(line, place, *reading, words, quote)
         elif several or _leads(text, mention) or _has_projects(group.figures):
             self.problem(line, f"names {place.name} but {reading}", quote)
@@ -702,6 +712,10 @@ class _Extractor:
         """One department, with figures before it ("30 projets dans l'Ain pour 610 emplois")."""
         text, place = statement.text, mention.place
         reading = _one_each(figures)
+        if _COMPANY.search(text):
+            reason = f"names {place.name} in a sentence about a company: no tally of it; ignored"
+            self.note(statement.line, reason, text)
+            return
         if not isinstance(reading, tuple):
             if _leads(text, mention) or _has_projects(figures):
                 self.problem(statement.line, f"names {place.name} but {reading}", text)
