@@ -27,7 +27,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -193,6 +193,10 @@ class _Statement:
 
     text: str
     marks: tuple[tuple[int, int], ...]
+    offsets: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "offsets", tuple(start for start, _ in self.marks))
 
     @property
     def line(self) -> int:
@@ -200,10 +204,7 @@ class _Statement:
 
     def line_at(self, offset: int) -> int:
         """The line of the file the character at ``offset`` is on."""
-        if len(self.marks) == 1:
-            return self.marks[0][1]
-        offsets = [start for start, _ in self.marks]
-        return self.marks[max(0, bisect.bisect_right(offsets, offset) - 1)][1]
+        return self.marks[max(0, bisect.bisect_right(self.offsets, offset) - 1)][1]
 
 
 def _continues(previous: str, text: str) -> bool:
@@ -261,14 +262,10 @@ def _statements(
         text = passage.text
         pieces: list[tuple[int, int]] = []
         start = 0
+        after_semicolon = False  # the break before this piece followed a ";"
         for piece in [*_SENTENCE_BREAK.finditer(text), None]:
             end = piece.start() if piece else len(text)
             if text[start:end].strip():
-                after_semicolon = (
-                    start > 0
-                    and text[start - 1].isspace()
-                    and (text[:start].rstrip().endswith(";"))
-                )
                 previous = pieces[-1] if pieces else None
                 if (
                     previous is not None
@@ -279,6 +276,7 @@ def _statements(
                     pieces[-1] = (previous[0], end)
                 else:
                     pieces.append((start, end))
+            after_semicolon = piece is not None and text[piece.start() - 1 : piece.start()] == ";"
             start = piece.end() if piece else end
         found += [_slice(passage, a, b) for a, b in pieces]
     return found
@@ -288,8 +286,11 @@ def _slice(statement: _Statement, start: int, end: int) -> _Statement:
     text = statement.text[start:end]
     lead = len(text) - len(text.lstrip())
     begin = start + lead
-    marks = [(0, statement.line_at(begin))]
-    marks += [(offset - begin, n) for offset, n in statement.marks if begin < offset < end]
+    # Only the marks inside the slice are read: slicing a long passage stays linear.
+    inside = statement.marks[
+        bisect.bisect_right(statement.offsets, begin) : bisect.bisect_left(statement.offsets, end)
+    ]
+    marks = [(0, statement.line_at(begin)), *((offset - begin, n) for offset, n in inside)]
     return _Statement(text.strip(), tuple(marks))
 
 

@@ -13,7 +13,6 @@ their text would give, for the case where they turn out not to be figure tables.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -43,11 +42,6 @@ class Line:
     def line(self) -> int:
         """The line of the file the text starts on."""
         return self.marks[0][1]
-
-    def line_at(self, offset: int) -> int:
-        """The line of the file that the character at ``offset`` comes from."""
-        offsets = [start for start, _ in self.marks]
-        return self.marks[max(0, bisect.bisect_right(offsets, offset) - 1)][1]
 
 
 @dataclass(frozen=True)
