@@ -918,9 +918,21 @@ def _figure_words(text: str, figure: Figure) -> str:
     return squeeze(text[figure.start : figure.end])
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _quote(text: str, limit: int = 110) -> str:
-    text = squeeze(text)
-    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+    """The start of ``text`` in quotes, white space squeezed, cut with "…" after
+    ``limit`` characters; only that start is read, however long the text."""
+    parts: list[str] = []
+    length = 0
+    for word in _NON_SPACE.finditer(text):
+        parts.append(text[word.start() : min(word.end(), word.start() + limit + 1)])
+        length += len(parts[-1]) + 1
+        if length > limit + 1:
+            break
+    shown = " ".join(parts)
+    return f"“{shown if len(shown) <= limit else shown[: limit - 1] + '…'}”"
 
 
 def _extract(
