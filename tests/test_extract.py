@@ -6,6 +6,8 @@ Every text here is short and written for the tests; none is a real press release
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -22,20 +24,40 @@ from relocmap.extract import (
 from relocmap.load import csv_columns, read_boundaries
 
 GEO = Path(__file__).resolve().parents[1] / "geo" / "departements.geojson"
-REGION = ("Auvergne-Rhône-Alpes",)
 NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+@cache
+def boundary_names() -> tuple[dict[str, str], tuple[str, ...]]:
+    """Code → official name of all 101 departments, and the 18 regions' names, from the
+    committed boundaries, as the command reads them."""
+    boundaries = read_boundaries(GEO)
+    return boundaries["nom"].to_dict(), tuple(sorted(set(boundaries["region_nom"])))
 
 
 @pytest.fixture(scope="session")
 def names() -> dict[str, str]:
-    """Code → official name of all 101 departments, from the committed boundaries."""
-    found = read_boundaries(GEO)["nom"].to_dict()
+    found = boundary_names()[0]
     assert len(found) == 101
     return found
 
 
-def extract(text: str, names: dict[str, str], regions=REGION):
-    return extract_figures(text, names, "R.txt", regions)
+@pytest.fixture(scope="session")
+def regions() -> tuple[str, ...]:
+    found = boundary_names()[1]
+    assert len(found) == 18
+    return found
+
+
+REGION = ("Auvergne-Rhône-Alpes",)
+
+
+def extract(text: str, names: dict[str, str], regions: Iterable[str] | None = None):
+    """What the command reads from ``text``: every region's name is known unless
+    ``regions`` says otherwise."""
+    return extract_figures(
+        text, names, "R.txt", boundary_names()[1] if regions is None else regions
+    )
 
 
 def only_row(text: str, names: dict[str, str]):
@@ -212,8 +234,10 @@ def test_regional_sentence_is_a_total_not_a_department(names):
     assert totals.line == 1
     assert totals_facts(totals) == {
         "total_projets_publie": 190,
+        "total_projets_precision": "exact",
         "total_projets_formulation": "190 projets",
         "total_emplois_publie": 5300,
+        "total_emplois_precision": "plus_de",
         "total_emplois_formulation": "plus de 5\u202f300 emplois",
     }
 
@@ -381,7 +405,10 @@ def test_rows_are_sorted_by_code_with_official_names(names):
             "Dans la Drôme, 21 projets ont été soutenus.",
             "names Drôme but no number of jobs could be read",
         ),
-        ("Drôme | 21 | 457", "names Drôme but no number of projects could be read"),
+        (
+            "Drôme | 21 | 457",
+            "names Drôme with numbers but no header says which are projects and jobs",
+        ),
         (
             "Dans la Drôme, 21 projets pour moins de 500 emplois.",
             "names Drôme but “moins de 500 emplois” is a bound or a range",
@@ -411,8 +438,8 @@ def test_rows_are_sorted_by_code_with_official_names(names):
             "“Loire-Inférieure” is not a French department (3 projets, 40 emplois)",
         ),
         (
-            "En Bretagne, 5 projets pour 40 emplois.",
-            "“Bretagne” is not a French department (5 projets, 40 emplois)",
+            "En Lorraine, 5 projets pour 40 emplois.",
+            "“Lorraine” is not a French department (5 projets, 40 emplois)",
         ),
         (
             "• Lyon – 3 projets – 20 emplois",
@@ -481,10 +508,8 @@ cr&eacute;ation de plus de 5&nbsp;300 emplois.</p>
 
 def test_html_text_is_split_into_lines_of_the_page():
     lines = [(n, text) for n, text in html_lines(PAGE) if text]
-    assert lines[:4] == [
+    assert lines[:2] == [
         (2, "Relocalisations"),
-        (5, "Ain"),
-        (5, "Isère"),
         (
             6,
             "La Région a identifié et accompagné 190 projets pour la création "
@@ -493,6 +518,8 @@ def test_html_text_is_split_into_lines_of_the_page():
     ]
     assert (9, "Savoie\u00a0: 12 projets,") in lines and (10, "340 emplois") in lines
     assert not any("var s" in text for _, text in lines)
+    # Regression: the navigation (a list of departments) was read as text.
+    assert not any(text in ("Ain", "Isère") for _, text in lines)
 
 
 def test_html_page(names):
@@ -575,9 +602,12 @@ def test_command_writes_the_totals_for_the_publication_facts(in_tmp):
     assert result.exit_code == 0, result.output
     assert json.loads((in_tmp / "totals.json").read_text("utf-8")) == {
         "total_projets_publie": 190,
+        "total_projets_precision": "exact",
         "total_projets_formulation": "190 projets",
         "total_emplois_publie": 5300,
+        "total_emplois_precision": "plus_de",
         "total_emplois_formulation": "plus de 5\u202f300 emplois",
+        "projets_annonces_prochainement": None,  # the release announces none
     }
 
 
@@ -608,7 +638,7 @@ def test_command_reads_an_html_page(in_tmp):
             "Dans la Loire-Inférieure, 3 projets pour 40 emplois.",
             "“Loire-Inférieure” is not a French department",
         ),
-        ("En Bretagne, 5 projets pour 40 emplois.", "“Bretagne” is not a French department"),
+        ("En Lorraine, 5 projets pour 40 emplois.", "“Lorraine” is not a French department"),
     ],
 )
 def test_each_failure_exits_2_names_file_and_line_and_writes_nothing(in_tmp, line, message):
@@ -630,7 +660,7 @@ def test_each_failure_exits_2_names_file_and_line_and_writes_nothing(in_tmp, lin
 def test_partial_writes_the_readable_rows_and_still_reports_the_rest(in_tmp):
     write(
         in_tmp / "RELEASE.txt",
-        RELEASE + "En Bretagne, 5 projets pour 40 emplois.\n"
+        RELEASE + "En Lorraine, 5 projets pour 40 emplois.\n"
         "Dans l'Ain, 25 projets pour 564 emplois.\n",
     )
     result = run("extract", "RELEASE.txt", "-o", "out.csv", "--partial")
@@ -692,7 +722,7 @@ def test_help_shows_usage_and_example():
 
 
 def test_partial_with_nothing_readable_still_fails(in_tmp):
-    write(in_tmp / "RELEASE.txt", "En Bretagne, 5 projets pour 40 emplois.\n")
+    write(in_tmp / "RELEASE.txt", "En Lorraine, 5 projets pour 40 emplois.\n")
     result = run("extract", "RELEASE.txt", "-o", "out.csv", "--partial")
     assert result.exit_code == 2, result.output
     assert not (in_tmp / "out.csv").exists()

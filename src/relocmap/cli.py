@@ -381,9 +381,9 @@ def _headline_check(accept_total_mismatch: bool) -> Callable[[Inputs, Path, Path
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
     help="Also write the regional totals into this JSON file, e.g. "
-    "data/publication.json (keys total_projets_publie, ...); its "
-    "other keys are kept. The first totals in the text if there "
-    "are several.",
+    "data/publication.json (keys total_projets_publie, ..., and "
+    "projets_annonces_prochainement); its other keys are kept. Totals that "
+    "disagree within the release are refused.",
 )
 @click.option(
     "--partial",
@@ -411,52 +411,61 @@ def extract(
 
     RELEASE is the text of the press release (UTF-8), or an HTML page (.html,
     .htm). Sentences such as "Dans l'Ain, 30 projets ont été identifiés pour la
-    création de 610 emplois" and list items such as "• Loire : 31 projets — 1 040
-    emplois" become rows; "près de", "plus de", "environ", "une centaine"... become
-    the precision columns. Any department of France is recognised by its name in
-    the boundaries file.
+    création de 610 emplois", list items such as "• Loire : 31 projets — 1 040
+    emplois", several departments in one sentence, and tables (HTML, tabs, "|",
+    Markdown, columns of spaces) with a header naming département, projets and
+    emplois become rows; numbers may be written in words ("soixante et onze");
+    "près de", "plus de", "environ", "une centaine"... become the precision
+    columns. Any department of France is recognised by its name in the
+    boundaries file, and a region's name is never read as a department.
 
-    A line that names a department but cannot be read, a department given twice,
-    or figures for a place that is no department are reported with their line;
-    then nothing is written and the exit status is 2, unless --partial is given.
-    The regional totals found ("la Région a accompagné 190 projets...") are printed
-    on stderr, as is every message, so that stdout holds only the CSV.
+    For each row, the line(s) and the exact words it was read from are printed,
+    with the regional totals and the projects announced for later. A line that
+    tallies a department but cannot be read, a department given twice, or figures
+    for a place that is no department are reported with their line; then nothing
+    is written and the exit status is 2, unless --partial is given. Every message
+    goes to stderr, so that stdout holds only the CSV.
 
     Example:
 
         .venv/bin/relocmap extract communique.txt -o data/relocalisations.csv
     """
-    from .boundaries import REFERENCE_REGION_CODES
     from .export import write_all_atomic
-    from .extract import extract_release, release_outputs
+    from .extract import (
+        MAX_LISTED,
+        check_output_paths,
+        check_totals_region,
+        extract_release,
+        names_in,
+        release_outputs,
+        trace_lines,
+    )
     from .load import read_boundaries
 
+    check_output_paths(release, output, totals_path, [geo])
     boundaries = read_boundaries(geo)
-    region = boundaries.loc[boundaries.index.isin(REFERENCE_REGION_CODES), "region_nom"]
-    found = extract_release(release, boundaries["nom"].to_dict(), set(region), encoding)
-    for note in found.notes:
+    departments, regions = names_in(boundaries)
+    found = extract_release(release, departments, regions, encoding)
+    check_totals_region(found, boundaries, release)
+    for note in found.notes[:MAX_LISTED]:
         click.echo(f"Note: {note}", err=True)
+    if len(found.notes) > MAX_LISTED:
+        click.echo(f"Note: ... and {len(found.notes) - MAX_LISTED} more note(s)", err=True)
     files = release_outputs(found, release, partial, output, totals_path)
-    for problem in found.problems:
+    for problem in found.problems[:MAX_LISTED]:
         click.echo(f"Warning: {problem} (skipped)", err=True)
+    if len(found.problems) > MAX_LISTED:
+        more = len(found.problems) - MAX_LISTED
+        click.echo(f"Warning: ... and {more} more line(s) skipped", err=True)
+    for line in trace_lines(found):
+        click.echo(line, err=True)
     csv_text = files.pop(Path("-"), None)
     write_all_atomic(files)
     if csv_text is not None:
         click.echo(csv_text, nl=False)
     for path in files:
-        what = (
-            f"{len(found.rows)} departments"
-            if path == output
-            else f"totals of line {found.totals[0].line}"
-        )
+        what = f"{len(found.rows)} departments" if path == output else "regional totals"
         click.echo(f"wrote {path} ({what})", err=True)
-    for totals in found.totals:
-        click.echo(
-            f"regional totals (line {totals.line}): {totals.projects.wording} "
-            f"({totals.projects.precision}), {totals.jobs.wording} "
-            f"({totals.jobs.precision})",
-            err=True,
-        )
     if not found.totals:
         unwritten = f"; {totals_path} not written" if totals_path is not None else ""
         click.echo(f"no regional totals found{unwritten}", err=True)

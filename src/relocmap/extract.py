@@ -1,280 +1,215 @@
 """Reading the per-department figures out of a French press release.
 
-The press release is prose ("Dans l'Ain, 30 projets ont été identifiés pour la
-création de 610 emplois") or a list ("• Loire : 31 projets — 1 040 emplois").
-Each sentence that gives a number of projects and a number of jobs is tied to
-the one department it names; sentences about the Région are regional totals.
-Nothing is guessed: a sentence that names a department but cannot be read, a
-department given twice, or figures for a place that is no department become
-problems, with their line.
+A release gives them in sentences ("Dans l'Ain, 30 projets ont été identifiés
+pour la création de 610 emplois"), in lists ("• Loire : 31 projets — 1 040
+emplois"), several to a sentence ("la Gironde (14 projets, 520 emplois), les
+Landes (6 projets, 130 emplois)"; "le Doubs et le Jura comptent respectivement 11
+et 7 projets, pour 290 et 150 emplois") or in tables. Each figure is tied to the
+one department whose clause it is in; sentences about a region, "la Région", "au
+total"... give the regional totals, and forward-looking counts ("200 projets
+auront bientôt été accompagnés") are kept apart from them.
+
+Nothing is guessed. A line that clearly tallies a department but cannot be read,
+a department given twice, figures for a place that is no department: each becomes
+a problem, with its line and words. Every row keeps the line(s) and the exact words
+it was read from, so that a person can check it against the release.
+
+The pieces: :mod:`relocmap.extract_text` (the text of a file, HTML included),
+:mod:`relocmap.extract_places` (names), :mod:`relocmap.extract_quantities`
+(numbers of projects and jobs), :mod:`relocmap.extract_tables` (tables) and
+:mod:`relocmap.extract_output` (the files written and the trace printed); this
+module reads sentences and holds the public names.
 """
 
 from __future__ import annotations
 
 import bisect
-import csv
-import io
-import itertools
-import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from html.parser import HTMLParser
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
+import pandas as pd
+
 from .errors import InputError, Problem
-from .load import csv_columns, read_json, read_text
-from .numbers import fold, fr_group_spaces, parse_whole_number
-
-# Keys of data/publication.json that the regional totals fill in.
-TOTALS_KEYS = (
-    "total_projets_publie",
-    "total_projets_formulation",
-    "total_emplois_publie",
-    "total_emplois_formulation",
+from .extract_output import (
+    ANNOUNCED_KEY,
+    MAX_LISTED,
+    TOTALS_KEYS,
+    check_output_paths,
+    chosen_totals,
+    figures_csv,
+    merged_facts,
+    release_outputs,
+    totals_facts,
+    trace_lines,
 )
-
-# --- quantities: "30 projets", "près de 1 040 emplois", "une vingtaine de projets" ----
-
-_APOSTROPHE = "'’ʼ"
-_DE = rf"d(?:e\s+|[{_APOSTROPHE}]\s*)"  # "de " or "d'"
-# Wordings of an approximate number, and the precision the schema calls them.
-_QUALIFIERS = (
-    (rf"pr[eè]s\s+{_DE}", "pres_de"),
-    (r"plus\s+ou\s+moins\s+", "environ"),  # before "plus de", which it is not
-    (rf"(?:un\s+peu\s+)?plus\s+{_DE}", "plus_de"),
-    (rf"pas\s+moins\s+{_DE}", "plus_de"),
-    (r"au\s+moins\s+", "plus_de"),
-    (r"environ\s+", "environ"),
-    (r"quelques?\s+", "environ"),
-    (rf"autour\s+{_DE}", "environ"),
-    (r"approximativement\s+", "environ"),
+from .extract_places import DASHES, Mention, Place, PlaceNames
+from .extract_quantities import JOBS, PROJECTS, Figure, Quantity, find_figures, squeeze
+from .extract_tables import TableFigures, read_table, split_text_tables
+from .extract_text import (
+    HTML_SUFFIXES,
+    Line,
+    Paragraph,
+    Table,
+    html_lines,
+    html_paragraphs,
+    is_html,
+    read_release,
+    release_paragraphs,
+    text_paragraphs,
 )
-_ROUND_NUMBERS = {
-    "dizaine": 10,
-    "douzaine": 12,
-    "quinzaine": 15,
-    "vingtaine": 20,
-    "trentaine": 30,
-    "quarantaine": 40,
-    "cinquantaine": 50,
-    "soixantaine": 60,
-    "centaine": 100,
-    "millier": 1000,
-}
-_SPELLED = {
-    "un": 1,
-    "une": 1,
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "six": 6,
-    "sept": 7,
-    "huit": 8,
-    "neuf": 9,
-    "dix": 10,
-    "onze": 11,
-    "douze": 12,
-    "treize": 13,
-    "quatorze": 14,
-    "quinze": 15,
-    "seize": 16,
-    "dix-sept": 17,
-    "dix-huit": 18,
-    "dix-neuf": 19,
-    "vingt": 20,
-}
-# Thousands grouped by a space, a no-break space or a narrow no-break space: 1 040.
-_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+"
+from .numbers import fold
+
+__all__ = [
+    "ANNOUNCED_KEY",
+    "MAX_LISTED",
+    "HTML_SUFFIXES",
+    "TOTALS_KEYS",
+    "Announced",
+    "DepartmentFigures",
+    "Extraction",
+    "Place",
+    "PlaceNames",
+    "Quantity",
+    "RegionalTotals",
+    "check_output_paths",
+    "check_totals_region",
+    "chosen_totals",
+    "extract_figures",
+    "extract_html_figures",
+    "extract_release",
+    "figures_csv",
+    "html_lines",
+    "is_html",
+    "merged_facts",
+    "names_in",
+    "read_release",
+    "release_outputs",
+    "totals_facts",
+    "trace_lines",
+]
 
 
-def _alternatives(words: Iterable[str]) -> str:
-    # Longest first, so that "dix-sept" is not read as "dix".
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_ADJECTIVES = r"(?:nouveaux|nouvelles|nouveau|nouvel|autres|grands|premiers)"
-
-
-def _quantity_pattern(noun: str) -> re.Pattern:
-    """A number of ``noun``: qualifier, amount (digits, words, "une centaine"), noun."""
-    qualifiers = "|".join(f"(?:{pattern})" for pattern, _ in _QUALIFIERS)
-    return re.compile(
-        rf"""
-        (?<!\w)
-        (?P<amount>
-            (?P<qualifier>{qualifiers})?
-            (?: (?P<round>une?\s+(?:{_alternatives(_ROUND_NUMBERS)}))(?=\s+{_DE})
-              | (?<!\d[,.])(?P<number>{_NUMBER})(?!\d)
-              | (?P<spelled>{_alternatives(_SPELLED)})(?![\w-])
-            )
-        )
-        (?P<rest>
-            (?:\s+{_DE})?                  # "une centaine d'emplois"
-            \s*(?:{_ADJECTIVES}\s+)?
-            {noun}
-        )\b
-    """,
-        re.I | re.X,
-    )
-
-
-_PROJECTS = _quantity_pattern(r"projets?")
-_JOBS = _quantity_pattern(rf"(?:cr[ée]ations?\s+d[{_APOSTROPHE}]\s*)?emplois?")
-# A bound or a range the schema has no precision for: "moins de 300", "200 à 300".
-_UNSUPPORTED_BEFORE = re.compile(
-    rf"(?:moins\s+d(?:e|[{_APOSTROPHE}])|jusqu[{_APOSTROPHE}]\s*(?:à|a)|au\s+plus|au\s+maximum"
-    rf"|(?:{_NUMBER})\s*(?:à|et|ou|-|–))\s*$",
-    re.I,
-)
-_FIGURE_WORDS = re.compile(r"\b(?:projets?|emplois?)\b", re.I)
-# Any number, but not a year (2022), an ordinal (1er, 3e) nor a code: "le Rhône (69)".
-_BARE_NUMBER = re.compile(r"(?<![\w(])(?!(?:19|20)\d\d(?!\w))\d+(?![\w)])")
+# --- what a release gives -------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Quantity:
-    """A number as the release gives it: value, precision word, original wording."""
+class DepartmentFigures:
+    """One row of the figures CSV, the line it was read from and its exact words."""
 
-    value: int
-    precision: str  # exact, environ, pres_de or plus_de, as in the schema
-    amount: str  # "près de 300", "une centaine"
-    noun: str  # "emplois", "d'emplois"
-
-    @property
-    def wording(self) -> str:
-        """``près de 300 emplois``, as published."""
-        return f"{self.amount} {self.noun}"
-
-    @property
-    def note(self) -> str:
-        """``« près de 300 » emplois`` for an approximate number, as in the figures CSV."""
-        return f"« {self.amount} » {self.noun}"
-
-
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _quantity(match: re.Match) -> Quantity:
-    if match["number"]:
-        value = parse_whole_number(match["number"])
-    elif match["round"]:
-        value = _ROUND_NUMBERS[fold(match["round"]).split()[-1]]
-    else:
-        value = _SPELLED[match["spelled"].lower()]
-    precision = "environ" if match["round"] else "exact"
-    if match["qualifier"]:
-        precision = next(
-            word for pattern, word in _QUALIFIERS if re.fullmatch(pattern, match["qualifier"], re.I)
-        )
-    return Quantity(value, precision, _squeeze(match["amount"]), _squeeze(match["rest"]))
-
-
-# --- places: departments and the region, found by name ------------------------------
-
-_WORD = re.compile(r"[^\W\d_]+")
-_HYPHENS = r"\-\u2010\u2011"  # for character classes: - ‐ ‑
-# What may stand between two words of one name: Côtes-d'Armor, Puy de Dôme, Côte d’Or.
-_JOINER = re.compile(rf"[\s{_HYPHENS}{_APOSTROPHE}]{{1,3}}")
-_ARTICLES = {"la", "le", "les", "l"}
-
-
-@dataclass(frozen=True)
-class Place:
-    """A department (with its code) or the region (code None)."""
-
-    code: str | None
+    code: str
     name: str
+    projects: Quantity
+    jobs: Quantity
+    line: int
+    words: str = ""
+
+    def same_figures(self, other: DepartmentFigures) -> bool:
+        """Same values and precisions (wordings and lines may differ)."""
+        return _figures_key(self.projects, self.jobs) == _figures_key(other.projects, other.jobs)
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        """Every line of the file the figures were read on."""
+        return _lines(self.line, self.projects, self.jobs)
 
 
 @dataclass(frozen=True)
-class _Mention:
-    place: Place
-    start: int
-    end: int
+class RegionalTotals:
+    """Projects and jobs the release gives for the whole region (achieved, not announced)."""
+
+    projects: Quantity
+    jobs: Quantity
+    line: int
+    words: str = ""
+    region: str | None = None  # the region named, if one is
+
+    def same_figures(self, other: RegionalTotals) -> bool:
+        return _figures_key(self.projects, self.jobs) == _figures_key(other.projects, other.jobs)
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        return _lines(self.line, self.projects, self.jobs)
 
 
-class PlaceNames:
-    """Finds department and region names in text, longest name first, on word boundaries.
+@dataclass(frozen=True)
+class Announced:
+    """A forward-looking number of projects ("200 projets auront bientôt été
+    accompagnés"): never a total, it goes to ``projets_annonces_prochainement``."""
 
-    "Haute-Loire" is not read as "Loire", nor "Auvergne-Rhône-Alpes" as "Rhône":
-    a name glued to another word by a hyphen is part of a longer name.
+    projects: Quantity
+    line: int
+    words: str = ""
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What a release holds: readable rows (sorted by code), regional totals, problems.
+
+    Problems are lines that must not be lost (a department unread, given twice, or
+    a place that is no department); notes are figures ignored because they are no
+    department's tally (a company's jobs, figures naming no place, forward-looking
+    jobs). ``announced`` are forward-looking numbers of projects for the region.
     """
 
-    def __init__(self, department_names: Mapping[str, str], region_names: Iterable[str] = ()):
-        self._places: dict[tuple[str, ...], Place] = {}
-        for code, name in department_names.items():
-            words = tuple(fold(name).split())
-            self._places[words] = Place(code, name)
-            if words[0] in _ARTICLES and len(words) > 1:
-                # "à la Réunion": the article is written in lower case, or left out.
-                self._places.setdefault(words[1:], Place(code, name))
-        for name in region_names:
-            self._places.setdefault(tuple(fold(name).split()), Place(None, name))
-        self._longest = max(map(len, self._places), default=0)
-
-    def find(self, text: str) -> list[_Mention]:
-        words = list(_WORD.finditer(text))
-        folded = [fold(w.group()) for w in words]
-        mentions, i = [], 0
-        while i < len(words):
-            for size in range(min(self._longest, len(words) - i), 0, -1):
-                mention = self._mention_at(text, words[i : i + size], folded[i : i + size])
-                if mention:
-                    mentions.append(mention)
-                    i += size
-                    break
-            else:
-                i += 1
-        return mentions
-
-    def _mention_at(self, text: str, words: list[re.Match], folded: list[str]) -> _Mention | None:
-        place = self._places.get(tuple(folded))
-        if place is None:
-            return None
-        start, end = words[0].start(), words[-1].end()
-        joined = all(
-            _JOINER.fullmatch(text[a.end() : b.start()]) for a, b in itertools.pairwise(words)
-        )
-        # Proper nouns only: "la somme de", "la manche" are not departments.
-        capitalised = text[start].isupper()
-        glued = re.search(rf"[^\W\d_][{_HYPHENS}]$", text[:start]) or re.match(
-            rf"[{_HYPHENS}][^\W\d_]", text[end:]
-        )
-        return _Mention(place, start, end) if joined and capitalised and not glued else None
+    rows: tuple[DepartmentFigures, ...]
+    totals: tuple[RegionalTotals, ...]
+    problems: tuple[Problem, ...]
+    notes: tuple[Problem, ...] = ()
+    announced: tuple[Announced, ...] = ()
 
 
-# --- statements: sentences and list items, with the line they start on --------------
+def _figures_key(projects: Quantity, jobs: Quantity) -> tuple[int, str, int, str]:
+    return (projects.value, projects.precision, jobs.value, jobs.precision)
+
+
+def _lines(line: int, *quantities: Quantity) -> tuple[int, ...]:
+    return tuple(sorted({line, *(q.line for q in quantities if q.line is not None)}))
+
+
+# --- statements: sentences and list items, with their lines -----------------------------
 
 _BULLETS = "-–—•*·▪◦●‣"
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\s+[•▪◦●‣]\s+")
-# "la Région" (the council, capitalised) but not "la région de Grenoble".
-_REGIONAL_WORDS = re.compile(
-    r"\b(?-i:R[ée]gion|RÉGION)\b|\br[ée]gional(?:e|es|aux)?\b|\bau total\b", re.I
+# A sentence ends at . ! ? or ; followed by a space; a bullet inside a line starts an
+# item. The look-behinds keep each run of spaces scanned once.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|(?<!\s)\s++[•▪◦●‣](?:\s++|$)")
+_MONTHS = (
+    "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
+)
+# "Caen, le 3 avril 2024 –", "AMIENS, 9 mars 2023:", "Lyon, 03/04/2024 -": a dateline
+# names a city, not a department's tally.
+_DATELINE = re.compile(
+    rf"[^\W\d_][^\W\d_'’\-\u2011 ]{{0,30}}"
+    rf"(?:[ \-\u2011'’][^\W\d_][^\W\d_'’\-\u2011]{{0,30}}){{0,4}}"
+    rf"\s?(?:\([^()\n]{{1,30}}\))?,\s{{1,3}}(?:le\s+)?"
+    rf"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+    rf"(?:(?:1er|[0-9]{{1,2}})\s+(?:{_MONTHS})\s+[0-9]{{4}}|[0-9]{{1,2}}[/.][0-9]{{1,2}}[/.][0-9]{{2,4}})"
+    rf"\s?(?:[-–—:.,]\s?)?",
+    re.I,
 )
 
 
 @dataclass(frozen=True)
 class _Statement:
-    line: int
+    """A sentence or list item, its lines, and the paragraph it is in."""
+
     text: str
+    marks: tuple[tuple[int, int], ...]
+    offsets: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "offsets", tuple(start for start, _ in self.marks))
 
-def _unwrap(lines: Iterable[tuple[int, str]]) -> list[tuple[list[tuple[int, int]], str]]:
-    """Join lines hard-wrapped inside a sentence; each result keeps (offset, line) marks."""
-    joined: list[tuple[list[tuple[int, int]], str]] = []
-    for number, raw in lines:
-        text = raw.strip()
-        if joined and _continues(joined[-1][1], text):
-            marks, previous = joined[-1]
-            marks.append((len(previous) + 1, number))
-            joined[-1] = (marks, f"{previous} {text}")
-        else:
-            joined.append(([(0, number)], text))
-    return joined
+    @property
+    def line(self) -> int:
+        return self.marks[0][1]
+
+    def line_at(self, offset: int) -> int:
+        """The line of the file the character at ``offset`` is on."""
+        return self.marks[max(0, bisect.bisect_right(self.offsets, offset) - 1)][1]
 
 
 def _continues(previous: str, text: str) -> bool:
@@ -288,236 +223,655 @@ def _continues(previous: str, text: str) -> bool:
     )
 
 
-def _statements(lines: Iterable[tuple[int, str]]) -> list[_Statement]:
-    statements = []
-    for marks, text in _unwrap(lines):
-        offsets = [offset for offset, _ in marks]
+def _unwrap(lines: Sequence[Line]) -> list[_Statement]:
+    """Join lines hard-wrapped inside a sentence, keeping where each line starts."""
+    joined: list[_Statement] = []
+    parts: list[str] = []
+    marks: list[tuple[int, int]] = []
+    length = 0
+
+    def flush() -> None:
+        if parts:
+            joined.append(_Statement("".join(parts), tuple(marks)))
+        parts.clear()
+        marks.clear()
+
+    for line in lines:
+        lead = len(line.text) - len(line.text.lstrip())
+        text = line.text.strip()
+        if not text:
+            continue
+        if parts and _continues(parts[-1], text):
+            parts.append(" ")
+            length += 1
+        else:
+            flush()
+            length = 0
+        marks.extend((length + max(0, offset - lead), n) for offset, n in line.marks)
+        parts.append(text)
+        length += len(text)
+    flush()
+    return joined
+
+
+def _statements(
+    lines: Sequence[Line], joins: Callable[[str, str], bool] | None = None
+) -> list[_Statement]:
+    """The sentences and list items of some lines of prose.
+
+    Two parts of a sentence split at ";" stay one when ``joins`` says the second
+    completes the first ("• Ain : 30 projets ; 610 emplois").
+    """
+    found = []
+    for passage in _unwrap(lines):
+        text = passage.text
+        pieces: list[tuple[int, int]] = []
         start = 0
+        after_semicolon = False  # the break before this piece followed a ";"
         for piece in [*_SENTENCE_BREAK.finditer(text), None]:
             end = piece.start() if piece else len(text)
-            sentence = text[start:end].strip()
-            if sentence:
-                line = marks[bisect.bisect_right(offsets, start) - 1][1]
-                statements.append(_Statement(line, sentence))
+            if text[start:end].strip():
+                previous = pieces[-1] if pieces else None
+                if (
+                    previous is not None
+                    and after_semicolon
+                    and joins is not None
+                    and joins(text[previous[0] : previous[1]], text[start:end])
+                ):
+                    pieces[-1] = (previous[0], end)
+                else:
+                    pieces.append((start, end))
+            after_semicolon = piece is not None and text[piece.start() - 1 : piece.start()] == ";"
             start = piece.end() if piece else end
-    return statements
+        found += [_slice(passage, a, b) for a, b in pieces]
+    return found
 
 
-# --- the extraction ---------------------------------------------------------------
+def _slice(statement: _Statement, start: int, end: int) -> _Statement:
+    text = statement.text[start:end]
+    lead = len(text) - len(text.lstrip())
+    begin = start + lead
+    # Only the marks inside the slice are read: slicing a long passage stays linear.
+    inside = statement.marks[
+        bisect.bisect_right(statement.offsets, begin) : bisect.bisect_left(statement.offsets, end)
+    ]
+    marks = [(0, statement.line_at(begin)), *((offset - begin, n) for offset, n in inside)]
+    return _Statement(text.strip(), tuple(marks))
 
 
-@dataclass(frozen=True)
-class DepartmentFigures:
-    """One row of the figures CSV, and the line it was read from."""
-
-    code: str
-    name: str
-    projects: Quantity
-    jobs: Quantity
-    line: int
-
-    def same_figures(self, other: DepartmentFigures) -> bool:
-        return (
-            self.projects.value,
-            self.projects.precision,
-            self.jobs.value,
-            self.jobs.precision,
-        ) == (
-            other.projects.value,
-            other.projects.precision,
-            other.jobs.value,
-            other.jobs.precision,
-        )
+def _without_dateline(text: str) -> str:
+    """The text with a dateline at its start blanked out (offsets unchanged)."""
+    found = _DATELINE.match(text)
+    return " " * found.end() + text[found.end() :] if found else text
 
 
-@dataclass(frozen=True)
-class RegionalTotals:
-    """Projects and jobs the release gives for the whole region."""
+# --- what a sentence is about -------------------------------------------------------------
 
-    projects: Quantity
-    jobs: Quantity
-    line: int
-
-
-@dataclass(frozen=True)
-class Extraction:
-    """What a release holds: readable rows (sorted by code), regional totals, problems.
-
-    Problems are lines that must not be lost (a department unread, given twice, or
-    a place that is no department); notes are figures ignored for naming no place.
-    """
-
-    rows: tuple[DepartmentFigures, ...]
-    totals: tuple[RegionalTotals, ...]
-    problems: tuple[Problem, ...]
-    notes: tuple[Problem, ...] = ()
-
-
-class _Unreadable(Exception):
-    """A statement that looks like figures but cannot be read; the message says why."""
-
-
-def _quote(text: str, limit: int = 110) -> str:
-    text = _squeeze(text)
-    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
-
-
-def _one_quantity(pattern: re.Pattern, text: str, what: str) -> Quantity | None:
-    matches = list(pattern.finditer(text))
-    for match in matches:
-        bound = _UNSUPPORTED_BEFORE.search(text[: match.start()])
-        if bound:
-            raise _Unreadable(
-                f"“{_squeeze(bound.group() + match.group())}” is a bound or a "
-                "range; the schema only knows exact, environ, près de, plus de"
-            )
-    if len(matches) > 1:
-        values = ", ".join(_squeeze(m.group()) for m in matches)
-        raise _Unreadable(f"{len(matches)} numbers of {what} ({values}); expected one")
-    return _quantity(matches[0]) if matches else None
-
-
-_LEAD = re.compile(
-    rf"^(?:(?:dans|en|au|aux|à|pour|chez)\s+)?"
-    rf"(?:(?:le|la|les)\s+|l[{_APOSTROPHE}]\s*)?",
+# "la Région" (the council, capitalised) but not "la région de Grenoble"; "au total";
+# the authorities that give totals.
+_REGIONAL = re.compile(
+    r"\b(?-i:R[ée]gion|RÉGION)\b|\br[ée]gional(?:e|es|aux)?\b|\bau\s+total\b|\ben\s+tout\b"
+    r"|\bau\s+global\b|\bcollectivit[ée]\b|\bminist(?:[èe]re|re)\b|\bgouvernement\b"
+    r"|\b(?-i:État|ETAT|Etat)\b",
     re.I,
 )
+_NATIONAL = re.compile(
+    r"\bnationa(?:l|le|les|ux)\b|\bFrance\s+enti[èe]re\b|\bl['’]Hexagone\b"
+    r"|\bdans\s+toute\s+la\s+France\b|\ben\s+France\b",
+    re.I,
+)
+# Words that make a figure forward-looking or an objective: future tense, "d'ici 2027",
+# "bientôt", "objectif"... A figure is forward-looking when its clause has one.
+_FORWARD = re.compile(
+    r"(?<![^\W_])(?:auront|seront|sera|aura|devrai(?:en)?t|devr(?:a|ont)|pourr(?:a|ont)"
+    r"|vont|va|bient[ôo]t|prochainement|[àa]\s+venir|d['’]ici|[àa]\s+terme|objectifs?"
+    r"|ambitions?|vise|visent|viser|vis[ée]e?s?|pr[ée]vu(?:e|s|es)?|attendu(?:e|s|es)?"
+    r"|horizon|futur(?:e|s|es)?|annonc[ée]s?\s+pour|permettra|cr[ée]era|accompagnera"
+    r"|atteindra|g[ée]n[ée]rera|repr[ée]sentera|[^\W\d_]{3,}(?:eront|iront))(?![^\W_])",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_FIGURE_NOUN = re.compile(r"(?<![^\W_])(?:projets?|emplois?)(?![^\W_])", re.I)
+_LEAD = re.compile(
+    rf"[\s{re.escape(_BULLETS)}]*(?:(?:dans|en|au|aux|à|a|pour|chez|côté|cote|concernant|sur)\s+)?"
+    r"(?:(?:le\s+)?d[ée]partement\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+)|"
+    r"(?:le|la|les)\s+|l['’]\s*)?",
+    re.I,
+)
+_MAX_LEAD = 80
 # Small words inside place names: Loire-et-Cher, Val-de-Marne, Alpes-de-Haute-Provence.
 _NAME_LINKS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "sur", "sous", "en"}
+_WORD = re.compile(r"[^\W\d_]+")
+_BARE_COUNT = re.compile(r"(?<![\w(])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]+(?![\w)])")
+_MAY_TALLY = re.compile(r"[0-9]|projet|emploi", re.I)
+_TABLE_ROW = re.compile(r"\||\t|\S[ \u00a0]{2,}\S")
+
+
+# One company, named as the subject: "l'entreprise X, installée dans le Rhône, crée…"
+# ("des entreprises" in a department's tally is no company example).
+_COMPANY = re.compile(
+    r"(?<![^\W_])(?:l['’]\s?|une\s+|la\s+|le\s+)(?:entreprise|soci[ée]t[ée]|usine|start-?up|PME"
+    r"|ETI|groupe|filiale|manufacture|fabricant|laboratoire|industriel)(?![^\W_])",
+    re.I,
+)
+_CITY_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_][^\W\d_'’\-]*)\s?\(\s?$")
+_CLOSING = re.compile(r"\s?\)")
+
+
+def _located_in(text: str, mention: Mention) -> bool:
+    """A department named only to place a city: "Saint-Étienne (Loire)"."""
+    before = _CITY_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    return (
+        before is not None
+        and before.group(1)[0].isupper()
+        and bool(_CLOSING.match(text, mention.end))
+    )
+
+
+def _leads(text: str, mention: Mention) -> bool:
+    """The place is what the sentence starts with ("Dans la Drôme, ...", "Drôme :")."""
+    return mention.start <= _MAX_LEAD and bool(_LEAD.fullmatch(text, 0, mention.start))
 
 
 def _place_words(head: str) -> str:
     """The place a sentence starts with: "En Bretagne, 5 projets" gives Bretagne."""
-    parts = re.split(r"\s*[,:;(—–]\s*|\s+-\s+", head.lstrip(_BULLETS + " \t"), maxsplit=1)
-    lead = _LEAD.match(parts[0])
-    if len(parts) == 1 and not lead.group():
+    # "Lyon – 3 projets" but "Rhône – Alpes, 100 projets".
+    split = rf"\s*[,:;(]\s*|\s*[{DASHES}]\s*+(?![^\W\d_])"
+    # Only the start of the sentence can name its place: the split reads a bounded text.
+    parts = re.split(split, head.lstrip(_BULLETS + " \t")[:_MAX_LEAD], maxsplit=1)
+    lead = _LEAD.match(parts[0][:_MAX_LEAD])
+    if len(parts) == 1 and (lead is None or not lead.group().strip()):
         return ""  # neither "En …" nor "… :" introduces a place: "Ces 3 projets"
-    return parts[0][lead.end() :].strip()
+    return parts[0][lead.end() if lead else 0 :].strip()
 
 
 def _is_proper_name(words: str) -> bool:
-    """ "Loire-Inférieure" or "Bretagne" is a place; "Depuis décembre 2021" is not."""
+    """ "Loire-Inférieure" or "Lorraine" is a place; "Depuis décembre 2021" is not."""
     tokens = _WORD.findall(words)
     return (
         bool(tokens)
-        and not re.search(r"\d", words)
+        and len(tokens) <= 8
+        and not re.search(r"[0-9]", words)
         and tokens[0][0].isupper()
         and all(t[0].isupper() or t.lower() in _NAME_LINKS for t in tokens)
     )
 
 
-def _looks_like_figures(text: str) -> bool:
-    return bool(
-        _FIGURE_WORDS.search(text)
-        or _BARE_NUMBER.search(text)
-        or _PROJECTS.search(text)
-        or _JOBS.search(text)
-    )
+def _forward_flags(text: str, figures: Sequence[Figure]) -> list[bool]:
+    """Whether each figure is forward-looking: a marker in its clause, or in a clause
+    without figures before the first one ("D'ici 2027, 500 projets et ...")."""
+    bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text))]
+
+    def clause(offset: int) -> int:
+        return bisect.bisect_right(bounds, offset) - 1
+
+    marked = {clause(m.start()) for m in _FORWARD.finditer(text)}
+    first = clause(min(f.start for f in figures))
+    leading = any(c < first for c in marked)
+    return [leading or clause(f.start) in marked for f in figures]
+
+
+def _one_each(figures: Sequence[Figure]) -> tuple[Quantity, Quantity] | str:
+    """The one number of projects and the one number of jobs, or why there are not."""
+    for figure in figures:
+        if figure.flaw:
+            return figure.flaw
+    found: dict[str, list[Figure]] = {PROJECTS: [], JOBS: []}
+    for figure in figures:
+        found[figure.kind].append(figure)
+    for kind, mine in found.items():
+        if not mine:
+            return f"no number of {kind} could be read"
+        if len(mine) > 1 or len(mine[0].quantities) > 1:
+            values = ", ".join(q.wording for f in mine for q in f.quantities)
+            count = sum(len(f.quantities) for f in mine)
+            return f"{count} numbers of {kind} ({values}); expected one"
+    projects, jobs = found[PROJECTS][0].quantity, found[JOBS][0].quantity
+    assert projects is not None and jobs is not None
+    return projects, jobs
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the paragraph of a sentence says, worked out only when a sentence asks:
+    whether it speaks of the Région, and whether it names no department either."""
+
+    speaks_of_region: Callable[[], bool]
+    only_regional: Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class _Group:
+    """A place and the figures of its clause (up to the next place)."""
+
+    mention: Mention
+    figures: tuple[Figure, ...]
+    end: int
+    since: int = 0  # where the clause starts: after the previous place's figures
+
+
+def _between(starts: Sequence[int], low: int, high: int) -> slice:
+    """The slice of sorted ``starts`` that lie in [low, high)."""
+    return slice(bisect.bisect_left(starts, low), bisect.bisect_left(starts, high))
+
+
+def _merged(mentions: Sequence[Mention], figures: Sequence[Figure]) -> list[Mention]:
+    """Mentions with a repeat of the same place (no figure between) left out."""
+    starts = [f.start for f in figures]
+    kept: list[Mention] = []
+    for mention in mentions:
+        if kept and kept[-1].place == mention.place:
+            between = _between(starts, kept[-1].end, mention.start)
+            if between.start == between.stop:
+                continue
+        kept.append(mention)
+    return kept
+
+
+def _place_first(
+    text: str, places: Sequence[Mention], figures: Sequence[Figure]
+) -> list[_Group] | None:
+    """Each place followed by its figures ("la Gironde (14 projets, 520 emplois), les
+    Landes (6 projets, 130 emplois)"), or None if the sentence is not built so."""
+    if not places or any(f.start < places[0].start for f in figures):
+        return None
+    starts = [f.start for f in figures]
+    groups = []
+    since = 0
+    for i, mention in enumerate(places):
+        end = places[i + 1].start if i + 1 < len(places) else len(text)
+        mine = tuple(figures[_between(starts, mention.end, end)])
+        groups.append(_Group(mention, mine, end, since))
+        since = max([mention.end, *(f.end for f in mine)])
+    later_figures = False
+    for group in reversed(groups):
+        # "la Loire et la Haute-Loire, 31 projets": whose figures, then?
+        if not group.figures and not group.mention.place.is_region and later_figures:
+            return None
+        later_figures = later_figures or bool(group.figures)
+    return groups if later_figures else None
+
+
+def _figures_first(
+    text: str, places: Sequence[Mention], figures: Sequence[Figure]
+) -> list[_Group] | None:
+    """Figures followed by their department ("36 projets et 1 220 emplois dans le Rhône,
+    30 projets et 610 emplois dans l'Ain"), each group complete, or None."""
+    if not places or any(f.start > places[-1].start for f in figures):
+        return None
+    starts = [f.start for f in figures]
+    groups = []
+    start = 0
+    for mention in places:
+        mine = tuple(figures[_between(starts, start, mention.start)])
+        if mention.place.is_region or not isinstance(_one_each(mine), tuple):
+            return None
+        groups.append(_Group(mention, mine, mention.end))
+        start = mention.end
+    return groups
+
+
+# --- the extraction ---------------------------------------------------------------------
 
 
 class _Extractor:
-    """Reads statements one by one, collecting rows, totals, problems and notes."""
+    """Reads paragraphs one by one, collecting rows, totals, problems and notes."""
 
-    def __init__(self, places: PlaceNames, source: str):
+    def __init__(self, places: PlaceNames, source: str) -> None:
         self.places = places
         self.source = source
         self.rows: dict[str, list[DepartmentFigures]] = {}
         self.totals: list[RegionalTotals] = []
+        self.announced: list[Announced] = []
         self.problems: list[Problem] = []
         self.notes: list[Problem] = []
 
-    def problem(self, statement: _Statement, reason: str) -> None:
-        self.problems.append(self._located(statement, reason))
+    def problem(self, line: int, reason: str, words: str) -> None:
+        self.problems.append(Problem(self.source, f"{reason}: {_quote(words)}", line))
 
-    def note(self, statement: _Statement, reason: str) -> None:
-        self.notes.append(self._located(statement, reason))
+    def note(self, line: int, reason: str, words: str) -> None:
+        self.notes.append(Problem(self.source, f"{reason}: {_quote(words)}", line))
 
-    def _located(self, statement: _Statement, reason: str) -> Problem:
-        return Problem(self.source, f"{reason}: {_quote(statement.text)}", statement.line)
+    # -- paragraphs and tables
 
-    def read(self, statement: _Statement) -> None:
+    def read_paragraph(self, paragraph: Paragraph, depth: int = 0) -> None:
+        """Read a paragraph's prose and tables, in the order of the release."""
+        pending: list[Line] = []
+        for item in [*paragraph, None]:
+            if isinstance(item, Line):
+                pending.append(item)
+                continue
+            prose: list[Line] = []
+            for part in split_text_tables(pending):
+                if isinstance(part, Line):
+                    prose.append(part)
+                    continue
+                self.read_prose(prose)
+                prose = []
+                self.read_table(part, depth)
+            self.read_prose(prose)
+            pending = []
+            if item is not None:
+                self.read_table(item, depth)
+
+    def read_prose(self, lines: Sequence[Line]) -> None:
+        """Read the sentences of some lines of a paragraph."""
+        statements = [
+            _Statement(_without_dateline(s.text), s.marks)
+            for s in _statements(lines, self.completes)
+        ]
+        mentions: dict[int, list[Mention]] = {}
+
+        def found(index: int) -> list[Mention]:
+            if index not in mentions:
+                mentions[index] = self.places.find(statements[index].text)
+            return mentions[index]
+
+        @cache
+        def speaks_of_region() -> bool:
+            return any(_REGIONAL.search(s.text) for s in statements)
+
+        @cache
+        def only_regional() -> bool:
+            return speaks_of_region() and not any(
+                not m.place.is_region for i in range(len(statements)) for m in found(i)
+            )
+
+        context = _Context(speaks_of_region, only_regional)
+        for index, statement in enumerate(statements):
+            # Only a sentence with a number or a figure noun can be a tally.
+            if _MAY_TALLY.search(statement.text):
+                self.read(statement, found(index), context)
+
+    def completes(self, first: str, second: str) -> bool:
+        """The part after a ";" gives the figure a department's part lacks, and names
+        no place of its own: "Ain : 30 projets ; 610 emplois"."""
+        kinds = [{m.group().lower()[:6] for m in _FIGURE_NOUN.finditer(t)} for t in (first, second)]
+        if len(kinds[0]) != 1 or not kinds[1] or kinds[0] & kinds[1]:
+            return False
+        named = self.places.find(first)
+        return any(not m.place.is_region for m in named) and not self.places.find(second)
+
+    def read_table(self, table: Table, depth: int) -> None:
+        reading = read_table(table, self.places)
+        for figures in reading.figures:
+            self.add_table_figures(figures)
+        for line, reason, words in reading.problems:
+            self.problem(line, reason, words)
+        if not reading.header and not reading.problems and depth < 8:
+            # Not a table of figures (a layout table, a list in columns): read as prose.
+            for paragraph in table.prose:
+                self.read_paragraph(paragraph, depth + 1)
+
+    def add_table_figures(self, found: TableFigures) -> None:
+        if found.place is None or found.place.is_region:
+            region = found.place.name if found.place else None
+            self.totals.append(
+                RegionalTotals(found.projects, found.jobs, found.line, found.words, region)
+            )
+        else:
+            self.add_row(found.line, found.place, found.projects, found.jobs, found.words)
+
+    # -- sentences
+
+    def read(self, statement: _Statement, mentions: list[Mention], context: _Context) -> None:
+        """Read one sentence: department rows, regional totals, problems or notes."""
+        mentions = [m for m in mentions if not _located_in(statement.text, m)]
+        figures = find_figures(statement.text, statement.line_at)
+        departments = [m for m in mentions if not m.place.is_region]
+        if not figures:
+            self.without_figures(statement, departments)
+        elif departments:
+            self.departments(statement, mentions, figures)
+        else:
+            self.regional(statement, mentions, figures, context)
+
+    def without_figures(self, statement: _Statement, departments: list[Mention]) -> None:
+        """A department named with no readable figure: a problem if it is a tally."""
+        if not departments:
+            return
+        text, first = statement.text, departments[0]
+        nouns = [m.group().lower() for m in _FIGURE_NOUN.finditer(text)]
+        if nouns and _leads(text, first):
+            kind = PROJECTS if any(n.startswith("projet") for n in nouns) else JOBS
+            reason = f"names {first.place.name} but no number of {kind} could be read"
+            self.problem(statement.line, reason, text)
+        elif _TABLE_ROW.search(text) and _BARE_COUNT.search(text[first.end :]):
+            self.problem(
+                statement.line,
+                f"names {first.place.name} with numbers but no header says which are "
+                "projects and jobs (a table row without its header: département, "
+                "projets, emplois)",
+                text,
+            )
+
+    def departments(
+        self, statement: _Statement, mentions: list[Mention], figures: list[Figure]
+    ) -> None:
+        """A sentence naming departments: tie each figure to its department."""
         text = statement.text
-        mentions = self.places.find(text)
-        departments = [m for m in mentions if m.place.code is not None]
-        try:
-            projects = _one_quantity(_PROJECTS, text, "projects")
-            jobs = _one_quantity(_JOBS, text, "jobs")
-        except _Unreadable as exc:
-            # Only departments must not be lost; a muddled regional sentence is no row.
-            if departments:
-                self.problem(statement, self._subject(departments) + str(exc))
+        if any(len(f.quantities) > 1 for f in figures):
+            self.respectively(statement, mentions, figures)
             return
-        if projects is None or jobs is None:
-            if departments and _looks_like_figures(text):
-                missing = "projects" if projects is None else "jobs"
-                self.problem(
-                    statement, f"{self._subject(departments)}no number of {missing} could be read"
-                )
+        places = _merged(mentions, figures)
+        groups = _place_first(text, places, figures)
+        if groups is not None:
+            several = sum(1 for g in groups if g.figures) > 1
+            for group in groups:
+                self.group(statement, group, several)
             return
-        self.place_figures(statement, mentions, departments, projects, jobs)
-
-    @staticmethod
-    def _subject(departments: list[_Mention]) -> str:
+        departments = [m for m in places if not m.place.is_region]
+        if len({m.place for m in departments}) == 1:
+            self.single(statement, mentions, departments[0], figures)
+            return
+        groups = _figures_first(text, places, figures)
+        if groups is not None:
+            for group in groups:
+                self.group(statement, group, True)
+            return
         names = ", ".join(dict.fromkeys(m.place.name for m in departments))
-        return f"names {names} but " if names else ""
+        flaw = next((f.flaw for f in figures if f.flaw), None)
+        reason = (
+            f"names {names} but {flaw}"
+            if flaw
+            else f"names several departments ({names}); cannot tell which one the figures are for"
+        )
+        self.problem(statement.line, reason, text)
 
-    def place_figures(
+    def group(self, statement: _Statement, group: _Group, several: bool) -> None:
+        """One place's clause of a sentence, with its figures."""
+        text, mention = statement.text, group.mention
+        place = mention.place
+        if not group.figures:
+            # A department after the others' figures: "…, contre 12 en Isère" is a
+            # number for it that cannot be read; "…, comme en Isère" is none.
+            if not place.is_region and _BARE_COUNT.search(text, group.since, group.end):
+                reason = f"names {place.name} with a number but no number of projects or jobs"
+                self.problem(statement.line_at(mention.start), reason, text)
+            return
+        start = min(mention.start, *(f.start for f in group.figures))
+        end = max(mention.end, *(f.end for f in group.figures))
+        words = text[start:end]
+        line = statement.line_at(start)
+        quote = words if several else text
+        if place.is_region:
+            self.totals_of(statement, list(group.figures), place.name, words)
+            return
+        reading = _one_each(group.figures)
+        if not several and not _leads(text, mention) and _COMPANY.search(text):
+            reason = f"names {place.name} in a sentence about a company: no tally of it; ignored"
+            self.note(line, reason, text)
+        elif isinstance(reading, tuple):
+            self.add_row(line, place, *reading, words, quote)
+        elif several or _leads(text, mention) or _has_projects(group.figures):
+            self.problem(line, f"names {place.name} but {reading}", quote)
+        else:
+            self.note(line, f"names {place.name} but is no tally of it ({reading}); ignored", text)
+
+    def single(
         self,
         statement: _Statement,
-        mentions: list[_Mention],
-        departments: list[_Mention],
-        projects: Quantity,
-        jobs: Quantity,
+        mentions: list[Mention],
+        mention: Mention,
+        figures: list[Figure],
     ) -> None:
-        """Tie complete figures to the department, or the region, the sentence is about."""
+        """One department, with figures before it ("30 projets dans l'Ain pour 610 emplois")."""
+        text, place = statement.text, mention.place
+        reading = _one_each(figures)
+        if _COMPANY.search(text):
+            reason = f"names {place.name} in a sentence about a company: no tally of it; ignored"
+            self.note(statement.line, reason, text)
+            return
+        if not isinstance(reading, tuple):
+            if _leads(text, mention) or _has_projects(figures):
+                self.problem(statement.line, f"names {place.name} but {reading}", text)
+            else:
+                reason = f"names {place.name} but is no tally of it ({reading}); ignored"
+                self.note(statement.line, reason, text)
+            return
+        regional = _REGIONAL.search(text) or any(m.place.is_region for m in mentions)
+        if regional:
+            self.problem(
+                statement.line,
+                f"names {place.name} after the figures and speaks of the region: cannot tell "
+                "whether these are regional totals",
+                text,
+            )
+            return
+        other = _other_count(text, figures)
+        if other is not None:
+            self.problem(
+                statement.line,
+                f"names {place.name} after the figures, with another number ({other}): "
+                "cannot tell which count is its own",
+                text,
+            )
+            return
+        start = min(mention.start, *(f.start for f in figures))
+        end = max(mention.end, *(f.end for f in figures))
+        self.add_row(statement.line_at(start), place, *reading, text[start:end], text)
+
+    def respectively(
+        self, statement: _Statement, mentions: list[Mention], figures: list[Figure]
+    ) -> None:
+        """ "Le Doubs et le Jura comptent respectivement 11 et 7 projets, pour 290 et 150
+        emplois": the n-th number of each list goes to the n-th department."""
         text = statement.text
-        # The place before the figures is what they are about ("Dans l'Ain, 30 projets…");
-        # a place after them may be a comparison ("…, contre 12 en Isère").
-        first_figure = min(_PROJECTS.search(text).start(), _JOBS.search(text).start())
-        in_head = [m for m in departments if m.end <= first_figure]
-        regional = bool(_REGIONAL_WORDS.search(text)) or any(m.place.code is None for m in mentions)
-        distinct = {m.place.code for m in departments}
-        head_codes = {m.place.code for m in in_head}
-        if len(head_codes) == 1:
-            self.add_row(statement, in_head[0].place, projects, jobs)
-        elif len(head_codes) > 1 or len(distinct) > 1:
-            self.problem(
-                statement,
-                f"names several departments "
-                f"({', '.join(dict.fromkeys(m.place.name for m in departments))}); "
-                "cannot tell which one the figures are for",
+        first_list = min(f.start for f in figures if len(f.quantities) > 1)
+        named = list(dict.fromkeys(m.place for m in mentions if m.start < first_list))
+        departments = [p for p in named if not p.is_region]
+        flawed = next((f.flaw for f in figures if f.flaw), None)
+        lists = {kind: [f for f in figures if f.kind == kind] for kind in (PROJECTS, JOBS)}
+        sizes = {kind: [len(f.quantities) for f in found] for kind, found in lists.items()}
+        n = len(departments)
+        if flawed or n < 2 or sizes[PROJECTS] != [n] or sizes[JOBS] != [n]:
+            reason = flawed or (
+                f"“respectivement” with {n} departments, {sum(sizes[PROJECTS])} numbers of "
+                f"projects and {sum(sizes[JOBS])} numbers of jobs"
             )
-        elif distinct and regional:
-            self.problem(
-                statement,
-                f"names {departments[0].place.name} after the figures and "
-                "speaks of the region: cannot tell whether these are regional totals",
+            self.problem(statement.line, reason, text)
+            return
+        start = min(m.start for m in mentions)
+        end = max(f.end for f in figures)
+        words = text[start:end]
+        projects, jobs = lists[PROJECTS][0].quantities, lists[JOBS][0].quantities
+        for place, p, j in zip(departments, projects, jobs, strict=True):
+            self.add_row(statement.line_at(start), place, p, j, words, text)
+
+    def regional(
+        self,
+        statement: _Statement,
+        mentions: list[Mention],
+        figures: list[Figure],
+        context: _Context,
+    ) -> None:
+        """Figures naming no department: regional totals, announced projects, or a note."""
+        text = statement.text
+        regions = list(dict.fromkeys(m.place.name for m in mentions if m.place.is_region))
+        regional = bool(regions) or bool(_REGIONAL.search(text))
+        if not regional and _NATIONAL.search(text):
+            self.note(statement.line, "national figures, not the region's: ignored", text)
+            return
+        forward = _forward_flags(text, figures)
+        # A sentence of a paragraph about the Région that names no place is about the
+        # region; so is a forward-looking count of projects in such a paragraph.
+        if regional or context.only_regional() or (all(forward) and context.speaks_of_region()):
+            region = regions[0] if len(regions) == 1 else None
+            self.totals_of(statement, figures, region, text)
+            return
+        reading = _one_each(figures)
+        if isinstance(reading, tuple) and not any(forward):
+            self.unplaced(statement, figures, reading)
+        elif figures:
+            self.note(
+                statement.line,
+                "figures for no department nor the Région, ignored "
+                f"({', '.join(_figure_words(text, f) for f in figures)})",
+                text,
             )
-        elif distinct:
-            self.add_row(statement, departments[0].place, projects, jobs)
-        elif regional:
-            self.totals.append(RegionalTotals(projects, jobs, statement.line))
-        else:
-            self.unplaced(statement, _place_words(text[:first_figure]), projects, jobs)
+
+    def totals_of(
+        self, statement: _Statement, figures: list[Figure], region: str | None, words: str
+    ) -> None:
+        """Regional figures: achieved ones are the totals, forward-looking ones apart."""
+        text = statement.text
+        forward = _forward_flags(text, figures)
+        achieved = [f for f, ahead in zip(figures, forward, strict=True) if not ahead]
+        line = statement.line_at(min(f.start for f in figures))
+        if achieved:
+            reading = _one_each(achieved)
+            if isinstance(reading, tuple):
+                self.totals.append(RegionalTotals(*reading, line, words, region))
+            else:
+                self.note(line, f"regional figures not read as totals: {reading}", text)
+        for figure, ahead in zip(figures, forward, strict=True):
+            if not ahead:
+                continue
+            quantity = figure.quantity
+            if figure.kind == PROJECTS and quantity is not None:
+                where = quantity.line if quantity.line is not None else line
+                self.announced.append(Announced(quantity, where, _figure_words(text, figure)))
+            else:
+                self.note(
+                    line,
+                    f"forward-looking or objective, not a result: “{_figure_words(text, figure)}”"
+                    " is not used",
+                    text,
+                )
 
     def unplaced(
-        self, statement: _Statement, place: str, projects: Quantity, jobs: Quantity
+        self, statement: _Statement, figures: list[Figure], reading: tuple[Quantity, Quantity]
     ) -> None:
         """Figures for no known place: an error if a place is named, else only a note.
 
-        "En Bretagne, 5 projets" must not pass unseen; "Depuis 2021, 190 projets ont
+        "En Lorraine, 5 projets" must not pass unseen; "Depuis 2021, 190 projets ont
         été identifiés" (a total without the word Région) must not block the rows.
         """
-        figures = f"{projects.wording}, {jobs.wording}"
+        text = statement.text
+        place = _place_words(text[: min(f.start for f in figures)])
+        wording = f"{reading[0].wording}, {reading[1].wording}"
         if _is_proper_name(place):
-            self.problem(statement, f"“{place}” is not a French department ({figures})")
+            self.problem(statement.line, f"“{place}” is not a French department ({wording})", text)
         else:
-            self.note(statement, f"figures for no department nor the Région, ignored ({figures})")
+            self.note(
+                statement.line,
+                f"figures for no department nor the Région, ignored ({wording})",
+                text,
+            )
 
     def add_row(
-        self, statement: _Statement, place: Place, projects: Quantity, jobs: Quantity
+        self,
+        line: int,
+        place: Place,
+        projects: Quantity,
+        jobs: Quantity,
+        words: str,
+        quote: str | None = None,
     ) -> None:
-        row = DepartmentFigures(place.code, place.name, projects, jobs, statement.line)
+        """A department's row; a department given twice is a problem (quoting ``quote``,
+        the sentence, or else the words of the figures)."""
+        assert place.code is not None
+        row = DepartmentFigures(place.code, place.name, projects, jobs, line, squeeze(words))
         earlier = self.rows.setdefault(place.code, [])
         if earlier:
             first = earlier[0]
@@ -529,7 +883,7 @@ class _Extractor:
                     f"({first.projects.wording}, {first.jobs.wording}); "
                     f"{place.name} is left out"
                 )
-            self.problem(statement, reason)
+            self.problem(line, reason, quote or words)
         earlier.append(row)
 
     def result(self) -> Extraction:
@@ -541,19 +895,60 @@ class _Extractor:
         ]
         rows.sort(key=lambda row: row.code)
         problems = sorted(self.problems, key=lambda p: p.line or 0)
-        return Extraction(tuple(rows), tuple(self.totals), tuple(problems), tuple(self.notes))
+        return Extraction(
+            tuple(rows),
+            tuple(self.totals),
+            tuple(problems),
+            tuple(self.notes),
+            tuple(self.announced),
+        )
+
+
+def _other_count(text: str, figures: Sequence[Figure]) -> str | None:
+    """A number of the sentence that is no figure (nor a year): "Sur 190 projets, 36
+    concernent le Rhône" gives 36."""
+    spans = [(f.start, f.end) for f in figures]
+    for number in _BARE_COUNT.finditer(text):
+        if not any(a <= number.start() < b for a, b in spans):
+            return number.group()
+    return None
+
+
+def _has_projects(figures: Iterable[Figure]) -> bool:
+    """A number of projects is a tally of the plan, whoever the sentence is about."""
+    return any(f.kind == PROJECTS for f in figures)
+
+
+def _figure_words(text: str, figure: Figure) -> str:
+    return squeeze(text[figure.start : figure.end])
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _quote(text: str, limit: int = 110) -> str:
+    """The start of ``text`` in quotes, white space squeezed, cut with "…" after
+    ``limit`` characters; only that start is read, however long the text."""
+    parts: list[str] = []
+    length = 0
+    for word in _NON_SPACE.finditer(text):
+        parts.append(text[word.start() : min(word.end(), word.start() + limit + 1)])
+        length += len(parts[-1]) + 1
+        if length > limit + 1:
+            break
+    shown = " ".join(parts)
+    return f"“{shown if len(shown) <= limit else shown[: limit - 1] + '…'}”"
 
 
 def _extract(
-    lines: Iterable[tuple[int, str]],
+    paragraphs: Iterable[Paragraph],
     department_names: Mapping[str, str],
     source: str,
     region_names: Iterable[str],
 ) -> Extraction:
     extractor = _Extractor(PlaceNames(department_names, region_names), source)
-    normalised = ((n, unicodedata.normalize("NFC", t)) for n, t in lines)
-    for statement in _statements(normalised):
-        extractor.read(statement)
+    for paragraph in paragraphs:
+        extractor.read_paragraph(paragraph)
     return extractor.result()
 
 
@@ -564,239 +959,51 @@ def extract_figures(
 
     ``department_names`` maps every department code to its official name (from
     the boundaries), so any French department is recognised. ``region_names``
-    are names that mark a regional total ("Auvergne-Rhône-Alpes"), besides the
-    word "Région". ``source`` names the file in problems.
+    are the regions' names (every region of the boundaries: a region's name is
+    never read as a department, and names the region of a total). ``source``
+    names the file in problems.
     """
-    # Only "\n" ends a line, as in the editor the user will open the file with.
-    return _extract(enumerate(text.split("\n"), start=1), department_names, source, region_names)
+    text = unicodedata.normalize("NFC", text)
+    return _extract(text_paragraphs(text), department_names, source, region_names)
 
 
 def extract_html_figures(
     html: str, department_names: Mapping[str, str], source: str, region_names: Iterable[str] = ()
 ) -> Extraction:
     """As :func:`extract_figures`, for an HTML page; problems give the lines of the HTML."""
-    return _extract(html_lines(html), department_names, source, region_names)
+    html = unicodedata.normalize("NFC", html)
+    return _extract(html_paragraphs(html, source), department_names, source, region_names)
 
 
-# --- HTML to text ---------------------------------------------------------------------
-
-_BLOCKS = {
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "caption",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "title",
-    "tr",
-    "ul",
-}
-_HIDDEN = {"script", "style", "noscript", "template", "svg"}
-_CELLS = {"td", "th"}
-
-
-class _TextOfHtml(HTMLParser):
-    """Text of a page as numbered lines, like a plain-text release.
-
-    A block element ends a paragraph (an empty line follows it); <br> ends a line
-    only, so a sentence broken by <br> is joined again like a hard-wrapped one.
-    """
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.lines: list[tuple[int, str]] = []
-        self._parts: list[str] = []
-        self._line: int | None = None
-        self._hidden = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _HIDDEN:
-            self._hidden += 1
-        elif tag == "br":
-            self._flush(paragraph=False)
-        elif tag in _BLOCKS:
-            self._flush()
-        elif tag in _CELLS and self._parts:
-            # Cells of a row stay on one line, so that a table row naming a
-            # department is reported as unreadable rather than lost.
-            self._parts.append(" | ")
-
-    def handle_endtag(self, tag):
-        if tag in _HIDDEN:
-            self._hidden = max(0, self._hidden - 1)
-        elif tag in _BLOCKS:
-            self._flush()
-
-    def handle_data(self, data):
-        if self._hidden or not data.strip():
-            if data and self._parts:
-                self._parts.append(" ")
-            return
-        if self._line is None:
-            leading = data[: len(data) - len(data.lstrip())]
-            self._line = self.getpos()[0] + leading.count("\n")
-        self._parts.append(data)
-
-    def _flush(self, paragraph: bool = True):
-        text = re.sub(r"[ \t\r\n\f]+", " ", "".join(self._parts)).strip()
-        if text and self._line is not None:
-            self.lines.append((self._line, text))
-            if paragraph:
-                self.lines.append((self._line, ""))
-        self._parts, self._line = [], None
-
-    def close(self):
-        super().close()
-        self._flush()
-
-
-def html_lines(html: str) -> list[tuple[int, str]]:
-    """The text of an HTML page as (line in the HTML, text) pairs; "" ends a paragraph."""
-    parser = _TextOfHtml()
-    parser.feed(html)
-    parser.close()
-    return parser.lines
-
-
-# --- files in and out -------------------------------------------------------------
-
-_NOT_TEXT = {
-    b"%PDF": "a PDF document; save its text as a UTF-8 .txt file first "
-    "(for example with 'pdftotext -layout')",
-    b"PK\x03\x04": "a ZIP archive (a Word .docx or OpenDocument file?); save it as plain text",
-    b"\xd0\xcf\x11\xe0": "an old Word or Excel document; save it as plain text",
-}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-
-
-def read_release(path: str | Path, encoding: str | None = None) -> str:
-    """The text of a press release file (UTF-8 by default), refusing binary documents."""
-    text, _ = read_text(
-        path,
-        encoding or "utf-8-sig",
-        kind="text file",
-        expected="a text or HTML file",
-        signatures=_NOT_TEXT,
-        empty="file is empty",
-    )
-    return text
-
-
-def is_html(path: str | Path, text: str) -> bool:
-    """An .html file, or a page saved under another name."""
-    start = text.lstrip("\ufeff \t\r\n")[:15].lower()
-    return Path(path).suffix.lower() in HTML_SUFFIXES or start.startswith(
-        ("<!doctype html", "<html")
+def names_in(boundaries: pd.DataFrame) -> tuple[dict[str, str], list[str]]:
+    """The department names by code and every region's name, from the boundaries: what
+    :func:`extract_release` needs to tell a department from a region ("Pays de la Loire"
+    names no department)."""
+    return boundaries["nom"].astype(str).to_dict(), sorted(
+        set(boundaries["region_nom"].astype(str))
     )
 
 
-def figures_csv(rows: Sequence[DepartmentFigures]) -> str:
-    """The rows in the schema of data/relocalisations.csv, sorted by code."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(csv_columns())
-    for row in sorted(rows, key=lambda r: r.code):
-        notes = [q.note for q in (row.projects, row.jobs) if q.precision != "exact"]
-        writer.writerow(
-            [
-                row.code,
-                row.name,
-                row.projects.value,
-                row.jobs.value,
-                row.jobs.precision,
-                row.projects.precision,
-                " ; ".join(notes),
-            ]
-        )
-    return buffer.getvalue()
-
-
-def merged_facts(path: Path, totals: RegionalTotals) -> dict[str, object]:
-    """The publication facts of ``path`` (if it exists) with the new regional totals:
-    the other facts (source, plan, dates) are kept, never dropped."""
-    facts = read_json(path) if Path(path).exists() else {}
-    facts.update(totals_facts(totals))
-    return facts
-
-
-def totals_facts(totals: RegionalTotals) -> dict[str, object]:
-    """The regional totals under the keys data/publication.json gives them."""
-    return dict(
-        zip(
-            TOTALS_KEYS,
-            (
-                totals.projects.value,
-                fr_group_spaces(totals.projects.wording),
-                totals.jobs.value,
-                fr_group_spaces(totals.jobs.wording),
-            ),
-            strict=True,
-        )
-    )
+def check_totals_region(found: Extraction, boundaries: pd.DataFrame, source: Path) -> None:
+    """Refuse regional totals that name a region none of the release's departments is in
+    (the totals of another region, beside this region's departments)."""
+    regions_of = boundaries["region_nom"].astype(str).to_dict()
+    regions = {regions_of[row.code] for row in found.rows if row.code in regions_of}
+    for totals in found.totals:
+        if totals.region and regions and fold(totals.region) not in {fold(r) for r in regions}:
+            raise InputError.single(
+                source,
+                f"the release's totals (line {totals.line}) are for {totals.region}, its "
+                f"departments are in {', '.join(sorted(regions))}; nothing written",
+            )
 
 
 def extract_release(
     path: Path,
     department_names: Mapping[str, str],
-    region_names: set[str],
+    region_names: Iterable[str],
     encoding: str | None = None,
 ) -> Extraction:
     """Read a press release file (text or HTML) and extract its figures."""
-    text = read_release(path, encoding)
-    reader = extract_html_figures if is_html(path, text) else extract_figures
-    return reader(text, department_names, str(path), region_names)
-
-
-def release_outputs(
-    found: Extraction, release: Path, partial: bool, output: Path | None, totals_path: Path | None
-) -> dict[Path, str]:
-    """The files to write for an extraction, or an InputError when the release was not
-    read whole (and ``partial`` is off) or gave no department at all.
-
-    With no ``output`` the CSV is under the key ``Path("-")`` (standard output).
-    """
-    if found.problems and not partial:
-        raise InputError(
-            [
-                *found.problems,
-                Problem(
-                    str(release),
-                    f"{len(found.problems)} problem(s), nothing written; fix the text or "
-                    "pass --partial to write the rows that could be read",
-                ),
-            ]
-        )
-    if not found.rows:
-        raise InputError.single(
-            release,
-            "no figures per department found; expected lines "
-            'such as "Dans l\'Ain, 30 projets … 610 emplois"',
-        )
-    files = {output or Path("-"): figures_csv(found.rows)}
-    if totals_path is not None and found.totals:
-        facts = merged_facts(totals_path, found.totals[0])
-        files[totals_path] = json.dumps(facts, ensure_ascii=False, indent=2) + "\n"
-    return files
+    text = unicodedata.normalize("NFC", read_release(path, encoding))
+    return _extract(release_paragraphs(path, text), department_names, str(path), region_names)

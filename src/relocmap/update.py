@@ -22,7 +22,14 @@ import geopandas as gpd
 
 from .consistency import Concern, total_concerns
 from .errors import InputError, Problem
-from .extract import Extraction, RegionalTotals, extract_release, release_outputs
+from .extract import (
+    Extraction,
+    RegionalTotals,
+    check_totals_region,
+    extract_release,
+    names_in,
+    release_outputs,
+)
 from .load import default_schema, read_boundaries, read_csv_table
 from .numbers import fr_group_spaces
 from .pipeline import Inputs, load_inputs
@@ -70,10 +77,9 @@ def read_release_figures(
 
     Refuses (InputError) a release that was not read whole, unless ``partial``.
     """
-    from .boundaries import REFERENCE_REGION_CODES
-
-    region = boundaries.loc[boundaries.index.isin(REFERENCE_REGION_CODES), "region_nom"]
-    found = extract_release(release, boundaries["nom"].to_dict(), set(region), encoding)
+    departments, regions = names_in(boundaries)
+    found = extract_release(release, departments, regions, encoding)
+    check_totals_region(found, boundaries, release)
     files = release_outputs(found, release, partial, _CSV_KEY, None)
     return found, files[_CSV_KEY]
 
