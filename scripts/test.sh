@@ -19,6 +19,7 @@ fi
 # Static checks first: they take seconds and name the line at fault.
 .venv/bin/ruff check src tests bench scripts
 .venv/bin/ruff format --check --quiet src tests bench scripts
+.venv/bin/mypy
 # The page script (src/relocmap/page/): ESLint and its unit tests, with Node 20 and npm.
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     echo "scripts/test.sh: Node.js 20 (20.19 or later) and npm are needed for the page-script" \
