@@ -31,7 +31,7 @@ import json
 import os
 import secrets
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -579,13 +579,17 @@ def _records(frame: pd.DataFrame, columns: Sequence[str]) -> list[dict[str, Valu
     return records
 
 
-def relocalisations_geojson(frame: gpd.GeoDataFrame) -> str:
-    """RFC 7946 FeatureCollection of the shown departments with declared columns only."""
+def _feature_collection(
+    frame: pd.DataFrame,
+    extra: Callable[[dict[str, Value]], dict[str, object]] | None = None,
+) -> str:
+    """A GeoJSON FeatureCollection of the declared columns (``id`` = code), with
+    ``extra(record)``'s properties added to each feature; keys sorted, UTF-8."""
     features = [
         {
             "type": "Feature",
             "id": record["code"],
-            "properties": record,
+            "properties": {**record, **(extra(record) if extra else {})},
             "geometry": shapely.geometry.mapping(geometry),
         }
         for record, geometry in zip(_records(frame, GEOJSON_COLUMNS), frame.geometry, strict=True)
@@ -599,6 +603,11 @@ def relocalisations_geojson(frame: gpd.GeoDataFrame) -> str:
         )
         + "\n"
     )
+
+
+def relocalisations_geojson(frame: gpd.GeoDataFrame) -> str:
+    """RFC 7946 FeatureCollection of the shown departments with declared columns only."""
+    return _feature_collection(frame)
 
 
 # A spreadsheet reads a cell starting with one of these as a formula ("=HYPERLINK(...)",
@@ -680,26 +689,11 @@ def relocalisations_history_geojson(
     key: str, previous: str, frame: pd.DataFrame, changes: Mapping[str, Change]
 ) -> str:
     """The latest publication's FeatureCollection, with the change since ``previous``."""
-    features = [
-        {
-            "type": "Feature",
-            "id": record["code"],
-            "properties": {
-                "publication": key,
-                "publication_precedente": previous,
-                **record,
-                **_change_record(changes.get(str(record["code"]))),
-            },
-            "geometry": shapely.geometry.mapping(geometry),
-        }
-        for record, geometry in zip(_records(frame, GEOJSON_COLUMNS), frame.geometry, strict=True)
-    ]
-    return (
-        json.dumps(
-            {"type": "FeatureCollection", "features": features},
-            ensure_ascii=False,
-            sort_keys=True,
-            separators=(",", ":"),
-        )
-        + "\n"
+    return _feature_collection(
+        frame,
+        lambda record: {
+            "publication": key,
+            "publication_precedente": previous,
+            **_change_record(changes.get(str(record["code"]))),
+        },
     )

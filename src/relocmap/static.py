@@ -86,6 +86,20 @@ def literal(text: str) -> str:
     return _NOT_DRAWABLE.sub("\ufffd", text)
 
 
+def _draw_sources(fig: Figure, publication: Publication | None, bottom: float = 0.03) -> None:
+    """The credit line at the foot of an image (figures' and boundaries' sources), drawn
+    literally: the figures' source is text from the facts file."""
+    fig.text(
+        MARGIN_X,
+        bottom,
+        literal(" · ".join(source_lines(publication))),
+        parse_math=False,
+        fontsize=6.5,
+        color=MUTED_COLOR,
+        va="bottom",
+    )
+
+
 def shown_departments(joined: JoinedFigures) -> tuple[gpd.GeoDataFrame, list[str]]:
     """Departments drawn (those :func:`relocmap.codes.framed` keeps), and the names of
     the others, which the image names in a note."""
@@ -272,15 +286,7 @@ def build_figure(
         )
 
     bottom = 0.03
-    fig.text(
-        MARGIN_X,
-        bottom,
-        literal(" · ".join(source_lines(publication))),
-        parse_math=False,
-        fontsize=6.5,
-        color=MUTED_COLOR,
-        va="bottom",
-    )
+    _draw_sources(fig, publication, bottom)
     if left_out:
         fig.text(
             MARGIN_X,
@@ -422,15 +428,7 @@ def build_evolution_figure(
         labelcolor=TEXT_COLOR,
     )
     legend.get_title().set_color(TEXT_COLOR)
-    fig.text(
-        MARGIN_X,
-        0.03,
-        literal(" · ".join(source_lines(publication))),
-        parse_math=False,
-        fontsize=6.5,
-        color=MUTED_COLOR,
-        va="bottom",
-    )
+    _draw_sources(fig, publication)
     return fig
 
 
@@ -527,14 +525,7 @@ def build_trajectory_figure(points: Sequence[tuple[Publication, int, bool]]) -> 
         color=MUTED_COLOR,
         va="top",
     )
-    fig.text(
-        MARGIN_X,
-        0.03,
-        literal(" · ".join(source_lines(latest))),
-        parse_math=False,
-        fontsize=6.5,
-        color=MUTED_COLOR,
-    )
+    _draw_sources(fig, latest)
     return fig
 
 
