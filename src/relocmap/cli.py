@@ -141,6 +141,18 @@ geo_option = click.option(
 )
 
 
+def out_dir_option(help_text: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """``--out DIR``, the folder of the map's outputs (build, update)."""
+    return click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=DEFAULT_OUT,
+        show_default=True,
+        help=help_text,
+    )
+
+
 @click.group(context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="relocmap")
 def main() -> None:
@@ -251,14 +263,7 @@ def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None) -> N
     f"(the map shows the latest; see data/README.md). Default: {DATA_HELP_DEFAULT}.",
 )
 @geo_option
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=DEFAULT_OUT,
-    show_default=True,
-    help="Directory for the outputs.",
-)
+@out_dir_option("Directory for the outputs.")
 @click.option(
     "--tiles",
     type=click.Choice(["light", "osm", "none"]),
@@ -514,14 +519,7 @@ def _fact_option(key: str) -> Callable[[click.Context, click.Parameter, str], st
     f"{DATA_HELP_DEFAULT}.",
 )
 @geo_option
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=DEFAULT_OUT,
-    show_default=True,
-    help="Directory of the map to rebuild.",
-)
+@out_dir_option("Directory of the map to rebuild.")
 @click.option(
     "--encoding",
     default=None,
