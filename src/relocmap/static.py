@@ -25,6 +25,7 @@ from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 from matplotlib.ticker import FuncFormatter
@@ -84,6 +85,41 @@ def literal(text: str) -> str:
     """Text from the data as it is drawn: literally (with ``parse_math=False``, a
     ``$`` is a dollar sign, not mathematics), control characters made visible."""
     return _NOT_DRAWABLE.sub("\ufffd", text)
+
+
+def _class_legend(
+    fig: Figure,
+    classes: Classes,
+    has_missing: bool,
+    anchor: tuple[float, float],
+    fontsize: float,
+    **layout: float,
+) -> Legend:
+    """The classes' legend left-anchored at ``anchor``: a swatch per class (and "Pas de
+    données" when a department has no value), title and labels in the text colour,
+    drawn literally."""
+    handles = [
+        Patch(facecolor=item["color"], edgecolor=SWATCH_EDGE, linewidth=0.5, label=item["label"])
+        for item in legend_items(classes, has_missing)
+    ]
+    legend = fig.legend(
+        handles=handles,
+        title=classes.view.legend_title,
+        loc="center left",
+        bbox_to_anchor=anchor,
+        frameon=False,
+        alignment="left",
+        fontsize=fontsize,
+        title_fontproperties={"size": fontsize + 1, "weight": "bold"},
+        borderaxespad=0,
+        borderpad=0,
+        labelcolor=TEXT_COLOR,
+        **layout,
+    )
+    legend.get_title().set_color(TEXT_COLOR)
+    for text in (legend.get_title(), *legend.get_texts()):
+        text.set_parse_math(False)
+    return legend
 
 
 def _draw_sources(fig: Figure, publication: Publication | None, bottom: float = 0.03) -> None:
@@ -241,34 +277,21 @@ def build_figure(
         )
 
     has_missing = any(code not in classes.class_of for code in frame.index)
-    handles = [
-        Patch(facecolor=item["color"], edgecolor=SWATCH_EDGE, linewidth=0.5, label=item["label"])
-        for item in legend_items(classes, has_missing)
-    ]
     # The legend sits right of the map as drawn (the map keeps its shape, so its
     # box may be narrower than MAP_BOX): close to it, never over it.
     ax.apply_aspect()
     legend_x = min(ax.get_position().x1 + 0.035, LEGEND_X)
-    legend = fig.legend(
-        handles=handles,
-        title=classes.view.legend_title,
-        loc="center left",
-        bbox_to_anchor=(legend_x, MAP_BOX[1] + MAP_BOX[3] * 0.5),
-        frameon=False,
-        alignment="left",
-        fontsize=8.5,
-        title_fontproperties={"size": 9.5, "weight": "bold"},
+    legend = _class_legend(
+        fig,
+        classes,
+        has_missing,
+        (legend_x, MAP_BOX[1] + MAP_BOX[3] * 0.5),
+        8.5,
         handlelength=1.6,
         handleheight=1.1,
         handletextpad=0.6,
         labelspacing=0.45,
-        borderaxespad=0,
-        borderpad=0,
-        labelcolor=TEXT_COLOR,
     )
-    legend.get_title().set_color(TEXT_COLOR)
-    for text in (legend.get_title(), *legend.get_texts()):
-        text.set_parse_math(False)
     if classes.bins:
         # Just under the legend's last entry: its height is known once text is laid out.
         fig.draw_without_rendering()
@@ -410,24 +433,7 @@ def build_evolution_figure(
     has_missing = any(
         code not in classes.class_of for _, _, classes in panels for code in frame.index
     )
-    handles = [
-        Patch(facecolor=item["color"], edgecolor=SWATCH_EDGE, linewidth=0.5, label=item["label"])
-        for item in legend_items(latest_classes, has_missing)
-    ]
-    legend = fig.legend(
-        handles=handles,
-        title=latest_classes.view.legend_title,
-        loc="center left",
-        bbox_to_anchor=(MARGIN_X + 0.76, 0.46),
-        frameon=False,
-        alignment="left",
-        fontsize=7.5,
-        title_fontproperties={"size": 8.5, "weight": "bold"},
-        borderaxespad=0,
-        borderpad=0,
-        labelcolor=TEXT_COLOR,
-    )
-    legend.get_title().set_color(TEXT_COLOR)
+    _class_legend(fig, latest_classes, has_missing, (MARGIN_X + 0.76, 0.46), 7.5)
     _draw_sources(fig, publication)
     return fig
 
