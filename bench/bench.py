@@ -423,13 +423,15 @@ def assets_list(results: list[Result]) -> str:
     )
 
 
-def write_readme(section: str) -> None:
+def write_readme(section: str, start_marker: str = START, end_marker: str = END) -> None:
+    """Put ``section`` between the two markers of bench/README.md (also used by the
+    other bench scripts, each with its own markers)."""
     text = README.read_text("utf-8")
-    head, start, rest = text.partition(START)
-    _, end, tail = rest.partition(END)
+    head, start, rest = text.partition(start_marker)
+    _, end, tail = rest.partition(end_marker)
     if not start or not end:
-        sys.exit(f"{README}: markers {START!r} / {END!r} not found")
-    README.write_text(f"{head}{START}\n{section}\n{END}{tail}", "utf-8")
+        sys.exit(f"{README}: markers {start_marker!r} / {end_marker!r} not found")
+    README.write_text(f"{head}{start_marker}\n{section}\n{end_marker}{tail}", "utf-8")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -28,6 +28,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench import write_readme  # bench/bench.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 GEO = ROOT / "geo" / "departements.geojson"
 README = ROOT / "bench" / "README.md"
@@ -160,15 +162,6 @@ def header() -> str:
     )
 
 
-def write_readme(section: str) -> None:
-    text = README.read_text("utf-8")
-    head, start, rest = text.partition(START)
-    _, end, tail = rest.partition(END)
-    if not start or not end:
-        sys.exit(f"{README}: markers {START!r} / {END!r} not found")
-    README.write_text(f"{head}{START}\n{section}\n{END}{tail}", "utf-8")
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="timed runs per case (default 3)")
@@ -179,7 +172,7 @@ def main(argv: list[str] | None = None) -> None:
     section = f"{header()}\n\n{table(measure(args.runs), args.runs)}"
     print(section)
     if args.write:
-        write_readme(section)
+        write_readme(section, START, END)
 
 
 if __name__ == "__main__":
