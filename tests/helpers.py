@@ -50,3 +50,19 @@ def page_config(html: str) -> dict:
 def page_features(html: str) -> list[dict]:
     """The departments drawn by the page (GeoJSON features from its configuration)."""
     return page_config(html)["features"]["features"]
+
+
+def page_departments(html: str, edition: int = -1) -> dict[str, dict]:
+    """Each department of the page in one edition (the latest by default), by code: its
+    name, and ``classes`` and ``tips`` by view key (the page has them as lists in the
+    order of its views), ``texts``, ``sort``, ``radius``, ``change``, ``note`` as given."""
+    config = page_config(html)
+    views = [view["key"] for view in config["views"]]
+    result = {}
+    for feature in config["features"]["features"]:
+        entry = dict(feature["properties"]["editions"][edition])
+        entry["classes"] = dict(zip(views, entry["classes"], strict=True))
+        entry["tips"] = dict(zip(views, entry["tips"], strict=True))
+        entry["nom"] = feature["properties"]["nom"]
+        result[feature["id"]] = entry
+    return result

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from helpers import page_config
+from helpers import page_config, page_departments
 
 from relocmap.classify import NO_DATA_COLOR, VIEWS, classify
 from relocmap.pipeline import classify_views, load_inputs
@@ -19,13 +19,13 @@ def test_classes_are_shared_and_fisher_jenks(paths):
     assert jobs.color("69") == jobs.colors[-1]
     assert rate.labels()[0] == "0,3" and rate.labels()[-1] == "9,0 à 11,4"
     # The page gets the same classes and colours: the script only looks them up.
-    config = page_config(
-        build_page(inputs.joined, None, [jobs, projects, rate], MapOptions(tiles=None))
-    )
+    html = build_page(inputs.joined, None, [jobs, projects, rate], MapOptions(tiles=None))
+    config = page_config(html)
     assert config["views"] == [
-        {"key": c.view.key, "colors": list(c.colors)} for c in (jobs, projects, rate)
+        {"key": c.view.key, "name": c.view.address_name, "colors": list(c.colors)}
+        for c in (jobs, projects, rate)
     ]
-    classes = {f["id"]: f["properties"]["classes"] for f in config["features"]["features"]}
+    classes = {code: entry["classes"] for code, entry in page_departments(html).items()}
     assert classes["69"] == {
         "emplois": len(jobs.colors) - 1,
         "projets": len(projects.colors) - 1,

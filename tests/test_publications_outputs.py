@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
-from helpers import REPO_ROOT
+from helpers import REPO_ROOT, page_config, page_features
 
 from relocmap.pipeline import build_map
 from relocmap.render import MapOptions
@@ -73,8 +74,24 @@ def test_the_map_shows_the_latest_publication(built: Path, tmp_path: Path) -> No
         latest / "publication.json",
         MapOptions(tiles=None),
     )
-    for name in ("carte.html", "carte-iframe.html", "carte.png", "carte.svg"):
+    for name in ("carte-iframe.html", "carte.png", "carte.svg"):
         assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name
+    # The page opens on the latest publication: the same figures, words and table as
+    # the page of that publication alone (classes differ: shared by all publications).
+    single = (tmp_path / "carte.html").read_text(encoding="utf-8")
+    several = (built / "carte.html").read_text(encoding="utf-8")
+    alone = {f["id"]: f["properties"]["editions"][0] for f in page_features(single)}
+    last = {f["id"]: f["properties"]["editions"][-1] for f in page_features(several)}
+    for code, entry in alone.items():
+        for key in ("texts", "sort", "note"):
+            assert last[code].get(key) == entry.get(key), (code, key)
+        # Tooltips of the views both pages have (the page of several adds Évolution).
+        assert last[code]["tips"][:3] == entry["tips"], code
+    assert page_config(several)["editions"][-1]["key"] == "2024-01"
+    switch = page_config(several)["html"]["switch"]
+    assert '<option value="2024-01" selected>janvier 2024</option>' in switch
+    title = re.search(r"<title>.*</title>", single)
+    assert title is not None and title.group(0) in several
 
 
 def test_long_csv_has_every_publication_and_the_change(built: Path) -> None:

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 from click.testing import CliRunner
-from helpers import page_config, page_features
+from helpers import page_config, page_departments, page_features
 
 from relocmap.cli import main
 from relocmap.offline import leaflet_bytes
@@ -19,6 +19,7 @@ from relocmap.pipeline import build_map, classify_views, load_inputs
 from relocmap.publishing import subresource_integrity
 from relocmap.render import (
     PAGE_SCRIPTS,
+    POPUP_TERMS,
     MapOptions,
     as_published,
     build_page,
@@ -139,8 +140,8 @@ def test_another_region_gives_its_own_map(paths, tmp_path):
     features = page_features(html)
     assert sorted(f["id"] for f in features) == ["22", "29", "35", "56"]
     assert "Relocalisations industrielles en Bretagne" in html
-    no_data = next(f for f in features if f["id"] == "22")
-    assert no_data["properties"]["classes"] == {
+    no_data = page_departments(html)["22"]
+    assert no_data["classes"] == {
         "emplois": None,
         "projets": None,
         "emplois_pour_10000_hab": None,
@@ -254,31 +255,60 @@ def test_page_script_refuses_text_that_would_end_the_script_element(monkeypatch)
 
 def test_configuration_is_one_object_with_views_texts_and_departments(page_html):
     config = page_config(page_html)
-    assert sorted(config) == ["features", "html", "map", "noDataColor", "texts", "tiles", "views"]
+    assert sorted(config) == [
+        "circleView",
+        "editions",
+        "features",
+        "html",
+        "map",
+        "noDataColor",
+        "texts",
+        "tiles",
+        "views",
+    ]
     assert [view["key"] for view in config["views"]] == [
         "emplois",
         "projets",
         "emplois_pour_10000_hab",
     ]
+    assert [view["name"] for view in config["views"]] == ["emplois", "projets", "par-habitant"]
     assert all(len(view["colors"]) == 5 for view in config["views"])
+    # One publication: one edition, no selector, no change view.
+    assert config["editions"] == [
+        {
+            "key": "2022",
+            "label": "2022",
+            "source": "Région Auvergne-Rhône-Alpes, communiqué de presse, 2022",
+        }
+    ]
+    assert "<select" not in config["html"]["switch"]
+    assert "evolution" not in page_html and "Évolution" not in page_html
     assert config["texts"] == {
         "closePopup": "Fermer",
-        "popupSource": "Source : Région Auvergne-Rhône-Alpes, communiqué de presse, 2022",
+        "historyCaption": "Chiffres publiés",
+        "historyHeads": ["Publication", "Projets", "Emplois"],
+        "noFigures": "Pas de données publiées pour ce département.",
+        "popupTerms": list(POPUP_TERMS),
         "recenter": "Recentrer",
         "recenterTitle": "Recentrer la carte sur la région",
+        "source": "Source : ",
+        "tableNoFigures": ["pas de données", "–"],
         "zoomIn": "Zoom avant",
         "zoomOut": "Zoom arrière",
     }
     assert f'<div class="folium-map" id="{config["map"]["container"]}"' in page_html
     assert sorted(config["html"]) == ["attributionPrefix", "legends", "sources", "switch"]
-    rhone = next(f for f in config["features"]["features"] if f["id"] == "69")["properties"]
+    feature = next(f for f in config["features"]["features"] if f["id"] == "69")
+    assert sorted(feature["properties"]) == ["area", "editions", "labelAt", "nom"]
+    rhone = page_departments(page_html)["69"]
     assert rhone["nom"] == "Rhône" and "name" not in rhone  # the script writes "Rhône (69)"
     # Rhône: most jobs and projects (top class), 6,6 jobs per 10 000 inhabitants (3rd class).
     assert rhone["classes"] == {"emplois": 4, "projets": 4, "emplois_pour_10000_hab": 2}
     assert rhone["tips"]["emplois"] == "1\u202f220 emplois"
     assert rhone["tips"]["emplois_pour_10000_hab"] == "6,6 emplois pour 10\u202f000 habitants"
-    assert rhone["circleTip"] == "1\u202f220 emplois" and rhone["radius"] == 30.0
-    assert "<h2>Rhône" in rhone["popup"]
+    assert rhone["radius"] == 30.0
+    assert rhone["texts"] == ["36", "1\u202f220", "33,9", "6,6", "22,9\u00a0%", "1er sur 12"]
+    assert rhone["sort"] == [36.0, 1220.0, 6.6, 22.9]
 
 
 def test_configuration_json_never_contains_a_less_than_sign():
@@ -304,8 +334,8 @@ def test_a_note_closing_the_script_stays_text(paths, tmp_path):
     html = (tmp_path / "out" / "carte.html").read_text(encoding="utf-8")
     assert hostile not in html and "alert(1)</script>" not in html
     assert len(scripts_of(html)) == 3  # Leaflet, the configuration, the page script
-    popup = next(f for f in page_features(html) if f["id"] == "69")["properties"]["popup"]
-    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in popup
+    # The note reaches the script as a JSON string, which it writes as text.
+    assert page_departments(html)["69"]["note"] == hostile
 
 
 HOSTILE_NAME = "</script><script>alert(1)</script><!--<script>"

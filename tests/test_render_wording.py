@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import page_features
+from helpers import page_departments
 
 from relocmap.pipeline import build_map
 from relocmap.render import MapOptions, as_published, ordinal, unit_for
@@ -43,14 +43,11 @@ def test_page_figures_use_singular_and_ex_aequo(repo_root: Path, tmp_path: Path)
     build_map(
         data, repo_root / "geo" / "departements.geojson", tmp_path / "out", None, MapOptions()
     )
-    features = {
-        f["id"]: f["properties"]
-        for f in page_features((tmp_path / "out" / "carte.html").read_text(encoding="utf-8"))
-    }
+    features = page_departments((tmp_path / "out" / "carte.html").read_text(encoding="utf-8"))
     assert (
         features["15"]["tips"]["emplois_pour_10000_hab"] == "0,3 emploi pour 10\u202f000 habitants"
     )
-    assert "2e ex aequo sur 3" in features["15"]["popup"]
-    assert "2e ex aequo sur 3" in features["03"]["popup"]
-    assert "1er sur 3" in features["69"]["popup"]
+    assert features["15"]["texts"][-1] == "2e ex aequo sur 3"
+    assert features["03"]["texts"][-1] == "2e ex aequo sur 3"
+    assert features["69"]["texts"][-1] == "1er sur 3"
     assert features["69"]["tips"]["emplois"] == "1\u202f220 emplois"

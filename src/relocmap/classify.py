@@ -31,6 +31,11 @@ class View:
     decimals: int = 0
     short_label: str = ""  # on the switch on phone screens, when ``label`` is long
     per_inhabitant: bool = False  # a rate over the population: its legend says which
+    slug: str = ""  # its name in the page's address (#vue=…); ``key`` when empty
+
+    @property
+    def address_name(self) -> str:
+        return self.slug or self.key
 
 
 VIEWS = (
@@ -46,8 +51,27 @@ VIEWS = (
         decimals=1,
         short_label="Emplois / 10\u202f000 hab.",
         per_inhabitant=True,
+        slug="par-habitant",
     ),
 )
+# With two or more publications: the change in jobs since the previous publication.
+CHANGE_VIEW = View(
+    "evolution",
+    "Évolution",
+    "Évolution des emplois",
+    "emplois",
+    "RdBu",
+    short_label="Évolution",
+)
+# The change's colours: ColorBrewer RdBu (colour-blind safe) without its palest pair,
+# which the no-data grey would be confused with; losses red, gains blue, 0 in the middle.
+CHANGE_LOSS_COLORS = ("#f4a582", "#d6604d", "#b2182b")  # nearest to 0 first
+CHANGE_GAIN_COLORS = ("#92c5de", "#4393c3", "#2166ac")  # nearest to 0 first
+CHANGE_ZERO_COLOR = "#f7f7f7"
+# A department with figures now and none in the previous publication: no difference to
+# colour. A mid grey, told apart from the no-data grey by lightness (any colour vision).
+CHANGE_NEW_COLOR = "#8c8c8c"
+CHANGE_NEW_LABEL = "nouveau"
 
 
 @dataclass(frozen=True)
@@ -61,6 +85,9 @@ class Classes:
     class_of: dict[str, int]  # department code -> class index (departments with data only)
     counts: tuple[int, ...]
     minimum: float
+    # Legend labels when they are not ranges from ``minimum`` through ``bins`` (the
+    # change view's "−15 à −1", "0", "+1 à +120", "nouveau").
+    label_texts: tuple[str, ...] | None = None
 
     def color(self, code: str) -> str:
         """Fill colour of a department; the no-data grey when it has no value."""
@@ -75,6 +102,8 @@ class Classes:
 
     def labels(self) -> list[str]:
         """French legend labels, one per class: ``5 à 210``, ``211 à 564``…"""
+        if self.label_texts is not None:
+            return list(self.label_texts)
         step = 10**-self.view.decimals
         fmt = (
             (lambda v: fr_int(v))
@@ -158,5 +187,79 @@ def classify_together(
             shared,
             class_of={str(code): int(c) for code, c in zip(present.index, found, strict=True)},
             counts=tuple(int((found == i).sum()) for i in range(len(shared.bins))),
+        )
+    return result
+
+
+def _side_classes(values: pd.Series, k: int) -> list[tuple[float, float]]:
+    """(lowest, highest) of each class of ``values`` (all of one sign), Fisher-Jenks."""
+    if values.empty:
+        return []
+    found = classify(values, CHANGE_VIEW, DEFAULT_SCHEME, k)
+    result = []
+    for index, upper in enumerate(found.bins):
+        members = [v for code, v in values.items() if found.class_of[code] == index]
+        result.append((min(members), upper))
+    return result
+
+
+def classify_change(
+    deltas: Mapping[str, pd.Series],
+    new: Mapping[str, set[str]],
+    new_label: str = CHANGE_NEW_LABEL,
+    k_side: int = 3,
+) -> dict[str, Classes]:
+    """Diverging classes of the change in jobs, computed over every publication together
+    and centred on 0: up to ``k_side`` classes of losses (reds), one class for 0 when a
+    department did not change, up to ``k_side`` classes of gains (blues), then
+    ``new_label`` for the departments in ``new`` (figures now, none before).
+
+    ``deltas`` maps each publication's key (every one but the first) to its
+    departments' changes (indexed by code; missing values are skipped); ``new`` to the
+    codes of its new departments. Labels are signed: ``−15 à −1``, ``0``, ``+1 à +120``.
+    """
+    from .numbers import fr_signed
+
+    pooled = pd.concat(
+        [series.dropna().astype(float) for series in deltas.values()], ignore_index=True
+    )
+    losses = _side_classes(pooled[pooled < 0].reset_index(drop=True), k_side)
+    gains = _side_classes(pooled[pooled > 0].reset_index(drop=True), k_side)
+    ranges = losses + ([(0.0, 0.0)] if (pooled == 0).any() else []) + gains
+    colors = (
+        list(reversed(CHANGE_LOSS_COLORS[: len(losses)]))
+        + ([CHANGE_ZERO_COLOR] if (pooled == 0).any() else [])
+        + list(CHANGE_GAIN_COLORS[: len(gains)])
+    )
+    labels = [
+        fr_signed(low) if low == high else f"{fr_signed(low)} à {fr_signed(high)}"
+        for low, high in ranges
+    ]
+    has_new = any(codes for codes in new.values())
+    if has_new:
+        colors.append(CHANGE_NEW_COLOR)
+        labels.append(new_label)
+    uppers = np.asarray([high for _, high in ranges])
+    result = {}
+    for key, series in deltas.items():
+        present = series.dropna().astype(float)
+        class_of = {
+            str(code): int(np.searchsorted(uppers, value, side="left"))
+            for code, value in present.items()
+        }
+        if has_new:
+            class_of.update({code: len(colors) - 1 for code in new.get(key, set())})
+        counts = tuple(
+            sum(1 for c in class_of.values() if c == index) for index in range(len(colors))
+        )
+        result[key] = Classes(
+            CHANGE_VIEW,
+            DEFAULT_SCHEME,
+            tuple(float(high) for _, high in ranges) + ((math.inf,) if has_new else ()),
+            tuple(colors),
+            class_of,
+            counts,
+            float(pooled.min()) if not pooled.empty else math.nan,
+            tuple(labels),
         )
     return result

@@ -19,12 +19,11 @@ from typing import Literal
 
 import pandas as pd
 
-from .numbers import fr_int
+from .numbers import fr_int, fr_signed
 from .precision import Precision
 
 Column = Literal["projets", "emplois"]
 COLUMNS: tuple[Column, ...] = ("projets", "emplois")
-MINUS = "\u2212"  # the minus sign, as French typography writes "−15"
 
 
 @dataclass(frozen=True)
@@ -105,13 +104,7 @@ class Change:
         return f"environ {text}" if self.approximate(column) and delta else text
 
 
-def signed(value: int) -> str:
-    """``+120``, ``−15`` (minus sign), ``0``; thousands grouped as :func:`fr_int` does."""
-    if value > 0:
-        return f"+{fr_int(value)}"
-    if value < 0:
-        return f"{MINUS}{fr_int(-value)}"
-    return "0"
+signed = fr_signed  # ``+120``, ``−15`` (minus sign), ``0``
 
 
 def figures_of(frame: pd.DataFrame) -> dict[str, DepartmentFigures]:

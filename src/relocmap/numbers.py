@@ -23,6 +23,19 @@ def fr_int(value: float | int) -> str:
     return f"{int(round(value)):,}".replace(",", NARROW_NBSP)
 
 
+MINUS = "\u2212"  # the minus sign, as French typography writes "−15"
+
+
+def fr_signed(value: float | int) -> str:
+    """``+120``, ``−15`` (minus sign), ``0``; thousands grouped as :func:`fr_int` does."""
+    number = int(round(value))
+    if number > 0:
+        return f"+{fr_int(number)}"
+    if number < 0:
+        return f"{MINUS}{fr_int(-number)}"
+    return "0"
+
+
 def fr_decimal(value: float, digits: int = 1) -> str:
     """``6.6`` gives ``6,6``; thousands grouped as in :func:`fr_int`; missing gives ``–``.
 

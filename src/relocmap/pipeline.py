@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import geopandas as gpd
+import pandas as pd
 
 from .join import JoinedFigures, join
 from .load import default_schema, read_boundaries, read_csv_table
@@ -16,8 +17,9 @@ from .validate import validate_table
 
 if TYPE_CHECKING:
     from .classify import Classes, View
+    from .history import Change
     from .publications import History
-    from .render import MapOptions
+    from .render import Edition, MapOptions
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,64 @@ def classify_views(joined: JoinedFigures, views: Sequence[View] | None = None) -
     return [classify(joined.frame[view.key], view) for view in (views or VIEWS)]
 
 
+def classify_history(history: History) -> dict[str, list[Classes]]:
+    """Per publication, one Classes per view of the page: every view classified over all
+    publications together (one colour means one value in every publication), then the
+    change in jobs since the previous publication (diverging, centred on 0)."""
+    from .classify import VIEWS, classify_change, classify_together
+    from .history import Status
+
+    releases = history.releases
+    shared = [
+        classify_together({r.key: r.inputs.joined.frame[view.key] for r in releases}, view)
+        for view in VIEWS
+    ]
+    later = history.changes()
+    deltas = {
+        key: pd.Series({code: c.delta("emplois") for code, c in per_code.items()}, dtype=float)
+        for key, per_code in later.items()
+    }
+    new = {
+        key: {code for code, c in per_code.items() if c.status in (Status.NEW, Status.BACK)}
+        for key, per_code in later.items()
+    }
+    change = classify_change(deltas, new, "nouveau ou de retour" if _any_back(later) else "nouveau")
+    result = {}
+    for index, release in enumerate(releases):
+        per_view = [classes[release.key] for classes in shared]
+        if index == 0:
+            first = next(iter(change.values()))
+            per_view.append(replace(first, class_of={}, counts=(0,) * len(first.colors)))
+        else:
+            per_view.append(change[release.key])
+        result[release.key] = per_view
+    return result
+
+
+def _any_back(later: Mapping[str, Mapping[str, Change]]) -> bool:
+    from .history import Status
+
+    return any(c.status is Status.BACK for per_code in later.values() for c in per_code.values())
+
+
+def history_editions(history: History) -> list[Edition]:
+    """Every publication as the page shows it (:class:`relocmap.render.Edition`)."""
+    from .render import Edition
+
+    later = history.changes()
+    releases = history.releases
+    return [
+        Edition(
+            release.key,
+            release.inputs.joined,
+            release.publication,
+            later.get(release.key),
+            releases[index - 1].publication if index else None,
+        )
+        for index, release in enumerate(releases)
+    ]
+
+
 def build_map(
     data: Path,
     geo: Path,
@@ -111,9 +171,10 @@ def build_map(
             if check is not None:
                 check(release.inputs, release.data, release.facts)
         inputs = history.latest.inputs
-        files = map_files(inputs, options)
         if len(history.releases) > 1:
-            files.update(history_files(history))
+            files = map_files(inputs, options, history)
+        else:
+            files = map_files(inputs, options)
         sources: tuple[Path | None, ...] = (geo, *(r.data for r in history.releases))
         sources += tuple(r.facts for r in history.releases)
     else:
@@ -125,18 +186,31 @@ def build_map(
     return export.replace_outputs(out_dir, files, sources)
 
 
-def map_files(inputs: Inputs, options: MapOptions | None = None) -> dict[str, bytes | str]:
-    """Every output of one publication's map, by file name (nothing written)."""
+def map_files(
+    inputs: Inputs, options: MapOptions | None = None, history: History | None = None
+) -> dict[str, bytes | str]:
+    """Every output of the map, by file name (nothing written): of one publication
+    (``inputs``), or with ``history`` (two or more publications, ``inputs`` the
+    latest's) of all of them: the page then offers every publication and the change,
+    the exports and images follow (:func:`history_files`)."""
     from . import export
     from .publishing import ASSETS_LOCAL, local_asset_files
-    from .render import MapOptions, build_page, iframe_snippet
+    from .render import MapOptions, build_editions_page, build_page, iframe_snippet, trajectory_html
     from .static import render_static
 
     options = options or MapOptions()
     joined = inputs.joined
+    # The static image shows one publication, classified on its own (as with one).
     classes = classify_views(joined)
+    if history is None:
+        page = build_page(joined, inputs.publication, classes, options)
+    else:
+        by_edition = classify_history(history)
+        page = build_editions_page(
+            history_editions(history), by_edition, options, trajectory_html(history.trajectory())
+        )
     files: dict[str, bytes | str] = {
-        "carte.html": build_page(joined, inputs.publication, classes, options),
+        "carte.html": page,
         "carte-iframe.html": iframe_snippet(joined, inputs.publication, options.base_url),
         "relocalisations.geojson": export.relocalisations_geojson(joined.frame),
         "relocalisations.csv": export.relocalisations_csv(joined.frame),
@@ -144,6 +218,8 @@ def map_files(inputs: Inputs, options: MapOptions | None = None) -> dict[str, by
     files.update(render_static(joined, classes[0], inputs.publication))
     if options.assets == ASSETS_LOCAL:
         files.update(local_asset_files())  # leaflet.js, leaflet.css beside carte.html
+    if history is not None:
+        files.update(history_files(history))
     return files
 
 
@@ -165,15 +241,9 @@ def history_files(history: History) -> dict[str, bytes | str]:
     panels = [
         (french_date(r.publication.source_date), r.inputs.joined, jobs[r.key]) for r in releases
     ]
-    points = []
-    for release in releases:
-        total = release.publication.total_emplois
-        if total is not None:
-            points.append((release.publication, total.value, True))
-        else:
-            points.append(
-                (release.publication, int(release.inputs.joined.frame["emplois"].sum()), False)
-            )
+    points = [
+        (publication, total, published) for _, publication, total, published in history.trajectory()
+    ]
     return {
         "relocalisations.csv": export.relocalisations_history_csv(frames, changes),
         "relocalisations.geojson": export.relocalisations_history_geojson(

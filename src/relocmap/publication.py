@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import datetime
 import difflib
 import json
 import os
@@ -112,6 +113,17 @@ class PartialDate:
             if not 1 <= day <= last:
                 raise ValueError(f"{_MONTHS_EN[month - 1]} {year} has {last} days, not {day}")
         return cls(year, month, day)
+
+    @property
+    def year_fraction(self) -> float:
+        """The date as a year with its fraction, mid-period when only the year or the
+        month is known (2023-06 → mid-June 2023): where charts place it."""
+        if self.month is None:
+            return self.year + 0.5
+        start = datetime.date(self.year, self.month, self.day or 1)
+        days = 366 if calendar.isleap(self.year) else 365
+        offset = (start - datetime.date(self.year, 1, 1)).days + (0 if self.day else 15)
+        return self.year + offset / days
 
     @property
     def iso(self) -> str:

@@ -87,6 +87,20 @@ class History:
         """Per publication (after the first), per department: the change since the previous."""
         return changes(self.keyed_figures())
 
+    def trajectory(self) -> list[tuple[str, Publication, int, bool]]:
+        """Per publication: ``(key, facts, total jobs, published?)``: the regional total
+        as published, or the departments' sum (``published`` False) when the release
+        gave none."""
+        points = []
+        for release in self.releases:
+            total = release.publication.total_emplois
+            if total is not None:
+                points.append((release.key, release.publication, total.value, True))
+            else:
+                jobs = int(release.inputs.joined.frame["emplois"].sum())
+                points.append((release.key, release.publication, jobs, False))
+        return points
+
 
 def release_folders(root: Path) -> list[Path]:
     """The publication folders of ``root``, sorted by name (= by date); anything else

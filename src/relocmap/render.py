@@ -6,6 +6,7 @@ import itertools
 import json
 import math
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -20,13 +21,15 @@ from folium.template import Template
 from folium.utilities import camelize
 
 from . import codes, publishing
-from .classify import NO_DATA_COLOR, Classes, View
+from .classify import CHANGE_VIEW, NO_DATA_COLOR, Classes, View
+from .history import Change, Status
 from .join import JoinedFigures
 from .numbers import fr_decimal, fr_int
 from .precision import Precision
 from .publication import Publication
 from .wording import (
     figures_source,
+    french_date,
     label_point,
     legend_items,
     legend_note,
@@ -76,6 +79,25 @@ class MapOptions:
         publishing.check_assets(self.assets, self.offline)
         if self.base_url is not None:
             object.__setattr__(self, "base_url", publishing.normalize_base_url(self.base_url))
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One publication as the page shows it: its figures, its facts and, from the second
+    publication on, each department's change since the previous one (``changes``, by
+    code; None for the first or only publication). Every edition of a page has the same
+    departments (one set of regions)."""
+
+    key: str  # the publication's date, ISO 8601 (its name in the page's address)
+    joined: JoinedFigures
+    publication: Publication | None
+    changes: Mapping[str, Change] | None = None
+    previous: Publication | None = None
+
+    @property
+    def label(self) -> str:
+        """``juin 2023``: the publication's date in French."""
+        return french_date(self.publication.source_date) if self.publication else self.key
 
 
 @cache
@@ -336,28 +358,77 @@ def view_value(row: pd.Series, view: View) -> str:
     return as_published(row[view.key], row[f"{view.key}_precision"], view.unit)
 
 
-def popup_rows(row: pd.Series, region_count: int, tied: bool = False) -> list[tuple[str, str]]:
-    """The popup's figures; ``tied``: another department of the region has the same rank."""
+# The popup's terms; a department's figures come as texts in this order (a term without
+# a figure, such as jobs per project with no project, is left out of its popup).
+POPUP_TERMS = (
+    "Projets soutenus",
+    "Emplois annoncés",
+    "Emplois par projet",
+    "Emplois pour 10\u202f000 habitants",
+    "Part des emplois de la région",
+    "Rang dans la région (emplois)",
+)
+
+
+def figure_texts(row: pd.Series, region_count: int, tied: bool = False) -> list[str | None]:
+    """A department's figures as the popup (:data:`POPUP_TERMS`) and the table write
+    them; ``tied``: another department of the region has the same rank. Empty without
+    figures."""
     if pd.isna(row["emplois"]):
         return []
-    rows = [
-        ("Projets soutenus", as_published(row["projets"], row["projets_precision"])),
-        ("Emplois annoncés", as_published(row["emplois"], row["emplois_precision"])),
-    ]
+    per_project = None
     if not pd.isna(row["emplois_par_projet"]):
-        rows.append(("Emplois par projet", from_jobs(row, "emplois_par_projet")))
+        per_project = from_jobs(row, "emplois_par_projet")
+    per_inhabitant = None
     if not pd.isna(row["emplois_pour_10000_hab"]):
-        rows.append(
-            ("Emplois pour 10\u202f000 habitants", from_jobs(row, "emplois_pour_10000_hab"))
-        )
-    rows += [
-        ("Part des emplois de la région", from_jobs(row, "part_emplois", "\u00a0%")),
-        (
-            "Rang dans la région (emplois)",
-            f"{ordinal(int(row['rang_emplois']), tied)} sur {region_count}",
-        ),
+        per_inhabitant = from_jobs(row, "emplois_pour_10000_hab")
+    return [
+        as_published(row["projets"], row["projets_precision"]),
+        as_published(row["emplois"], row["emplois_precision"]),
+        per_project,
+        per_inhabitant,
+        from_jobs(row, "part_emplois", "\u00a0%"),
+        f"{ordinal(int(row['rang_emplois']), tied)} sur {region_count}",
     ]
-    return rows
+
+
+def popup_rows(row: pd.Series, region_count: int, tied: bool = False) -> list[tuple[str, str]]:
+    """The popup's (term, figure) pairs, as the page script lays them out."""
+    texts = figure_texts(row, region_count, tied)
+    pairs = zip(POPUP_TERMS, texts, strict=False)  # no texts: no figures, no rows
+    return [(term, text) for term, text in pairs if text is not None]
+
+
+def _sort_number(value: float | None) -> float | None:
+    return None if value is None or pd.isna(value) else round(float(value), 3)
+
+
+def change_words(change: Change | None) -> str | None:
+    """A department's change for its popup: ``+120 emplois, +3 projets``, ``environ +70
+    emplois, 0 projet``, ``nouveau``, ``de retour``, ``retiré``; None without a change."""
+    if change is None:
+        return None
+    if change.status is not Status.FOLLOWED:
+        return change.delta_words("emplois")
+    parts = []
+    for column in ("emplois", "projets"):
+        delta = change.delta(column)
+        assert delta is not None  # followed: figures in both publications
+        parts.append(f"{change.delta_words(column)} {unit_for(abs(delta), column)}")
+    return ", ".join(parts)
+
+
+def change_tip(edition: Edition, code: str) -> str:
+    """The Évolution view's tooltip figure: ``+120 emplois``, ``nouveau``, ``retiré``…"""
+    if edition.changes is None:
+        return "première publication"
+    change = edition.changes.get(code)
+    if change is None:
+        return "pas de données"
+    delta = change.delta("emplois")
+    if delta is None:
+        return change.delta_words("emplois")
+    return f"{change.delta_words('emplois')} {unit_for(abs(delta), 'emplois')}"
 
 
 CIRCLE_MAX_RADIUS_PX = 30
@@ -398,24 +469,72 @@ def circle_legend(largest: float) -> dict | None:
     }
 
 
-def feature_collection(
-    joined: JoinedFigures, classes: list[Classes], source: str
+def _edition_entry(
+    edition: Edition,
+    code: str,
+    classes: Sequence[Classes],
+    largest: float,
+    region_count: int,
+    tied: bool,
 ) -> dict[str, object]:
-    """The departments for the page: geometry, class per view, texts and figures.
-    (``source`` is unused here: the popups' source line is in the configuration's texts.)
+    """One department in one edition: class and tooltip figure per view, and with
+    figures, their texts (popup and table), sort keys, circle radius, change, note."""
+    row = edition.joined.frame.loc[code]
+    tips = [
+        change_tip(edition, code) if c.view is CHANGE_VIEW else view_value(row, c.view)
+        for c in classes
+    ]
+    entry: dict[str, object] = {
+        "classes": [c.class_of.get(code) for c in classes],
+        "tips": tips,
+    }
+    texts = figure_texts(row, region_count, tied)
+    if texts:
+        entry["texts"] = texts
+        entry["sort"] = [
+            _sort_number(row[column])
+            for column in ("projets", "emplois", "emplois_pour_10000_hab", "part_emplois")
+        ]
+        entry["radius"] = circle_radius(row["emplois"], largest)
+    change = change_words(edition.changes.get(code)) if edition.changes is not None else None
+    if change is not None:
+        entry["change"] = change
+    if isinstance(row["note"], str) and row["note"]:
+        entry["note"] = row["note"]
+    return entry
 
-    Texts are plain (the script writes them as text) except ``popup``, HTML rendered
-    here with every value escaped.
+
+def feature_collection(
+    editions: Sequence[Edition], classes: Mapping[str, Sequence[Classes]]
+) -> dict[str, object]:
+    """The departments for the page: geometry once, then per edition (in the order of
+    ``editions``) each department's classes, texts and figures (:func:`_edition_entry`).
+
+    Texts are plain: the script writes them as text, never as markup.
     """
-    frame = joined.frame
-    largest = frame["emplois"].max()
+    frame = editions[-1].joined.frame
+    largest = max(e.joined.frame["emplois"].max() for e in editions)
     geometry = page_geometry(frame)
-    with_data = frame["emplois"].notna().groupby(frame["region_code"]).sum()
-    # How many departments of a region share each jobs rank (ties: "10e ex aequo").
-    sharing = frame.groupby(["region_code", "rang_emplois"])["rang_emplois"].transform("size")
-    tied = sharing.fillna(1).astype(int).gt(1)
+    counts, ties = [], []
+    for edition in editions:
+        shown = edition.joined.frame
+        counts.append(shown["emplois"].notna().groupby(shown["region_code"]).sum())
+        # How many departments of a region share each jobs rank (ties: "10e ex aequo").
+        sharing = shown.groupby(["region_code", "rang_emplois"])["rang_emplois"].transform("size")
+        ties.append(sharing.fillna(1).astype(int).gt(1))
     features = []
     for code, row in frame.iterrows():
+        entries = [
+            _edition_entry(
+                edition,
+                str(code),
+                classes[edition.key],
+                largest,
+                int(count[row["region_code"]]),
+                bool(tied[code]),
+            )
+            for edition, count, tied in zip(editions, counts, ties, strict=True)
+        ]
         features.append(
             {
                 "type": "Feature",
@@ -423,26 +542,9 @@ def feature_collection(
                 "geometry": shapely.geometry.mapping(geometry[code]),
                 "properties": {
                     "nom": row["nom"],
-                    # class index per view (null: no figure); colours are in config.views
-                    "classes": {c.view.key: c.class_of.get(code) for c in classes},
-                    "tips": {c.view.key: view_value(row, c.view) for c in classes},
-                    "popup": _snippet(
-                        "popup.html.j2",
-                        nom=row["nom"],
-                        code=code,
-                        rows=popup_rows(
-                            row,
-                            int(with_data[row["region_code"]]),
-                            tied=bool(tied[code]),
-                        ),
-                        note=row["note"] if isinstance(row["note"], str) else "",
-                    ),
                     "area": round(float(row["superficie_km2"])),
-                    "radius": 0
-                    if pd.isna(row["emplois"])
-                    else circle_radius(row["emplois"], largest),
-                    "circleTip": as_published(row["emplois"], row["emplois_precision"], "emplois"),
                     "labelAt": label_point(row.geometry),
+                    "editions": entries,
                 },
             }
         )
@@ -491,9 +593,9 @@ def _progress(publication: Publication) -> dict | None:
     }
 
 
-def headline_html(joined: JoinedFigures, publication: Publication | None) -> str:
+def headline_body(joined: JoinedFigures, publication: Publication | None) -> str:
     """Regional totals as published, progress toward the objective, budget and date:
-    each line only when the facts give it; nothing at all when they give none."""
+    each line only when the facts give it; empty when they give none."""
     if publication is None:
         return ""
     totals = published_totals(publication)
@@ -503,11 +605,96 @@ def headline_html(joined: JoinedFigures, publication: Publication | None) -> str
         return ""
     sums = {column: int(joined.frame[column].sum()) for column in ("projets", "emplois")}
     return _snippet(
-        "headline.html.j2",
+        "headline-body.html.j2",
         totals=totals,
         sum_notes=sum_notes(sums, publication),
         progress=progress,
         facts=facts,
+    )
+
+
+def headline_html(
+    joined: JoinedFigures, publication: Publication | None, trajectory: str = ""
+) -> str:
+    """The headline panel: :func:`headline_body`, then (several publications) the
+    trajectory chart; nothing when there is neither."""
+    body = headline_body(joined, publication)
+    if not (body or trajectory):
+        return ""
+    return _snippet("headline.html.j2", body=body, trajectory=trajectory)
+
+
+# The trajectory chart (px of its viewBox): plot area inside these margins.
+TRAJECTORY_SIZE = (280, 118)
+TRAJECTORY_MARGINS = {"left": 46, "right": 10, "top": 10, "bottom": 22}
+
+
+def trajectory_html(points: Sequence[tuple[str, Publication, int, bool]]) -> str:
+    """The headline's trajectory: total jobs at each publication (``(key, facts, total,
+    published?)``, a sum of departments when the release gave no total) against the
+    plan's objective line, as a small inline SVG, with its text alternative written out
+    under it (which also gives the share of the objective at the latest publication).
+    Empty with fewer than two publications."""
+    if len(points) < 2:
+        return ""
+    latest = points[-1][1]
+    goal, years, adopted = latest.objectif_emplois, latest.objectif_duree_ans, latest.adoption_plan
+    has_goal = bool(goal and years and adopted is not None)
+    xs = [p.source_date.year_fraction for _, p, _, _ in points]
+    if has_goal:
+        assert goal is not None and years is not None and adopted is not None
+        start, end, top = adopted.year_fraction, adopted.year_fraction + years, float(goal)
+    else:
+        start, end, top = xs[0] - 0.25, xs[-1] + 0.25, max(t for _, _, t, _ in points) * 1.2
+    width, height = TRAJECTORY_SIZE
+    m = TRAJECTORY_MARGINS
+    plot_w, plot_h = width - m["left"] - m["right"], height - m["top"] - m["bottom"]
+
+    def x_of(value: float) -> float:
+        return round(m["left"] + (value - start) / (end - start) * plot_w, 1)
+
+    def y_of(value: float) -> float:
+        return round(m["top"] + plot_h - value / top * plot_h, 1)
+
+    dots = [
+        {"key": key, "x": x_of(x), "y": y_of(total)}
+        for (key, _, total, _), x in zip(points, xs, strict=True)
+    ]
+    years_shown = range(math.ceil(start), math.floor(end) + 1)
+    ticks = [{"x": x_of(year), "label": str(year)} for year in years_shown if year % 2 == 0]
+
+    def words(publication: Publication, total: int, published: bool) -> str:
+        if published and publication.total_emplois is not None:
+            return publication.total_emplois.wording("emplois")
+        return f"{fr_int(total)} emplois (somme des départements)"
+
+    said = "Emplois annoncés : " + ", ".join(
+        f"{words(p, total, published)} en {french_date(p.source_date)}"
+        for _, p, total, published in points
+    )
+    if has_goal:
+        assert goal is not None and years is not None and adopted is not None
+        share = fr_decimal(100 * points[-1][2] / goal)
+        said += (
+            f" ; objectif : {fr_int(goal)} emplois en {years} ans après l’adoption du plan "
+            f"({french_date(adopted)}). Dernière publication : {share}\u00a0% de l’objectif."
+        )
+    return _snippet(
+        "trajectory.html.j2",
+        width=width,
+        height=height,
+        dots=dots,
+        line=" ".join(f"{d['x']},{d['y']}" for d in dots),
+        objective={"x1": x_of(start), "y1": y_of(0), "x2": x_of(end), "y2": y_of(top)}
+        if has_goal
+        else None,
+        goal_label=fr_int(top) if has_goal else "",
+        ticks=ticks,
+        left=m["left"],
+        right=width - m["right"],
+        bottom=y_of(0),
+        top_y=y_of(top),
+        said=said,
     )
 
 
@@ -521,50 +708,24 @@ class FiguresTable(MacroElement):
         self.table_html = table_html
 
 
-def _cell(text: str, sort: object) -> dict[str, object]:
-    return {"text": text, "sort": "" if sort is None or pd.isna(sort) else sort}
+def _cell(text: str, sort: object, code: str = "") -> dict[str, object]:
+    return {"text": text, "sort": "" if sort is None or pd.isna(sort) else sort, "code": code}
 
 
-def table_html(
-    joined: JoinedFigures,
-    publication: Publication | None,
-    source: str,
-    downloads: list[publishing.Download] | None = None,
-) -> str:
+# The table's words for a department without figures: jobs, and the other columns.
+TABLE_NO_FIGURES = ("pas de données", "–")
+
+
+def table_caption(joined: JoinedFigures, label: str | None = None) -> str:
+    """``… : projets et emplois par département`` (``, juin 2023`` with several
+    publications)."""
+    caption = f"{title_text(joined)} : projets et emplois par département"
+    return f"{caption}, {label}" if label else caption
+
+
+def table_footer(joined: JoinedFigures, publication: Publication | None) -> str:
+    """The table's footer rows (sum of the departments; total as published) as HTML."""
     frame = joined.frame
-    columns = [
-        {"label": "Département", "numeric": False},
-        {"label": "Projets", "numeric": True},
-        {"label": "Emplois (tels que publiés)", "numeric": True},
-        {"label": "Emplois pour 10\u202f000 habitants", "numeric": True},
-        {"label": "Part des emplois de la région", "numeric": True},
-    ]
-    rows = []
-    for code, row in frame.iterrows():
-        missing = pd.isna(row["emplois"])
-        rows.append(
-            [
-                _cell(f"{row['nom']} ({code})", row["nom"]),
-                _cell(
-                    "–" if missing else as_published(row["projets"], row["projets_precision"]),
-                    None if missing else int(row["projets"]),
-                ),
-                _cell(
-                    "pas de données"
-                    if missing
-                    else as_published(row["emplois"], row["emplois_precision"]),
-                    None if missing else int(row["emplois"]),
-                ),
-                _cell(
-                    "–" if missing else from_jobs(row, "emplois_pour_10000_hab"),
-                    row["emplois_pour_10000_hab"],
-                ),
-                _cell(
-                    "–" if missing else from_jobs(row, "part_emplois", "\u00a0%"),
-                    row["part_emplois"],
-                ),
-            ]
-        )
     footer = [
         {
             "label": "Somme des départements",
@@ -589,13 +750,55 @@ def table_html(
                 ],
             }
         )
-    caption = f"{title_text(joined)} : projets et emplois par département"
+    return _snippet("table-foot.html.j2", footer=footer)
+
+
+def table_html(
+    joined: JoinedFigures,
+    publication: Publication | None,
+    source: str,
+    downloads: list[publishing.Download] | None = None,
+    label: str | None = None,
+) -> str:
+    frame = joined.frame
+    columns = [
+        {"label": "Département", "numeric": False},
+        {"label": "Projets", "numeric": True},
+        {"label": "Emplois (tels que publiés)", "numeric": True},
+        {"label": "Emplois pour 10\u202f000 habitants", "numeric": True},
+        {"label": "Part des emplois de la région", "numeric": True},
+    ]
+    no_jobs, dash = TABLE_NO_FIGURES
+    rows = []
+    for code, row in frame.iterrows():
+        missing = pd.isna(row["emplois"])
+        rows.append(
+            [
+                _cell(f"{row['nom']} ({code})", row["nom"], code),
+                _cell(
+                    dash if missing else as_published(row["projets"], row["projets_precision"]),
+                    None if missing else int(row["projets"]),
+                ),
+                _cell(
+                    no_jobs if missing else as_published(row["emplois"], row["emplois_precision"]),
+                    None if missing else int(row["emplois"]),
+                ),
+                _cell(
+                    dash if missing else from_jobs(row, "emplois_pour_10000_hab"),
+                    row["emplois_pour_10000_hab"],
+                ),
+                _cell(
+                    dash if missing else from_jobs(row, "part_emplois", "\u00a0%"),
+                    row["part_emplois"],
+                ),
+            ]
+        )
     return _snippet(
         "table.html.j2",
-        caption=caption,
+        caption=table_caption(joined, label),
         columns=columns,
         rows=rows,
-        footer=footer,
+        footer=table_footer(joined, publication),
         source=source,
         downloads=downloads or [],
     )
@@ -613,29 +816,78 @@ def _stable_ids(root: Element) -> None:
     visit(root)
 
 
+def _edition_config(edition: Edition, several: bool) -> dict[str, object]:
+    """What the script shows of one edition besides the departments: its source, and with
+    several publications the texts and HTML it swaps in when the reader picks it."""
+    config: dict[str, object] = {
+        "key": edition.key,
+        "label": edition.label,
+        "source": figures_source(edition.publication),
+    }
+    if several:
+        since = french_date(edition.previous.source_date) if edition.previous else None
+        label = edition.label
+        config.update(
+            {
+                "subtitle": subtitle_text(edition.publication),
+                "headline": headline_body(edition.joined, edition.publication),
+                "caption": table_caption(edition.joined, label),
+                "foot": table_footer(edition.joined, edition.publication),
+                "sources": _snippet(
+                    "sources.html.j2", sources=source_lines(edition.publication), downloads=[]
+                ),
+                "since": f"Depuis {since}" if since else None,
+                "when": f"Chiffres de {label}",
+                "compared": f"{label[:1].upper()}{label[1:]}, par rapport à {since}"
+                if since
+                else f"{label[:1].upper()}{label[1:]} : première publication, "
+                "pas d’évolution à montrer",
+            }
+        )
+    return config
+
+
+def _view_config(classes: Classes) -> dict[str, object]:
+    """A view for the script: its key, its name in the address, its class colours, and
+    whether it shows the change since the previous publication."""
+    config: dict[str, object] = {
+        "key": classes.view.key,
+        "name": classes.view.address_name,
+        "colors": list(classes.colors),
+    }
+    if classes.view is CHANGE_VIEW:
+        config["change"] = True
+    return config
+
+
 def page_config(
-    joined: JoinedFigures,
-    publication: Publication | None,
-    classes: list[Classes],
+    editions: Sequence[Edition],
+    classes: Mapping[str, Sequence[Classes]],
     options: MapOptions,
     container: str,
 ) -> dict[str, object]:
-    """The one object the page script reads: map, basemap, views, boxes, texts, departments."""
-    source = figures_source(publication)
-    downloads = publishing.downloads(joined.frame, options.offline)
-    has_missing = bool(joined.missing)
+    """The one object the page script reads: map, basemap, views, editions, boxes, texts,
+    departments. ``classes``: per edition key, one Classes per view (same views, same
+    bounds and colours in every edition)."""
+    latest = editions[-1]
+    several = len(editions) > 1
+    shown = classes[latest.key]
+    downloads = publishing.downloads(latest.joined.frame, options.offline)
+    # The change view always has departments without a colour (the first edition's).
+    has_missing = any(bool(e.joined.missing) for e in editions)
     legends = [
         {
             "key": c.view.key,
             "title": c.view.legend_title,
-            "entries": legend_items(c, has_missing),
-            "note": legend_note(joined, c),
+            "entries": legend_items(c, has_missing or c.view is CHANGE_VIEW),
+            "note": legend_note(latest.joined, c) if c.view is not CHANGE_VIEW else "",
         }
-        for c in classes
+        for c in shown
     ]
-    circles = circle_legend(joined.frame["emplois"].max())
-    views = [c.view for c in classes]
-    minx, miny, maxx, maxy = _frame_bounds(joined)
+    largest = max(e.joined.frame["emplois"].max() for e in editions)
+    circles = circle_legend(largest)
+    views = [c.view for c in shown]
+    minx, miny, maxx, maxy = _frame_bounds(latest.joined)
     return {
         "map": {
             "container": container,
@@ -643,19 +895,31 @@ def page_config(
             "bounds": [[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]],
         },
         "tiles": None if options.offline else tiles_config(options.tiles),
-        "views": [{"key": c.view.key, "colors": list(c.colors)} for c in classes],
+        "views": [_view_config(c) for c in shown],
+        # The circles' tooltip is the figure of this view (their area is its value).
+        "circleView": "emplois",
+        "editions": [_edition_config(e, several) for e in editions],
         "noDataColor": NO_DATA_COLOR,
-        # The popups' source line, written once (the script adds it to every popup).
-        "texts": {**PAGE_TEXTS, "popupSource": f"Source : {source}"},
+        "texts": {
+            **PAGE_TEXTS,
+            "popupTerms": list(POPUP_TERMS),
+            "source": "Source : ",
+            "noFigures": "Pas de données publiées pour ce département.",
+            "tableNoFigures": list(TABLE_NO_FIGURES),
+            "historyCaption": "Chiffres publiés",
+            "historyHeads": ["Publication", "Projets", "Emplois"],
+        },
         "html": {
             "attributionPrefix": LEAFLET_PREFIX,
-            "legends": _snippet("legends.html.j2", legends=legends, circles=circles),
-            "switch": _snippet("switch.html.j2", views=views, circles=circles),
+            "legends": _snippet(
+                "legends.html.j2", legends=legends, circles=circles, several=several
+            ),
+            "switch": _snippet("switch.html.j2", views=views, circles=circles, editions=editions),
             "sources": _snippet(
-                "sources.html.j2", sources=source_lines(publication), downloads=downloads
+                "sources.html.j2", sources=source_lines(latest.publication), downloads=downloads
             ),
         },
-        "features": feature_collection(joined, classes, source),
+        "features": feature_collection(editions, classes),
     }
 
 
@@ -665,13 +929,30 @@ def build_page(
     classes: list[Classes],
     options: MapOptions = MapOptions(),
 ) -> str:
-    """Render the whole HTML page as text."""
+    """Render the whole HTML page of one publication as text."""
+    edition = Edition(
+        publication.source_date.iso if publication else "chiffres", joined, publication
+    )
+    return build_editions_page([edition], {edition.key: classes}, options)
+
+
+def build_editions_page(
+    editions: Sequence[Edition],
+    classes: Mapping[str, Sequence[Classes]],
+    options: MapOptions = MapOptions(),
+    trajectory: str = "",
+) -> str:
+    """Render the whole HTML page as text: the latest edition shown first (and the only
+    one readable without script); with several, a selector picks another, an Évolution
+    view shows the change, and ``trajectory`` (:func:`trajectory_html`) heads the panel."""
+    latest = editions[-1]
+    joined, publication = latest.joined, latest.publication
     title = title_text(joined)
     title_html = _snippet(
         "title.html.j2",
         title=title,
         subtitle=subtitle_text(publication),
-        headline=headline_html(joined, publication),
+        headline=headline_html(joined, publication, trajectory),
     )
     description = subtitle_text(publication) or title
     social = publishing.social_tags(title, description, options.base_url)
@@ -681,9 +962,10 @@ def build_page(
     _add_leaflet_and_style(fmap, options)
     downloads = publishing.downloads(joined.frame, options.offline)
     source = figures_source(publication)
-    fmap.add_child(FiguresTable(table_html(joined, publication, source, downloads)))
+    label = latest.label if len(editions) > 1 else None
+    fmap.add_child(FiguresTable(table_html(joined, publication, source, downloads, label)))
     _stable_ids(page)
-    config = page_config(joined, publication, classes, options, container=fmap.get_name())
+    config = page_config(editions, classes, options, container=fmap.get_name())
     page.config_json = config_json(config)
     page.page_js = page_script()
     return page.render()

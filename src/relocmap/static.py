@@ -9,7 +9,6 @@ inputs.
 
 from __future__ import annotations
 
-import calendar
 import io
 import re
 import textwrap
@@ -36,7 +35,7 @@ from . import codes
 from .classify import Classes
 from .join import JoinedFigures
 from .numbers import fr_decimal, fr_int
-from .publication import PartialDate, Publication
+from .publication import Publication
 from .wording import (
     department_label,
     french_date,
@@ -448,19 +447,6 @@ def render_evolution(
         return _save_png(build_evolution_figure(panels, publication), title)
 
 
-def _year_fraction(date: PartialDate) -> float:
-    """A date as a year with its fraction, placed mid-period when only the year or month
-    is known (2023-06 → mid-June 2023)."""
-    import datetime
-
-    if date.month is None:
-        return date.year + 0.5
-    start = datetime.date(date.year, date.month, date.day or 1)
-    days = 366 if calendar.isleap(date.year) else 365
-    offset = (start - datetime.date(date.year, 1, 1)).days + (0 if date.day else 15)
-    return date.year + offset / days
-
-
 def build_trajectory_figure(points: Sequence[tuple[Publication, int, bool]]) -> Figure:
     """Total jobs per publication (``(facts, total, published?)``: a sum of departments
     when the release gave no total) against the plan's objective line, when the latest
@@ -469,7 +455,7 @@ def build_trajectory_figure(points: Sequence[tuple[Publication, int, bool]]) -> 
     fig = Figure(figsize=TRAJECTORY_FIGSIZE_IN, dpi=PNG_DPI, facecolor="#ffffff")
     FigureCanvasAgg(fig)
     ax = fig.add_axes((0.1, 0.2, 0.62, 0.62))
-    xs = [_year_fraction(p.source_date) for p, _, _ in points]
+    xs = [p.source_date.year_fraction for p, _, _ in points]
     ys = [total for _, total, _ in points]
     ax.plot(xs, ys, color=TOTALS_COLOR, linewidth=1.6, marker="o", label="Emplois annoncés")
     for (publication, total, published), x in zip(points, xs, strict=True):
@@ -490,7 +476,7 @@ def build_trajectory_figure(points: Sequence[tuple[Publication, int, bool]]) -> 
         )
     objective = latest.objectif_emplois
     if objective and latest.adoption_plan is not None and latest.objectif_duree_ans:
-        start = _year_fraction(latest.adoption_plan)
+        start = latest.adoption_plan.year_fraction
         end = start + latest.objectif_duree_ans
         ax.plot(
             [start, end],

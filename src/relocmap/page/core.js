@@ -7,18 +7,19 @@
   // --- state: what the reader has chosen and how the page is laid out -----------
   // One object, never changed in place: each with*() returns a new one.
   //   view     key of the shown indicator (config.views[].key)
+  //   edition  key of the shown publication (config.editions[].key; the latest at first)
   //   circles  whether the proportional circles are shown
   //   compact  phone / short-window layout (the page's media query)
   //   size     map size in px {x, y}, at the last layout
   //   margins  room kept free for the boxes {topLeft: [x, y], bottomRight: [x, y]}
   //   moved    the reader has panned or zoomed: a resize no longer reframes
-  // What the reader may choose later (a publication, a department reached with the
-  // keyboard) joins this object, each with its with*() function, and the lookups below
-  // take the whole state, not only the view, so they can follow it.
+  // What the reader may choose later joins this object, each with its with*() function,
+  // and the lookups below take the whole state, so they follow it.
 
   function createState(config) {
     return {
       view: config.views[0].key,
+      edition: config.editions[config.editions.length - 1].key,
       circles: false,
       compact: false,
       size: {x: 0, y: 0},
@@ -32,10 +33,62 @@
     return config.views.find((view) => view.key === key) || null;
   }
 
-  // An unknown key (never from the switch; possible from an address later) keeps the
-  // current view.
+  // An unknown key (never from the switch; possible from an address) keeps the current
+  // view.
   function withView(config, state, key) {
     return findView(config, key) ? Object.assign({}, state, {view: key}) : state;
+  }
+
+  function editionIndex(config, state) {
+    return config.editions.findIndex((edition) => edition.key === state.edition);
+  }
+
+  function currentEdition(config, state) {
+    return config.editions[editionIndex(config, state)];
+  }
+
+  // An unknown publication keeps the current one.
+  function withEdition(config, state, key) {
+    const known = config.editions.some((edition) => edition.key === key);
+    return known ? Object.assign({}, state, {edition: key}) : state;
+  }
+
+  // --- the address: carte.html#vue=evolution&publication=2023-06 ------------------
+  // ``vue`` is a view's address name (config.views[].name), ``publication`` an
+  // edition's key; either may be missing or unknown (then it is left as it is).
+
+  function parseAddress(hash) {
+    const found = {};
+    String(hash || "").replace(/^#/, "").split("&").forEach((part) => {
+      const at = part.indexOf("=");
+      if (at > 0) {
+        try {
+          found[decodeURIComponent(part.slice(0, at))] = decodeURIComponent(part.slice(at + 1));
+        } catch {
+          // a malformed escape: that part is ignored
+        }
+      }
+    });
+    return found;
+  }
+
+  function withAddress(config, state, hash) {
+    const found = parseAddress(hash);
+    const view = config.views.find((candidate) => candidate.name === found.vue);
+    let next = view ? withView(config, state, view.key) : state;
+    if (found.publication) {
+      next = withEdition(config, next, found.publication);
+    }
+    return next;
+  }
+
+  // The address of a state; the publication only when the page has several.
+  function addressOf(config, state) {
+    let hash = "#vue=" + encodeURIComponent(findView(config, state.view).name);
+    if (config.editions.length > 1) {
+      hash += "&publication=" + encodeURIComponent(state.edition);
+    }
+    return hash;
   }
 
   function withCircles(state, shown) {
@@ -64,11 +117,21 @@
 
   // --- classes and texts of a department in the current state -------------------
 
+  function viewIndex(config, state) {
+    return config.views.findIndex((view) => view.key === state.view);
+  }
+
+  // A department in the shown edition: {classes, tips} per view (in config.views
+  // order), and with figures {texts, sort, radius}, maybe {change, note}.
+  function entryOf(config, state, feature) {
+    return feature.properties.editions[editionIndex(config, state)] || {classes: [], tips: []};
+  }
+
   // Python classifies; the page only looks the class up. ``null`` (no figure) and any
   // index outside the palette give the no-data colour, never a class colour.
   function classColor(config, state, feature) {
     const view = findView(config, state.view);
-    const index = feature.properties.classes[state.view];
+    const index = entryOf(config, state, feature).classes[viewIndex(config, state)];
     if (!view || !Number.isInteger(index) || index < 0 || index >= view.colors.length) {
       return config.noDataColor;
     }
@@ -89,8 +152,8 @@
   const HOVER_STYLE = Object.freeze({weight: 3, color: "#222222"});
 
   // Name and figure shown when hovering a department: the figure of the current view.
-  function tooltipLines(state, feature) {
-    return [feature.properties.nom, feature.properties.tips[state.view]];
+  function tooltipLines(config, state, feature) {
+    return [feature.properties.nom, entryOf(config, state, feature).tips[viewIndex(config, state)]];
   }
 
   // A department's accessible name: "Rhône (69)".
@@ -98,20 +161,88 @@
     return feature.properties.nom + " (" + feature.id + ")";
   }
 
-  function circleLines(feature) {
-    return [feature.properties.nom, feature.properties.circleTip];
+  // A circle's tooltip: the department's jobs (the tooltip figure of the jobs view).
+  function circleLines(config, state, feature) {
+    const jobs = config.views.findIndex((view) => view.key === config.circleView);
+    return [feature.properties.nom, entryOf(config, state, feature).tips[jobs]];
   }
 
-  // Departments with a radius get a circle, area proportional to jobs (Python sized it).
-  function circleOptions(feature) {
+  // A department's circle radius in the shown edition (0: no figures, no circle).
+  function circleRadius(config, state, feature) {
+    return entryOf(config, state, feature).radius || 0;
+  }
+
+  // Every department with figures in some edition gets a circle, area proportional to
+  // jobs (Python sized it); its radius follows the edition (circleRadius).
+  function circleOptions(config, state, feature) {
     return {
-      radius: feature.properties.radius,
+      radius: circleRadius(config, state, feature),
       className: "relocmap-circle relocmap-circle-" + feature.id,
       color: "#ffffff",
       weight: 1.5,
       fillColor: "#3b3b3b",
       fillOpacity: 0.45,
     };
+  }
+
+  // --- popup and table contents -------------------------------------------------
+
+  // What a department's popup says, as texts (page.js writes them as text nodes):
+  //   rows     [term, figure] pairs (terms without a figure left out), or
+  //   empty    the no-figures sentence
+  //   change   {since, text}: the change since the previous publication, if any
+  //   history  with several editions: [{label, projects, jobs, current}] per edition
+  //   note, source
+  function popupModel(config, state, feature) {
+    const edition = currentEdition(config, state);
+    const entry = entryOf(config, state, feature);
+    const texts = entry.texts || [];
+    const model = {
+      name: feature.properties.nom,
+      code: feature.id,
+      rows: config.texts.popupTerms
+        .map((term, index) => [term, texts[index]])
+        .filter((row) => row[1] !== null && row[1] !== undefined),
+      empty: texts.length ? null : config.texts.noFigures,
+      change: entry.change && edition.since ? {since: edition.since, text: entry.change} : null,
+      history: null,
+      note: entry.note || null,
+      source: config.texts.source + edition.source,
+    };
+    if (config.editions.length > 1) {
+      const dash = config.texts.tableNoFigures[1];
+      model.history = config.editions.map((other, index) => {
+        const figures = (feature.properties.editions[index] || {}).texts || [];
+        return {
+          label: other.label,
+          projects: figures[0] || dash,
+          jobs: figures[1] || dash,
+          current: other.key === state.edition,
+        };
+      });
+    }
+    return model;
+  }
+
+  // A department's four figure cells in the table (projects, jobs as published, per
+  // 10 000 inhabitants, share): {text, sort}, as Python writes them for the latest.
+  function tableCells(config, state, feature) {
+    const entry = entryOf(config, state, feature);
+    const words = config.texts.tableNoFigures;
+    if (!entry.texts) {
+      return [words[1], words[0], words[1], words[1]].map((text) => ({text, sort: ""}));
+    }
+    return [0, 1, 3, 4].map((column, index) => {
+      const sort = entry.sort[index];
+      return {text: entry.texts[column] || words[1], sort: sort === null ? "" : String(sort)};
+    });
+  }
+
+  // The line under a legend's title: which publication it shows (the change view: which
+  // two it compares).
+  function legendLine(config, state) {
+    const edition = currentEdition(config, state);
+    return findView(config, state.view).change ? edition.compared : edition.when;
   }
 
   // --- the figures table: sorting ---------------------------------------------
@@ -326,6 +457,18 @@
     createState,
     findView,
     withView,
+    editionIndex,
+    currentEdition,
+    withEdition,
+    parseAddress,
+    withAddress,
+    addressOf,
+    viewIndex,
+    entryOf,
+    circleRadius,
+    popupModel,
+    tableCells,
+    legendLine,
     withCircles,
     withMoved,
     withRecentered,

@@ -118,15 +118,62 @@
     return L.divIcon({className: "relocmap-label", html: span, iconSize: null});
   }
 
-  // A popup: the department's figures (HTML from Python, every value escaped) and the
-  // source line, as text.
-  function popupContent(config, feature) {
+  function textElement(tag, text, className) {
+    const element = document.createElement(tag);
+    element.textContent = text;
+    if (className) {
+      element.className = className;
+    }
+    return element;
+  }
+
+  // A popup: the department's figures in the shown edition (core.popupModel), written as
+  // text; with several editions, a small table of its figures in each.
+  function popupContent(config, getState, feature) {
+    const model = core.popupModel(config, getState(), feature);
     const content = document.createElement("div");
-    content.innerHTML = feature.properties.popup;
-    const source = document.createElement("p");
-    source.className = "relocmap-source";
-    source.textContent = config.texts.popupSource;
-    content.appendChild(source);
+    const title = textElement("h2", model.name + " ");
+    title.appendChild(textElement("span", "(" + model.code + ")", "relocmap-code"));
+    content.appendChild(title);
+    if (model.rows.length) {
+      const list = document.createElement("dl");
+      model.rows.forEach((row) => list.append(textElement("dt", row[0]), textElement("dd", row[1])));
+      content.appendChild(list);
+    } else {
+      content.appendChild(textElement("p", model.empty));
+    }
+    if (model.change) {
+      const change = textElement("p", model.change.since + " : ", "relocmap-change");
+      change.appendChild(textElement("strong", model.change.text));
+      content.appendChild(change);
+    }
+    if (model.history) {
+      const table = document.createElement("table");
+      table.className = "relocmap-history";
+      table.appendChild(textElement("caption", config.texts.historyCaption));
+      const head = table.createTHead().insertRow();
+      config.texts.historyHeads.forEach((text) => {
+        const th = textElement("th", text);
+        th.scope = "col";
+        head.appendChild(th);
+      });
+      const body = table.createTBody();
+      model.history.forEach((item) => {
+        const row = body.insertRow();
+        const th = textElement("th", item.label);
+        th.scope = "row";
+        row.append(th, textElement("td", item.projects), textElement("td", item.jobs));
+        if (item.current) {
+          row.className = "relocmap-current";
+          row.setAttribute("aria-current", "true");
+        }
+      });
+      content.appendChild(table);
+    }
+    if (model.note) {
+      content.appendChild(textElement("p", model.note, "relocmap-note"));
+    }
+    content.appendChild(textElement("p", model.source, "relocmap-source"));
     return content;
   }
 
@@ -143,11 +190,11 @@
       style: (feature) => core.departmentStyle(config, getState(), feature),
       onEachFeature: (feature, layer) => {
         layer.options.className = "relocmap-dep relocmap-dep-" + feature.id;
-        layer.bindTooltip(() => lines(core.tooltipLines(getState(), feature)), {
+        layer.bindTooltip(() => lines(core.tooltipLines(config, getState(), feature)), {
           sticky: true,
           className: "relocmap-tooltip",
         });
-        layer.bindPopup(() => popupContent(config, feature), popupOptions);
+        layer.bindPopup(() => popupContent(config, getState, feature), popupOptions);
         layer.on({
           mouseover: () => {
             layer.setStyle(core.HOVER_STYLE);
@@ -158,10 +205,10 @@
             restoreOrder();
           },
         });
-        if (feature.properties.radius) {
-          L.circleMarker(feature.properties.labelAt, L.extend(core.circleOptions(feature), {code: feature.id}))
-            .bindTooltip(() => lines(core.circleLines(feature)), {className: "relocmap-tooltip"})
-            .bindPopup(() => popupContent(config, feature), popupOptions)
+        if (feature.properties.editions.some((entry) => entry && entry.radius)) {
+          L.circleMarker(feature.properties.labelAt, L.extend(core.circleOptions(config, getState(), feature), {code: feature.id}))
+            .bindTooltip(() => lines(core.circleLines(config, getState(), feature)), {className: "relocmap-tooltip"})
+            .bindPopup(() => popupContent(config, getState, feature), popupOptions)
             .addTo(circles);
         }
         const marker = L.marker(feature.properties.labelAt, {
@@ -310,6 +357,33 @@
     core.sortOrder(keys, direction === "ascending").forEach((index) => body.appendChild(rows[index]));
   }
 
+  // The table shows the figures of the chosen edition: cells, caption, footer and
+  // source change; a sorted column is sorted again.
+  function fillTable(config, state) {
+    const table = document.querySelector(".relocmap-table");
+    const edition = core.currentEdition(config, state);
+    const byCode = {};
+    config.features.features.forEach((feature) => {
+      byCode[feature.id] = feature;
+    });
+    Array.from(table.tBodies[0].rows).forEach((row) => {
+      const cells = core.tableCells(config, state, byCode[row.getAttribute("data-code")]);
+      cells.forEach((cell, index) => {
+        row.cells[index + 1].textContent = cell.text;
+        row.cells[index + 1].setAttribute("data-sort", cell.sort);
+      });
+    });
+    table.caption.textContent = edition.caption;
+    table.tFoot.innerHTML = edition.foot;
+    document.querySelector(".relocmap-table-source").textContent = edition.source;
+    const sorted = table.querySelector("thead th[aria-sort]");
+    if (sorted) {
+      // sortTable flips the direction: flip it first so that it stays.
+      sorted.setAttribute("aria-sort", core.nextSortDirection(sorted.getAttribute("aria-sort")));
+      sortTable(table, sorted, Array.from(sorted.parentNode.cells).indexOf(sorted));
+    }
+  }
+
   function wireTable() {
     const dialog = document.getElementById("relocmap-table-dialog");
     // The table is in the page (readable without the map); with the map, in its dialog.
@@ -349,13 +423,18 @@
 
     // Show what changed between two states.
     function render(before, after) {
-      if (after.view !== before.view) {
+      const editionChanged = after.edition !== before.edition;
+      if (after.view !== before.view || editionChanged) {
         layers.departments.setStyle((feature) => core.departmentStyle(config, after, feature));
       }
       boxes.legends.querySelectorAll("[data-view]").forEach((legend) => {
         legend.hidden = legend.getAttribute("data-view") !== after.view;
       });
+      boxes.legends.querySelectorAll(".relocmap-legend-when").forEach((line) => {
+        line.textContent = core.legendLine(config, after);
+      });
       map.getContainer().setAttribute("data-view", after.view);
+      map.getContainer().setAttribute("data-edition", after.edition);
       if (after.circles !== before.circles) {
         if (after.circles) {
           layers.circles.addTo(map);
@@ -366,11 +445,59 @@
       if (boxes.circleLegend) {
         boxes.circleLegend.hidden = !after.circles;
       }
+      // The switch shows the state (it may come from the address).
+      boxes.switcher.querySelectorAll("input[name=relocmap-view]").forEach((input) => {
+        input.checked = input.value === after.view;
+      });
+      const select = boxes.switcher.querySelector("select[name=relocmap-edition]");
+      if (select) {
+        select.value = after.edition;
+      }
+      if (editionChanged) {
+        showEdition(after);
+      }
     }
+    // Everything of the page that belongs to one edition.
+    function showEdition(current) {
+      const edition = core.currentEdition(config, current);
+      map.closePopup();
+      layers.circles.eachLayer((circle) => {
+        const feature = config.features.features.find((item) => item.id === circle.options.code);
+        circle.setRadius(core.circleRadius(config, current, feature));
+      });
+      const subtitle = boxes.title.querySelector(".relocmap-subtitle");
+      if (subtitle) {
+        subtitle.textContent = edition.subtitle;
+      }
+      const headline = boxes.title.querySelector(".relocmap-headline-body");
+      if (headline) {
+        headline.innerHTML = edition.headline;
+      }
+      boxes.title.querySelectorAll(".relocmap-trajectory circle").forEach((dot) => {
+        dot.classList.toggle("relocmap-current", dot.getAttribute("data-edition") === current.edition);
+      });
+      map.attributionControl.removeAttribution(shownSources);
+      // The latest edition's credit also has the download links.
+      const latest = core.editionIndex(config, current) === config.editions.length - 1;
+      shownSources = latest ? config.html.sources : edition.sources;
+      map.attributionControl.addAttribution(shownSources);
+      fillTable(config, current);
+    }
+    let shownSources = config.html.sources;
     function setState(next) {
       const before = state;
       state = next;
       render(before, state);
+    }
+    // A choice of the reader goes into the address (a link to share); replaceState: the
+    // back button leaves the page rather than undoing each click.
+    function remember() {
+      const address = core.addressOf(config, state);
+      try {
+        history.replaceState(null, "", address);
+      } catch {
+        // a page whose address cannot be changed (a sandboxed frame): nothing to keep
+      }
     }
     function arrange() {
       const measured = measureBoxes(map, boxes, compact.matches);
@@ -387,9 +514,12 @@
     boxes.switcher.addEventListener("change", (event) => {
       if (event.target.name === "relocmap-circles") {
         setState(core.withCircles(state, event.target.checked));
+      } else if (event.target.name === "relocmap-edition") {
+        setState(core.withEdition(config, state, event.target.value));
       } else {
         setState(core.withView(config, state, event.target.value));
       }
+      remember();
       // The legend changed size: lay out again (and frame, unless the reader moved).
       arrange();
       if (!state.moved) {
@@ -421,8 +551,18 @@
     declutter(layers.labels);
     // The shapes exist once fitBounds has given the map its first view.
     wireDepartments(map, config, layers);
-    render(state, state);
     wireTable();
+    // The address may name a view and a publication (a shared link), now or later.
+    const initial = state;
+    state = core.withAddress(config, state, location.hash);
+    render(Object.assign({}, initial, {edition: state.edition === initial.edition ? initial.edition : null}), state);
+    window.addEventListener("hashchange", () => {
+      setState(core.withAddress(config, state, location.hash));
+      arrange();
+      if (!state.moved) {
+        frame();
+      }
+    });
   }
 
   // Without Leaflet (a blocked CDN) the page stays a document: title, table, a note.
