@@ -54,25 +54,25 @@ test("the hover highlight is a darker, thicker border and cannot be changed", ()
 });
 
 test("the tooltip gives the name and the figure of the current view", () => {
-  assert.deepEqual(core.tooltipLines(jobs, withFigures), ["Ain", "564 emplois"]);
-  assert.deepEqual(core.tooltipLines(projects, withFigures), ["Ain", "25 projets"]);
-  assert.deepEqual(core.tooltipLines(jobs, withoutFigures), ["Cantal", "pas de données"]);
+  assert.deepEqual(core.tooltipLines(config, jobs, withFigures), ["Ain", "564 emplois"]);
+  assert.deepEqual(core.tooltipLines(config, projects, withFigures), ["Ain", "25 projets"]);
+  assert.deepEqual(core.tooltipLines(config, jobs, withoutFigures), ["Cantal", "pas de données"]);
 });
 
 test("texts from the data stay texts: no markup is interpreted or added", () => {
   const hostile = feature("69", "<b>Rhône</b>", {emplois: 0}, {emplois: "</script><script>alert(1)</script>"});
-  assert.deepEqual(core.tooltipLines(jobs, hostile), [
+  assert.deepEqual(core.tooltipLines(config, jobs, hostile), [
     "<b>Rhône</b>",
     "</script><script>alert(1)</script>",
   ]);
 });
 
 test("the circle tooltip gives the name and the jobs as published", () => {
-  assert.deepEqual(core.circleLines(withFigures), ["Ain", "564 emplois"]);
+  assert.deepEqual(core.circleLines(config, jobs, withFigures), ["Ain", "564 emplois"]);
 });
 
 test("circle options: the radius from Python and a class naming the department", () => {
-  assert.deepEqual(core.circleOptions(withFigures), {
+  assert.deepEqual(core.circleOptions(config, jobs, withFigures), {
     radius: 12.5,
     className: "relocmap-circle relocmap-circle-01",
     color: "#ffffff",
@@ -80,5 +80,5 @@ test("circle options: the radius from Python and a class naming the department",
     fillColor: "#3b3b3b",
     fillOpacity: 0.45,
   });
-  assert.equal(core.circleOptions(withoutFigures).radius, 0);
+  assert.equal(core.circleOptions(config, jobs, withoutFigures).radius, 0);
 });

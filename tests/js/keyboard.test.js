@@ -34,7 +34,7 @@ test("readingOrder of nothing or one point", () => {
 });
 
 test("withRecentered frames again on resize after the reader moved the map", () => {
-  const config = {views: [{key: "emplois", colors: ["#fff"]}]};
+  const config = {views: [{key: "emplois", colors: ["#fff"]}], editions: [{key: "2022"}]};
   const moved = core.withMoved(core.createState(config));
   assert.equal(moved.moved, true);
   assert.equal(core.withRecentered(moved).moved, false);

@@ -152,8 +152,10 @@
   const HOVER_STYLE = Object.freeze({weight: 3, color: "#222222"});
 
   // Name and figure shown when hovering a department: the figure of the current view.
+  // (A department the edition does not list at all: "pas de données".)
   function tooltipLines(config, state, feature) {
-    return [feature.properties.nom, entryOf(config, state, feature).tips[viewIndex(config, state)]];
+    const tip = entryOf(config, state, feature).tips[viewIndex(config, state)];
+    return [feature.properties.nom, tip === undefined ? config.texts.tableNoFigures[0] : tip];
   }
 
   // A department's accessible name: "Rhône (69)".
