@@ -847,6 +847,20 @@ def _edition_config(edition: Edition, several: bool) -> dict[str, object]:
     return config
 
 
+# Under the legends of a page of several publications.
+SHARED_CLASSES_NOTE = " ; classes communes à toutes les publications"
+CHANGE_NOTE = (
+    "Emplois de la publication moins ceux de la précédente ; classes : seuils naturels "
+    "(Fisher-Jenks) de part et d’autre de 0, communes à toutes les publications"
+)
+
+
+def _legend_note(joined: JoinedFigures, classes: Classes, several: bool) -> str:
+    if classes.view is CHANGE_VIEW:
+        return CHANGE_NOTE
+    return legend_note(joined, classes) + (SHARED_CLASSES_NOTE if several else "")
+
+
 def _view_config(classes: Classes) -> dict[str, object]:
     """A view for the script: its key, its name in the address, its class colours, and
     whether it shows the change since the previous publication."""
@@ -880,7 +894,7 @@ def page_config(
             "key": c.view.key,
             "title": c.view.legend_title,
             "entries": legend_items(c, has_missing or c.view is CHANGE_VIEW),
-            "note": legend_note(latest.joined, c) if c.view is not CHANGE_VIEW else "",
+            "note": _legend_note(latest.joined, c, several),
         }
         for c in shown
     ]
