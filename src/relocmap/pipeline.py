@@ -86,6 +86,8 @@ def classify_history(history: History) -> dict[str, list[Classes]]:
         for view in VIEWS
     ]
     later = history.changes()
+    if not later:  # one publication: nothing to compare, no change view
+        return {r.key: [classes[r.key] for classes in shared] for r in releases}
     deltas = {
         key: pd.Series({code: c.delta("emplois") for code, c in per_code.items()}, dtype=float)
         for key, per_code in later.items()

@@ -30,6 +30,7 @@ from .publication import Publication
 from .wording import (
     figures_source,
     french_date,
+    french_when,
     label_point,
     legend_items,
     legend_note,
@@ -837,7 +838,9 @@ def _edition_config(edition: Edition, several: bool) -> dict[str, object]:
                     "sources.html.j2", sources=source_lines(edition.publication), downloads=[]
                 ),
                 "since": f"Depuis {since}" if since else None,
-                "when": f"Chiffres de {label}",
+                "when": "Chiffres publiés " + french_when(edition.publication.source_date)
+                if edition.publication
+                else label,
                 "compared": f"{label[:1].upper()}{label[1:]}, par rapport à {since}"
                 if since
                 else f"{label[:1].upper()}{label[1:]} : première publication, "
