@@ -110,7 +110,7 @@ def build_map(
         for release in history.releases:
             if check is not None:
                 check(release.inputs, release.data, release.facts)
-        inputs = history.latest.inputs
+        inputs = history.shown_inputs()  # FICTIF in its titles if any publication is
         files = map_files(inputs, options)
         if len(history.releases) > 1:
             files.update(history_files(history))
@@ -179,6 +179,6 @@ def history_files(history: History) -> dict[str, bytes | str]:
         "relocalisations.geojson": export.relocalisations_history_geojson(
             latest.key, previous.key, latest.inputs.joined.frame, changes[latest.key]
         ),
-        "evolution.png": render_evolution(panels, latest.publication),
+        "evolution.png": render_evolution(panels, history.shown_inputs().publication),
         "trajectoire.png": render_trajectory(points),
     }

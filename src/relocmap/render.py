@@ -26,6 +26,7 @@ from .numbers import fr_decimal, fr_int
 from .precision import Precision
 from .publication import Publication
 from .wording import (
+    description_text,
     figures_source,
     label_point,
     legend_items,
@@ -589,7 +590,7 @@ def table_html(
                 ],
             }
         )
-    caption = f"{title_text(joined)} : projets et emplois par département"
+    caption = f"{title_text(joined, publication)} : projets et emplois par département"
     return _snippet(
         "table.html.j2",
         caption=caption,
@@ -666,14 +667,14 @@ def build_page(
     options: MapOptions = MapOptions(),
 ) -> str:
     """Render the whole HTML page as text."""
-    title = title_text(joined)
+    title = title_text(joined, publication)
     title_html = _snippet(
         "title.html.j2",
         title=title,
         subtitle=subtitle_text(publication),
         headline=headline_html(joined, publication),
     )
-    description = subtitle_text(publication) or title
+    description = description_text(joined, publication)
     social = publishing.social_tags(title, description, options.base_url)
     page = Page(title, description, title_html, social)
     fmap = PageMap(accessible_name=f"Carte : {title}", summary=summary_text(joined, publication))
@@ -721,7 +722,7 @@ def iframe_snippet(
     link to the map. ``base_url`` (normalised, see
     :func:`relocmap.publishing.normalize_base_url`) makes the address absolute."""
     names = sorted(joined.frame["region_nom"].unique())
-    title = title_text(joined)
+    title = title_text(joined, publication)
     base_url = publishing.normalize_base_url(base_url) if base_url is not None else None
     src = (base_url or "") + publishing.PAGE_NAME
     return (
