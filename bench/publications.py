@@ -88,6 +88,7 @@ def write_publications(root: Path, boundaries: gpd.GeoDataFrame) -> None:
             "adoption_plan": "2021-12",
             "objectif_emplois": 30000,
             "objectif_duree_ans": 6,
+            "donnees_fictives": True,  # every title says FICTIF
         }
         (folder / "publication.json").write_text(json.dumps(facts, ensure_ascii=False), "utf-8")
 

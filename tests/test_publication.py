@@ -90,6 +90,26 @@ def test_null_is_the_same_as_absent(tmp_path, facts):
     assert pub == Publication(facts["source"], PartialDate(2022))
 
 
+def test_invented_figures_are_said_so_and_real_ones_are_not(tmp_path, data_dir):
+    assert read_publication(write(tmp_path, {**MINIMAL, "donnees_fictives": True})).donnees_fictives
+    assert not read_publication(
+        write(tmp_path, {**MINIMAL, "donnees_fictives": False})
+    ).donnees_fictives
+    assert not read_publication(write(tmp_path, MINIMAL)).donnees_fictives  # default: false
+    # The committed facts are the Région's: no such key, nothing labelled fictitious.
+    assert "donnees_fictives" not in (data_dir / "publication.json").read_text("utf-8")
+    assert not read_publication(data_dir / "publication.json").donnees_fictives
+
+
+def test_fictitious_test_publications_say_so(repo_root):
+    folders = sorted((repo_root / "tests" / "data" / "publications-fictives").iterdir())
+    facts = [folder / "publication.json" for folder in folders if folder.is_dir()]
+    assert len(facts) == 3
+    for path in facts:
+        assert read_publication(path).donnees_fictives, path
+        assert facts_json(read_facts(path)) == path.read_text("utf-8")
+
+
 def test_total_without_wording_is_worded_from_its_number(tmp_path):
     path = write(
         tmp_path, {**MINIMAL, "total_emplois_publie": 1950, "total_emplois_precision": "plus_de"}
@@ -271,6 +291,29 @@ def test_free_text_date_of_the_issue_is_refused(tmp_path):
             "key 'source': is 301 characters long; at most 300 are shown, shorten it",
         ),
         (
+            {"donnees_fictives": "oui"},
+            "key 'donnees_fictives': expected true or false, got \"oui\": write true, "
+            "without quotes",
+        ),
+        (
+            {"donnees_fictives": "False"},
+            "key 'donnees_fictives': expected true or false, got \"False\": write false, "
+            "without quotes",
+        ),
+        (
+            {"donnees_fictives": 1},
+            "key 'donnees_fictives': expected true or false, got 1: write true",
+        ),
+        (
+            {"donnees_fictives": "peut-être"},
+            "key 'donnees_fictives': expected true or false, got \"peut-être\"",
+        ),
+        (
+            {"donnees_fictives": [True]},
+            "key 'donnees_fictives': expected true or false, got a list",
+        ),
+        ({"donnees_fictives": True}, None),
+        (
             {"total_projets_formulation": "y" * 121, "total_projets_publie": 1},
             "key 'total_projets_formulation': is 121 characters long; at most 120",
         ),
@@ -450,6 +493,20 @@ def test_a_facts_path_beside_the_csv_that_is_no_file_is_an_error(run_validate, t
     assert run.errors == [f"Error: {facts}: {expected}"]
 
 
+def test_a_fictitious_flag_that_is_no_boolean_is_one_line_and_exit_2(run_validate, tmp_path):
+    facts = tmp_path / "publication.json"
+    facts.write_text(
+        '{"source_date": "2023",\n"source": "Région fictive",\n"donnees_fictives": "yes"}',
+        encoding="utf-8",
+    )
+    run = run_validate(f"{HEADER}\n{GOOD_ROW}\n")
+    run.assert_clean_failure()
+    assert run.errors == [
+        f"Error: {facts}, line 3: key 'donnees_fictives': expected true or false, "
+        'got "yes": write true, without quotes'
+    ]
+
+
 def test_missing_file(tmp_path):
     assert reasons(tmp_path / "publication.json") == ["file not found"]
 
@@ -481,6 +538,7 @@ def test_schema_keys_are_what_publication_reads():
         "budget_plan",
         "objectif_emplois",
         "objectif_duree_ans",
+        "donnees_fictives",
     }
     assert facts_schema()["required"] == ["source_date", "source"]
 
@@ -567,6 +625,7 @@ def odd_but_valid_facts(draw) -> dict:
         "projets_annonces_prochainement": st.integers(0, 10_000_000),
         "budget_plan": ODD_VALID_TEXT,
         "objectif_emplois": st.integers(1, 10_000_000),
+        "donnees_fictives": st.booleans(),
     }
     for key, values in optional.items():
         if draw(st.booleans()):

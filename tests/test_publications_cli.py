@@ -130,6 +130,11 @@ def test_update_adds_a_publication_and_never_touches_the_previous(repo: Path) ->
     assert "  Ain (01): projets 28 → 30, emplois 610 → 650" in lines
     assert "  Ardèche (07): new, 8 projets, 200 emplois" in lines
     assert (repo / "out" / "carte.html").is_file()
+    # The publications before it are fictitious: the new one is labelled so too.
+    assert facts["donnees_fictives"] is True
+    assert any(
+        line.startswith("  donnees_fictives: true, kept from the previous") for line in lines
+    )
 
 
 def test_update_refuses_an_existing_or_earlier_publication(repo: Path) -> None:

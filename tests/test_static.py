@@ -103,8 +103,11 @@ def test_png_shows_every_class_colour(files, jobs):
 def test_svg_has_title_labels_legend_and_sources(files, inputs, jobs):
     texts = svg_texts(files["carte.svg"])
     publication = inputs.publication
-    assert title_text(inputs.joined) == "Relocalisations industrielles en Auvergne-Rhône-Alpes"
-    assert title_text(inputs.joined) in texts
+    assert (
+        title_text(inputs.joined, publication)
+        == "Relocalisations industrielles en Auvergne-Rhône-Alpes"
+    )
+    assert title_text(inputs.joined, publication) in texts
     assert subtitle_text(publication) in texts
     assert f"Chiffres : {figures_source(publication)} · {BOUNDARY_SOURCE}" in texts
     for name in inputs.joined.frame["nom"]:

@@ -16,6 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 from relocmap.cli import main
+from relocmap.publication import facts_json
+from relocmap.update import release_facts
 
 SOURCE = "Région Auvergne-Rhône-Alpes, communiqué de presse"
 
@@ -294,8 +296,8 @@ def test_a_broken_facts_file_changes_nothing(repo):
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines()[-1] == (
         "Error: data/publication.json: nothing was changed; fix this file, or delete it (the "
-        "update keeps only the plan's facts from it: adoption_plan, budget_plan, "
-        "objectif_emplois, objectif_duree_ans)"
+        "update keeps only the plan's facts and whether the figures are fictitious from it: "
+        "adoption_plan, budget_plan, objectif_emplois, objectif_duree_ans, donnees_fictives)"
     )
     assert snapshot(repo) == before
 
@@ -307,6 +309,39 @@ def test_first_update_without_previous_files(repo):
     assert result.exit_code == 0, result.output
     assert "  Ain (01): new, 30 projets, 610 emplois" in result.stdout.splitlines()
     assert "adoption_plan" not in facts(repo)
+
+
+def test_update_keeps_the_fictitious_label_and_says_so(repo):
+    """Figures labelled invented stay labelled after an update (the choice: a release read
+    after invented figures is as likely invented; real figures wrongly labelled FICTIF
+    are visible and one edit away, invented ones shown as the Région's are not)."""
+    path = repo / "data" / "publication.json"
+    path.write_text(facts_json({**facts(repo), "donnees_fictives": True}), encoding="utf-8")
+    result = update(repo, RELEASE_2023)
+    assert result.exit_code == 0, result.output
+    assert facts(repo)["donnees_fictives"] is True
+    assert (
+        "  donnees_fictives: true, kept from the previous facts: every title says FICTIF; if "
+        "this release's figures are real, remove the key from the facts file by hand"
+    ) in result.stdout.splitlines()
+    html = (repo / "out" / "carte.html").read_text("utf-8")
+    assert "<title>FICTIF — Relocalisations industrielles en Auvergne-Rhône-Alpes</title>" in html
+
+
+@pytest.mark.parametrize(
+    ("previous", "kept"),
+    [
+        ({"donnees_fictives": True}, True),
+        ({"donnees_fictives": False}, None),
+        ({"donnees_fictives": None}, None),
+        ({}, None),
+        (None, None),
+    ],
+)
+def test_update_never_sets_the_fictitious_label_only_keeps_it(previous, kept):
+    new = release_facts("2024-06", "Région fictive", None, previous)
+    assert new.get("donnees_fictives") is kept
+    assert (kept is None) == ("donnees_fictives" not in new)
 
 
 # --- the README's command, as a user types it ------------------------------------------

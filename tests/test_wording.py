@@ -53,12 +53,49 @@ def joined_of(regions: dict[str, str], vintages: dict[str, float] | None = None)
 
 def test_title_names_the_one_region():
     joined = joined_of({"01": "Auvergne-Rhône-Alpes", "03": "Auvergne-Rhône-Alpes"})
-    assert wording.title_text(joined) == "Relocalisations industrielles en Auvergne-Rhône-Alpes"
+    assert (
+        wording.title_text(joined, PUBLICATION)
+        == "Relocalisations industrielles en Auvergne-Rhône-Alpes"
+    )
 
 
 def test_title_of_several_regions_says_per_department():
     joined = joined_of({"01": "Auvergne-Rhône-Alpes", "29": "Bretagne"})
-    assert wording.title_text(joined) == "Relocalisations industrielles par département"
+    assert (
+        wording.title_text(joined, PUBLICATION) == "Relocalisations industrielles par département"
+    )
+
+
+def test_fictitious_figures_head_every_title_with_fictif():
+    joined = joined_of({"01": "Auvergne-Rhône-Alpes"})
+    invented = dataclasses.replace(PUBLICATION, donnees_fictives=True)
+    assert wording.title_text(joined, invented) == (
+        "FICTIF — Relocalisations industrielles en Auvergne-Rhône-Alpes"
+    )
+    several = joined_of({"01": "Auvergne-Rhône-Alpes", "29": "Bretagne"})
+    assert wording.title_text(several, invented) == (
+        "FICTIF — Relocalisations industrielles par département"
+    )
+    # Without facts, or facts that do not say so: no mark.
+    assert not wording.title_text(joined, None).startswith("FICTIF")
+    assert not wording.title_text(joined, PUBLICATION).startswith("FICTIF")
+
+
+def test_mark_fictitious_is_the_one_wording():
+    assert wording.mark_fictitious("Emplois", True) == "FICTIF — Emplois"
+    assert wording.mark_fictitious("Emplois", False) == "Emplois"
+    assert wording.mark_fictitious("", True) == ""  # nothing to title: nothing added
+    assert wording.is_fictitious(dataclasses.replace(PUBLICATION, donnees_fictives=True))
+    assert not wording.is_fictitious(PUBLICATION) and not wording.is_fictitious(None)
+
+
+def test_description_is_the_subtitle_or_the_title_marked_as_the_title_is():
+    joined = joined_of({"01": "Auvergne-Rhône-Alpes"})
+    invented = dataclasses.replace(PUBLICATION, donnees_fictives=True)
+    subtitle = wording.subtitle_text(PUBLICATION)
+    assert wording.description_text(joined, PUBLICATION) == subtitle
+    assert wording.description_text(joined, invented) == f"FICTIF — {subtitle}"
+    assert wording.description_text(joined, None) == wording.title_text(joined, None)
 
 
 def test_subtitle_gives_plan_budget_and_date():
@@ -210,7 +247,15 @@ def test_label_point_of_a_square_is_its_centre():
 
 
 @pytest.mark.parametrize(
-    "name", ["title_text", "subtitle_text", "figures_source", "label_point", "legend_items"]
+    "name",
+    [
+        "title_text",
+        "description_text",
+        "subtitle_text",
+        "figures_source",
+        "label_point",
+        "legend_items",
+    ],
 )
 def test_page_uses_the_shared_words(name):
     # render re-imports them: one definition, not two that agree today.

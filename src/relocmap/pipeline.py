@@ -120,16 +120,20 @@ def history_editions(history: History) -> list[Edition]:
     from .render import Edition
 
     later = history.changes()
-    releases = history.releases
+    # One fictitious publication makes the whole page's titles say FICTIF.
+    facts = [
+        replace(r.publication, donnees_fictives=True) if history.fictitious else r.publication
+        for r in history.releases
+    ]
     return [
         Edition(
             release.key,
             release.inputs.joined,
-            release.publication,
+            facts[index],
             later.get(release.key),
-            releases[index - 1].publication if index else None,
+            facts[index - 1] if index else None,
         )
-        for index, release in enumerate(releases)
+        for index, release in enumerate(history.releases)
     ]
 
 
@@ -172,7 +176,7 @@ def build_map(
         for release in history.releases:
             if check is not None:
                 check(release.inputs, release.data, release.facts)
-        inputs = history.latest.inputs
+        inputs = history.shown_inputs()  # FICTIF in its titles if any publication is
         if len(history.releases) > 1:
             files = map_files(inputs, options, history)
         else:
@@ -251,6 +255,6 @@ def history_files(history: History) -> dict[str, bytes | str]:
         "relocalisations.geojson": export.relocalisations_history_geojson(
             latest.key, previous.key, latest.inputs.joined.frame, changes[latest.key]
         ),
-        "evolution.png": render_evolution(panels, latest.publication),
+        "evolution.png": render_evolution(panels, history.shown_inputs().publication),
         "trajectoire.png": render_trajectory(points),
     }

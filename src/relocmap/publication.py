@@ -42,6 +42,8 @@ MAX_DIGITS = 30  # a number written with more digits is reported, never converte
 MAX_PROBLEMS = 20  # more are summarised in one line
 # Facts about the plan rather than about one release: 'relocmap update' keeps them.
 PLAN_KEYS = ("adoption_plan", "budget_plan", "objectif_emplois", "objectif_duree_ans")
+# True when the figures were invented (tests, examples): every title then says FICTIF.
+FICTITIOUS_KEY = "donnees_fictives"
 # JSON Schema keywords the checker understands; the schema may use no other.
 SUPPORTED_KEYWORDS = frozenset(
     {
@@ -167,6 +169,8 @@ class Publication:
     budget_plan: str | None = None
     objectif_emplois: int | None = None
     objectif_duree_ans: int | None = None
+    # The figures were invented (tests, examples): every title says so.
+    donnees_fictives: bool = False
 
 
 # --- reading the file, bounded -----------------------------------------------------
@@ -374,7 +378,13 @@ _UNPRINTABLE = re.compile(
 _TYPE_WORDS = {
     "string": "text in double quotes",
     "integer": "a whole number",
+    "boolean": "true or false",
     "null": "null",
+}
+# Yes and no as people write them in a facts file, folded: the JSON value to write instead.
+_BOOLEAN_SPELLINGS = {
+    **dict.fromkeys(("true", "vrai", "oui", "yes", "1"), "true"),
+    **dict.fromkeys(("false", "faux", "non", "no", "0"), "false"),
 }
 
 
@@ -388,6 +398,10 @@ def _type_problem(value: Any, allowed: list[str]) -> str | None:
     if "integer" in allowed and kind == "string" and re.fullmatch(r"[0-9 \u00a0\u202f]+", value):
         digits = re.sub(r"\D", "", value)
         return f"expected {wanted}, without quotes or spaces: write {digits}, not {_shown(value)}"
+    if "boolean" in allowed and kind in ("string", "integer"):
+        word = _BOOLEAN_SPELLINGS.get(fold(str(value)))
+        fix = f": write {word}" + (", without quotes" if kind == "string" else "") if word else ""
+        return f"expected {wanted}, got {_shown(value)}{fix}"
     if "integer" in allowed and isinstance(value, _Decimal):
         whole = re.fullmatch(r"(-?[0-9]+)\.0*", value)
         fix = f": write {whole[1]}" if whole else ""
@@ -650,6 +664,7 @@ def publication_from_facts(raw: Mapping[str, Any]) -> Publication:
         budget_plan=_text(raw, "budget_plan"),
         objectif_emplois=raw.get("objectif_emplois"),
         objectif_duree_ans=raw.get("objectif_duree_ans"),
+        donnees_fictives=raw.get(FICTITIOUS_KEY) is True,
     )
 
 

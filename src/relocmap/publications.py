@@ -20,6 +20,7 @@ rewritten: 'relocmap update' adds a folder.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +79,21 @@ class History:
     @property
     def latest(self) -> Release:
         return self.releases[-1]
+
+    @property
+    def fictitious(self) -> bool:
+        """Whether any publication's figures were invented (``donnees_fictives``)."""
+        return any(release.publication.donnees_fictives for release in self.releases)
+
+    def shown_inputs(self) -> Inputs:
+        """The map's inputs: the latest publication's, whose facts say ``donnees_fictives``
+        when any publication's do (the outputs show every publication: their titles
+        then all say FICTIF)."""
+        inputs = self.latest.inputs
+        if not self.fictitious or self.latest.publication.donnees_fictives:
+            return inputs
+        marked = dataclasses.replace(self.latest.publication, donnees_fictives=True)
+        return dataclasses.replace(inputs, publication=marked)
 
     def keyed_figures(self) -> list[tuple[str, dict[str, DepartmentFigures]]]:
         """``(key, figures by code)`` per publication, as :mod:`relocmap.history` takes them."""

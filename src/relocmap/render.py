@@ -28,6 +28,7 @@ from .numbers import fr_decimal, fr_int
 from .precision import Precision
 from .publication import Publication
 from .wording import (
+    description_text,
     figures_source,
     french_date,
     french_when,
@@ -717,10 +718,12 @@ def _cell(text: str, sort: object, code: str = "") -> dict[str, object]:
 TABLE_NO_FIGURES = ("pas de données", "–")
 
 
-def table_caption(joined: JoinedFigures, label: str | None = None) -> str:
+def table_caption(
+    joined: JoinedFigures, publication: Publication | None, label: str | None = None
+) -> str:
     """``… : projets et emplois par département`` (``, juin 2023`` with several
     publications)."""
-    caption = f"{title_text(joined)} : projets et emplois par département"
+    caption = f"{title_text(joined, publication)} : projets et emplois par département"
     return f"{caption}, {label}" if label else caption
 
 
@@ -796,7 +799,7 @@ def table_html(
         )
     return _snippet(
         "table.html.j2",
-        caption=table_caption(joined, label),
+        caption=table_caption(joined, publication, label),
         columns=columns,
         rows=rows,
         footer=table_footer(joined, publication),
@@ -832,7 +835,7 @@ def _edition_config(edition: Edition, several: bool) -> dict[str, object]:
             {
                 "subtitle": subtitle_text(edition.publication),
                 "headline": headline_body(edition.joined, edition.publication),
-                "caption": table_caption(edition.joined, label),
+                "caption": table_caption(edition.joined, edition.publication, label),
                 "foot": table_footer(edition.joined, edition.publication),
                 "sources": _snippet(
                     "sources.html.j2", sources=source_lines(edition.publication), downloads=[]
@@ -964,14 +967,14 @@ def build_editions_page(
     view shows the change, and ``trajectory`` (:func:`trajectory_html`) heads the panel."""
     latest = editions[-1]
     joined, publication = latest.joined, latest.publication
-    title = title_text(joined)
+    title = title_text(joined, publication)
     title_html = _snippet(
         "title.html.j2",
         title=title,
         subtitle=subtitle_text(publication),
         headline=headline_html(joined, publication, trajectory),
     )
-    description = subtitle_text(publication) or title
+    description = description_text(joined, publication)
     social = publishing.social_tags(title, description, options.base_url)
     page = Page(title, description, title_html, social)
     fmap = PageMap(accessible_name=f"Carte : {title}", summary=summary_text(joined, publication))
@@ -1020,7 +1023,7 @@ def iframe_snippet(
     link to the map. ``base_url`` (normalised, see
     :func:`relocmap.publishing.normalize_base_url`) makes the address absolute."""
     names = sorted(joined.frame["region_nom"].unique())
-    title = title_text(joined)
+    title = title_text(joined, publication)
     base_url = publishing.normalize_base_url(base_url) if base_url is not None else None
     src = (base_url or "") + publishing.PAGE_NAME
     return (

@@ -10,6 +10,7 @@ inputs.
 from __future__ import annotations
 
 import io
+import math
 import re
 import textwrap
 import warnings
@@ -27,6 +28,7 @@ from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 from matplotlib.typing import RcKeyType
 from shapely.geometry.polygon import orient
@@ -42,6 +44,7 @@ from .wording import (
     label_point,
     legend_items,
     legend_note,
+    mark_fictitious,
     overseas_note,
     source_lines,
     subtitle_text,
@@ -73,6 +76,7 @@ HALO = "#ffffff"
 MARGIN_X = 0.035  # left edge of title, map and sources
 MAP_BOX = (MARGIN_X, 0.08, 0.68, 0.755)  # left, bottom, width, height
 LEGEND_X = 0.74  # rightmost legend position
+TITLE_MIN_PT = 9.0  # a title too long for the width is made smaller, down to this
 
 
 # Characters XML 1.0 cannot hold (the SVG keeps text as text) and other controls:
@@ -119,6 +123,28 @@ def _class_legend(
     for text in (legend.get_title(), *legend.get_texts()):
         text.set_parse_math(False)
     return legend
+
+
+def _draw_title(fig: Figure, text: str, fontsize: float) -> Text:
+    """An image's title, top left, bold, drawn literally; in a smaller size (by half
+    points, not under :data:`TITLE_MIN_PT`) when it would run past the right margin at
+    ``fontsize`` (a long region name, "FICTIF — " ahead of the title)."""
+    title = fig.text(
+        MARGIN_X,
+        0.955,
+        literal(text),
+        parse_math=False,
+        fontsize=fontsize,
+        fontweight="bold",
+        color=TEXT_COLOR,
+        va="top",
+    )
+    available = (1 - 2 * MARGIN_X) * fig.bbox.width
+    width = title.get_window_extent().width
+    if width > available:
+        fitted = math.floor(2 * fontsize * available / width) / 2
+        title.set_fontsize(max(TITLE_MIN_PT, fitted))
+    return title
 
 
 def _draw_sources(fig: Figure, publication: Publication | None, bottom: float = 0.03) -> None:
@@ -252,16 +278,7 @@ def build_figure(
         _halo_text(ax, (point.x, point.y), figure, size * FIGURE_SCALE, "normal", "top")
 
     # --- title, legend, notes, sources ----------------------------------------
-    fig.text(
-        MARGIN_X,
-        0.955,
-        literal(title_text(joined)),
-        parse_math=False,
-        fontsize=15,
-        fontweight="bold",
-        color=TEXT_COLOR,
-        va="top",
-    )
+    _draw_title(fig, title_text(joined, publication), 15)
     subtitle = subtitle_text(publication)
     if subtitle:
         fig.text(
@@ -328,7 +345,7 @@ def render_static(
 ) -> dict[str, bytes]:
     """``{"carte.png": …, "carte.svg": …}`` for the view of ``classes``; byte-identical
     for the same inputs (no dates, no version strings, fixed SVG ids)."""
-    title = literal(title_text(joined))
+    title = literal(title_text(joined, publication))
     with matplotlib.rc_context(FONT_RC), warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         fig = build_figure(joined, classes, publication)
@@ -362,6 +379,19 @@ EVOLUTION_FIGSIZE_IN = (8.0, 3.8)
 TRAJECTORY_FIGSIZE_IN = (8.0, 4.5)
 OBJECTIVE_COLOR = "#d95f02"  # ColorBrewer Dark2, apart from the YlGnBu blues
 TOTALS_COLOR = "#225ea8"
+
+
+def evolution_title(joined: JoinedFigures, publication: Publication | None) -> str:
+    """``Relocalisations industrielles en … : évolution`` (headed "FICTIF — " as the
+    map's title is, from ``publication``: the facts the map shows)."""
+    return f"{title_text(joined, publication)} : évolution"
+
+
+def trajectory_title(points: Sequence[tuple[Publication, int, bool]]) -> str:
+    """``Emplois annoncés et objectif du plan``, headed "FICTIF — " when any of the
+    publications drawn has invented figures."""
+    fictitious = any(publication.donnees_fictives for publication, _, _ in points)
+    return mark_fictitious("Emplois annoncés et objectif du plan", fictitious)
 
 
 def _save_png(fig: Figure, title: str) -> bytes:
@@ -411,16 +441,7 @@ def build_evolution_figure(
         ax.set_ylim(miny - pad, maxy + pad)
         ax.set_title(when, fontsize=8.5, color=TEXT_COLOR, fontweight="bold")
     latest_classes = panels[-1][2]
-    fig.text(
-        MARGIN_X,
-        0.955,
-        literal(f"{title_text(first)} : évolution"),
-        parse_math=False,
-        fontsize=14,
-        fontweight="bold",
-        color=TEXT_COLOR,
-        va="top",
-    )
+    _draw_title(fig, evolution_title(first, publication), 14)
     fig.text(
         MARGIN_X,
         0.885,
@@ -442,7 +463,7 @@ def render_evolution(
 ) -> bytes:
     """``evolution.png``: the small multiples of :func:`build_evolution_figure`;
     byte-identical for the same inputs."""
-    title = f"{title_text(panels[0][1])} : évolution"
+    title = evolution_title(panels[0][1], publication)
     with matplotlib.rc_context(FONT_RC):
         return _save_png(build_evolution_figure(panels, publication), title)
 
@@ -497,15 +518,7 @@ def build_trajectory_figure(points: Sequence[tuple[Publication, int, bool]]) -> 
         ax.spines[side].set_visible(False)
     ax.grid(axis="y", color="#e0e0e0", linewidth=0.5)
     ax.legend(loc="upper left", fontsize=7.5, frameon=False, labelcolor=TEXT_COLOR)
-    fig.text(
-        MARGIN_X,
-        0.955,
-        "Emplois annoncés et objectif du plan",
-        fontsize=14,
-        fontweight="bold",
-        color=TEXT_COLOR,
-        va="top",
-    )
+    _draw_title(fig, trajectory_title(points), 14)
     share = ""
     if objective:
         share = f" : {fr_decimal(100 * ys[-1] / objective, 1)} % de l'objectif"
@@ -525,4 +538,4 @@ def render_trajectory(points: Sequence[tuple[Publication, int, bool]]) -> bytes:
     """``trajectoire.png``: :func:`build_trajectory_figure`; byte-identical for the same
     inputs."""
     with matplotlib.rc_context(FONT_RC):
-        return _save_png(build_trajectory_figure(points), "Emplois annoncés et objectif du plan")
+        return _save_png(build_trajectory_figure(points), trajectory_title(points))

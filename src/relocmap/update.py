@@ -5,7 +5,12 @@ and the publication facts of that release (its date, its source, its regional
 totals and their wording), checks both as 'validate' would, and only then
 writes them together. A fact of the previous release that the new one does not
 give is dropped, never carried over; only the facts of the plan itself
-(:data:`relocmap.publication.PLAN_KEYS`: adoption, budget, objective) are kept.
+(:data:`relocmap.publication.PLAN_KEYS`: adoption, budget, objective) are kept,
+and ``donnees_fictives`` (figures invented for tests and examples): a release read
+after invented figures is labelled FICTIF too, until someone who knows it is
+real removes the key by hand. Wrongly labelling real figures FICTIF shows on
+every title and is undone in one edit; the reverse would show invented figures
+as the Région's.
 Pure apart from reading the inputs: the caller writes and prints.
 """
 
@@ -34,7 +39,7 @@ from .load import default_schema, read_boundaries, read_csv_table
 from .numbers import fr_group_spaces
 from .pipeline import Inputs, load_inputs
 from .precision import Precision
-from .publication import PLAN_KEYS, facts_json, known_keys, read_facts
+from .publication import FICTITIOUS_KEY, PLAN_KEYS, facts_json, known_keys, read_facts
 from .validate import validate_table
 
 _CSV_KEY = Path("relocalisations.csv")
@@ -111,7 +116,8 @@ def release_facts(
     totals: RegionalTotals | None,
     previous: Mapping[str, Any] | None,
 ) -> dict[str, Any]:
-    """The facts of the new release: date, source, totals; the plan's facts kept."""
+    """The facts of the new release: date, source, totals; the plan's facts kept, and
+    ``donnees_fictives`` when the previous facts set it (never set otherwise)."""
     facts: dict[str, Any] = {"source_date": date, "source": source}
     if totals is not None:
         for column, quantity in (("projets", totals.projects), ("emplois", totals.jobs)):
@@ -121,6 +127,8 @@ def release_facts(
     for key in PLAN_KEYS:
         if previous is not None and previous.get(key) is not None:
             facts[key] = previous[key]
+    if previous is not None and previous.get(FICTITIOUS_KEY) is True:
+        facts[FICTITIOUS_KEY] = True
     return facts
 
 
@@ -137,7 +145,9 @@ def _previous_facts(facts_path: Path) -> dict[str, Any] | None:
                 Problem(
                     str(facts_path),
                     "nothing was changed; fix this file, or delete it (the update keeps "
-                    "only the plan's facts from it: " + ", ".join(PLAN_KEYS) + ")",
+                    "only the plan's facts and whether the figures are fictitious from it: "
+                    + ", ".join((*PLAN_KEYS, FICTITIOUS_KEY))
+                    + ")",
                 ),
             ]
         ) from None
@@ -371,6 +381,11 @@ def change_lines(update: Update) -> list[str]:
             lines.append(f"{key}: {_fact(new)} (new)")
         else:
             lines.append(f"{key}: {_fact(old)} → {_fact(new)}")
+    if update.facts.get(FICTITIOUS_KEY) is True:
+        lines.append(
+            f"{FICTITIOUS_KEY}: true, kept from the previous facts: every title says FICTIF; "
+            "if this release's figures are real, remove the key from the facts file by hand"
+        )
     return lines
 
 

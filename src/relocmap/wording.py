@@ -2,7 +2,9 @@
 
 Title, subtitle (dates in French: "chiffres publiés en octobre 2022"), source
 lines, the headline's words, legend entries and notes, and where each
-department's name is placed. Neither renderer imports the other: a change of
+department's name is placed. Figures invented for tests and examples (the facts'
+``donnees_fictives``) put "FICTIF" at the head of every title
+(:func:`mark_fictitious`). Neither renderer imports the other: a change of
 wording here shows on the page and on the image alike. All text is French.
 """
 
@@ -25,17 +27,41 @@ BOUNDARY_SOURCE = "Contours : IGN ADMIN EXPRESS et INSEE, Licence Ouverte 2.0"
 # Label points are rounded to 3 decimals of a degree (~100 m): finer than a pixel
 # at the regional zoom, and the same on every platform.
 LABEL_DECIMALS = 3
+# What every title starts with when the figures were invented (tests, examples).
+FICTITIOUS_MARK = "FICTIF"
 
 
-def title_text(joined: JoinedFigures) -> str:
+def is_fictitious(publication: Publication | None) -> bool:
+    """Whether the facts say the figures were invented (``donnees_fictives``)."""
+    return publication is not None and publication.donnees_fictives
+
+
+def mark_fictitious(text: str, fictitious: bool) -> str:
+    """``FICTIF — Relocalisations industrielles en …`` when the figures shown were
+    invented, ``text`` unchanged otherwise (and empty stays empty). Every title goes
+    through here (page, table, embed snippet, images), so that invented figures are
+    never shown as the Région's."""
+    return f"{FICTITIOUS_MARK} — {text}" if fictitious and text else text
+
+
+def title_text(joined: JoinedFigures, publication: Publication | None) -> str:
     """``Relocalisations industrielles en Auvergne-Rhône-Alpes`` (or "par département"
-    when the figures cover several regions)."""
+    when the figures cover several regions), headed "FICTIF — " when the facts say the
+    figures were invented."""
     names = sorted(joined.frame["region_nom"].unique())
-    return (
+    title = (
         f"Relocalisations industrielles en {names[0]}"
         if len(names) == 1
         else "Relocalisations industrielles par département"
     )
+    return mark_fictitious(title, is_fictitious(publication))
+
+
+def description_text(joined: JoinedFigures, publication: Publication | None) -> str:
+    """The page's description (meta description, social tags): the subtitle, or the
+    title without one; headed "FICTIF — " as the title is."""
+    subtitle = mark_fictitious(subtitle_text(publication), is_fictitious(publication))
+    return subtitle or title_text(joined, publication)
 
 
 def french_date(date: PartialDate) -> str:
