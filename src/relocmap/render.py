@@ -834,6 +834,7 @@ def _edition_config(edition: Edition, several: bool) -> dict[str, object]:
         config.update(
             {
                 "subtitle": subtitle_text(edition.publication),
+                "summary": summary_text(edition.joined, edition.publication),
                 "headline": headline_body(edition.joined, edition.publication),
                 "caption": table_caption(edition.joined, edition.publication, label),
                 "foot": table_footer(edition.joined, edition.publication),

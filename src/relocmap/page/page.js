@@ -178,7 +178,10 @@
   }
 
   function createLayers(map, config, getState, popupOptions) {
+    // The circles shown (those with a radius in the shown edition), out of every
+    // department's circle (allCircles; see showCircles).
     const circles = L.featureGroup();
+    const allCircles = [];
     const labels = [];
     // Departments in reading order (set once drawn): the order of their shapes in the
     // page, hence the Tab order. Hovering brings a shape to the front; this puts it back.
@@ -206,10 +209,11 @@
           },
         });
         if (feature.properties.editions.some((entry) => entry && entry.radius)) {
-          L.circleMarker(feature.properties.labelAt, L.extend(core.circleOptions(config, getState(), feature), {code: feature.id}))
+          const circle = L.circleMarker(feature.properties.labelAt, L.extend(core.circleOptions(config, getState(), feature), {code: feature.id}))
             .bindTooltip(() => lines(core.circleLines(config, getState(), feature)), {className: "relocmap-tooltip"})
-            .bindPopup(() => popupContent(config, getState, feature), popupOptions)
-            .addTo(circles);
+            .bindPopup(() => popupContent(config, getState, feature), popupOptions);
+          circle.feature = feature;
+          allCircles.push(circle);
         }
         const marker = L.marker(feature.properties.labelAt, {
           pane: "relocmap-labels",
@@ -221,7 +225,20 @@
       },
     }).addTo(map);
     const order = core.labelPriority(labels.map((label) => label.area));
-    return {departments, circles, ordered, restoreOrder, labels: order.map((index) => labels[index])};
+    const layers = {departments, circles, allCircles, ordered, restoreOrder, labels: order.map((index) => labels[index])};
+    showCircles(config, getState(), layers);
+    return layers;
+  }
+
+  // A department without figures in the shown edition has no circle (not even a dot).
+  function showCircles(config, state, layers) {
+    layers.circles.clearLayers();
+    layers.allCircles.forEach((circle) => {
+      const radius = core.circleRadius(config, state, circle.feature);
+      if (radius) {
+        layers.circles.addLayer(circle.setRadius(radius));
+      }
+    });
   }
 
   // Labels that would overlap are hidden, the larger departments' first kept; zooming in
@@ -265,14 +282,23 @@
         }
       });
     });
-    [layers.departments, layers.circles].forEach((group) => {
-      group.eachLayer((layer) => {
+    const popupLayers = [];
+    layers.departments.eachLayer((layer) => popupLayers.push(layer));
+    popupLayers.push(...layers.allCircles);
+    popupLayers.forEach((layer) => {
         layer.on("popupopen", (event) => {
-          current = byCode[layer.feature ? layer.feature.id : layer.options.code];
+          current = byCode[layer.feature.id];
           const element = event.popup.getElement();
           element.setAttribute("role", "dialog");
           element.setAttribute("aria-label", core.departmentName(current.feature));
           element.tabIndex = -1;
+          // Content taller than the popup scrolls: the keyboard must reach it too.
+          const content = element.querySelector(".leaflet-popup-content");
+          if (content.scrollHeight > content.clientHeight) {
+            content.tabIndex = 0;
+            content.setAttribute("role", "region");
+            content.setAttribute("aria-label", core.departmentName(current.feature));
+          }
           if (fromKeyboard) {
             element.focus({preventScroll: true});
           }
@@ -284,7 +310,6 @@
           }
           current = null;
         });
-      });
     });
     map.getContainer().addEventListener("keydown", (event) => {
       if (event.key === "Escape" && current) {
@@ -300,7 +325,12 @@
   // Place the switch for the layout, then measure every box on the map (rectangles in
   // px, relative to the map).
   function measureBoxes(map, boxes, compact) {
-    boxes.switchControl.setPosition(core.switchPosition(compact));
+    // Only when it changes: setPosition takes the box out of the page and back, which
+    // would take the focus away from the control the reader just used.
+    const position = core.switchPosition(compact);
+    if (boxes.switchControl.getPosition() !== position) {
+      boxes.switchControl.setPosition(position);
+    }
     // Compact: the bottom-left corner sits above the attribution, which then spans the
     // whole width.
     map.getContainer().querySelector(".leaflet-bottom.leaflet-left").style.bottom = compact
@@ -339,9 +369,8 @@
       autoPanPaddingBottomRight: L.point(layout.autoPanPaddingBottomRight),
     });
     if (layers) {
-      [layers.departments, layers.circles].forEach((group) => {
-        group.eachLayer((layer) => L.setOptions(layer.getPopup(), popupOptions));
-      });
+      layers.departments.eachLayer((layer) => L.setOptions(layer.getPopup(), popupOptions));
+      layers.allCircles.forEach((layer) => L.setOptions(layer.getPopup(), popupOptions));
     }
   }
 
@@ -461,10 +490,9 @@
     function showEdition(current) {
       const edition = core.currentEdition(config, current);
       map.closePopup();
-      layers.circles.eachLayer((circle) => {
-        const feature = config.features.features.find((item) => item.id === circle.options.code);
-        circle.setRadius(core.circleRadius(config, current, feature));
-      });
+      showCircles(config, current, layers);
+      // The map's text description (for screen readers) gives this edition's figures.
+      document.getElementById(config.map.container + "-summary").textContent = edition.summary;
       const subtitle = boxes.title.querySelector(".relocmap-subtitle");
       if (subtitle) {
         subtitle.textContent = edition.subtitle;
