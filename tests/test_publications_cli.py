@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import REPO_ROOT
+from helpers import REPO_ROOT, page_config, page_departments
 
 from relocmap.cli import main
 
@@ -129,7 +129,16 @@ def test_update_adds_a_publication_and_never_touches_the_previous(repo: Path) ->
     )
     assert "  Ain (01): projets 28 → 30, emplois 610 → 650" in lines
     assert "  Ardèche (07): new, 8 projets, 200 emplois" in lines
-    assert (repo / "out" / "carte.html").is_file()
+    # The rebuilt page offers the four publications, the new one first shown, with its
+    # change (Ain: 610 → 650) and the trajectory; the images show the change too.
+    html = (repo / "out" / "carte.html").read_text(encoding="utf-8")
+    config = page_config(html)
+    assert [e["key"] for e in config["editions"]] == ["2022-10", "2023-06", "2024-01", "2024-06-14"]
+    assert page_departments(html)["01"]["change"] == "+40 emplois, +2 projets"
+    assert 'data-edition="2024-06-14" cx=' in html and "FICTIF" in config["editions"][-1]["source"]
+    assert (repo / "out" / "evolution.png").is_file() and (
+        repo / "out" / "trajectoire.png"
+    ).is_file()
     # The publications before it are fictitious: the new one is labelled so too.
     assert facts["donnees_fictives"] is True
     assert any(
