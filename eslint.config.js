@@ -1,5 +1,5 @@
-// ESLint (flat config) for the page script and its unit tests: the recommended rules
-// and a few more. Run by scripts/test.sh (npm run lint).
+// ESLint (flat config) for the page script, its build script and its unit tests: the
+// recommended rules and a few more. Run by scripts/test.sh (npm run lint).
 const js = require("@eslint/js");
 const globals = require("globals");
 
@@ -12,12 +12,21 @@ const style = {
 };
 
 module.exports = [
-  {ignores: ["node_modules/", ".venv/", "build/", "out/", "test-artifacts/"]},
+  {
+    ignores: [
+      "node_modules/",
+      ".venv/",
+      "build/",
+      "out/",
+      "test-artifacts/",
+      // Generated from the sources by npm run build (scripts/build-page-js.mjs).
+      "src/relocmap/page/relocmap.min.js",
+    ],
+  },
   js.configs.recommended,
   {
-    // The page's script: inlined into carte.html as one classic script. ES2020 keeps it
-    // readable by every browser Leaflet 1.9 supports today; comment lines are dropped
-    // when inlined, so no template literal (a line of one could start with //).
+    // The page's script: minified by terser and inlined into carte.html as one classic
+    // script. ES2020 keeps it readable by every browser Leaflet 1.9 supports today.
     files: ["src/relocmap/page/**/*.js"],
     languageOptions: {
       ecmaVersion: 2020,
@@ -27,11 +36,13 @@ module.exports = [
     rules: {
       ...style,
       strict: ["error", "function"],
-      "no-restricted-syntax": [
-        "error",
-        {selector: "TemplateLiteral", message: "Use string concatenation (see eslint.config.js)."},
-      ],
     },
+  },
+  {
+    // The build script (npm run build): an ES module run by Node.
+    files: ["scripts/**/*.mjs"],
+    languageOptions: {ecmaVersion: "latest", sourceType: "module", globals: globals.node},
+    rules: style,
   },
   {
     files: ["tests/js/**/*.js", "eslint.config.js"],

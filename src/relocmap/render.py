@@ -251,11 +251,13 @@ class InlineScript(MacroElement):
 
 # --- the page script and its configuration ------------------------------------
 
-# The page's JavaScript, package data in src/relocmap/page/, inlined in this order:
-# the pure functions (core.js, also unit-tested with Node), then the DOM and Leaflet
-# part (page.js), which reads the configuration block, then, inside the embed
-# snippet's iframe, the height message to the host page (embed-height.js).
-PAGE_SCRIPTS = ("core.js", "page.js", "embed-height.js")
+# The page's JavaScript, package data in src/relocmap/page/: readable sources, in the
+# order PAGE_BUILD gives (the pure functions of core.js, also unit-tested with Node, then
+# the DOM and Leaflet part, page.js, which reads the configuration block, then, inside
+# the embed snippet's iframe, the height message to the host page, embed-height.js),
+# minified with terser by `npm run build` (scripts/build-page-js.mjs, which reads the
+# same PAGE_BUILD) into one committed file, the one the page inlines.
+PAGE_BUILD = "scripts.json"  # {"sources": [file, ...], "output": file}
 # Leaflet's own words, in French.
 PAGE_TEXTS = {
     "zoomIn": "Zoom avant",
@@ -273,25 +275,24 @@ LEAFLET_PREFIX = (
 MAP_OPTIONS = {"zoom": 7, "zoomControl": False, "zoomSnap": 0}
 
 
-_COMMENT = re.compile(r"\s*//")  # a whole-line comment (the files use no template literals)
+def page_script_files() -> tuple[tuple[str, ...], str]:
+    """The page script's sources, in order, and the generated file the page inlines
+    (names in ``src/relocmap/page/``, from its ``scripts.json``)."""
+    build = json.loads(_package_text(PAGE_BUILD, "page"))
+    return tuple(build["sources"]), build["output"]
 
 
 def page_script() -> str:
-    """The page's JavaScript as inlined into the page: the package files in order, without
-    their comment lines, blank lines and indentation (the files keep them; the page is
-    lighter)."""
-    sources = (_package_text(name, "page") for name in PAGE_SCRIPTS)
-    # Indentation and blank lines go too (no template literal, so no string spans lines).
-    lines = [
-        line.lstrip()
-        for text in sources
-        for line in text.splitlines()
-        if line.strip() and not _COMMENT.match(line)
-    ]
-    script = "\n".join(lines) + "\n"
+    """The page's JavaScript as inlined into the page: the committed minified file
+    ``src/relocmap/page/relocmap.min.js`` as it is (``npm run build`` writes it from the
+    sources; ``npm test`` checks it is up to date)."""
+    sources, output = page_script_files()
+    script = _package_text(output, "page")
     # Inlined text must not end the <script> element or open an HTML comment in it.
     if re.search(r"</script|<!--", script, re.IGNORECASE):
-        raise ValueError(f"the page script ({', '.join(PAGE_SCRIPTS)}) contains </script or <!--")
+        raise ValueError(
+            f"the page script ({output}, built from {', '.join(sources)}) contains </script or <!--"
+        )
     return script
 
 
