@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def one_line(text: str) -> str:
+    """``text`` with its control characters and line or paragraph separators written as
+    escapes (``\\x0b``, ``\\u2028``): text quoted from an input file never breaks a
+    message over several lines."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp")
+        else ch
+        for ch in text
+    )
 
 
 class RelocmapError(Exception):
@@ -25,7 +38,7 @@ class Problem:
             where += f", line {self.line}"
         if self.column is not None:
             where += f", column {self.column!r}"
-        return f"{where}: {self.reason}"
+        return one_line(f"{where}: {self.reason}")
 
 
 class InputError(RelocmapError):
