@@ -174,3 +174,72 @@ def test_enter_opens_the_popup_and_escape_gives_focus_back_in_firefox(
         )
         == "Rhône (69)"
     )
+
+
+@pytest.fixture(scope="module")
+def offline_editions_page(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Path:
+    """The page of the three FICTITIOUS publications (tests/data/publications-fictives)."""
+    out = tmp_path_factory.mktemp("firefox-editions-out")
+    build_map(
+        repo_root / "tests" / "data" / "publications-fictives",
+        repo_root / "geo" / "departements.geojson",
+        out,
+        None,
+        MapOptions(tiles=None, offline=True),
+    )
+    return out / "carte.html"
+
+
+def test_publication_and_view_chosen_with_the_keyboard_in_firefox(
+    firefox, offline_editions_page: Path
+) -> None:
+    """FICTITIOUS figures: Loire has 420 jobs in 2023-06 (450 before)."""
+    firefox.navigate(offline_editions_page.as_uri())
+    deadline = time.monotonic() + 20
+    while not firefox.execute_script(
+        "return document.querySelectorAll('path.relocmap-dep[tabindex]').length"
+    ):
+        assert time.monotonic() < deadline, "the map was not drawn in Firefox"
+        time.sleep(0.2)
+    keyboard = Keyboard(firefox)
+    active = "const e = document.activeElement; return [e.tagName, e.name || '', e.value || '']"
+    for _ in range(12):
+        keyboard.press(keyboard.keys.TAB)
+        if firefox.execute_script(active)[1] == "relocmap-edition":
+            break
+    assert firefox.execute_script(active) == ["SELECT", "relocmap-edition", "2024-01"]
+    keyboard.press(keyboard.keys.UP)
+    time.sleep(0.3)
+    # The page follows, and the focus stays on the selector.
+    assert firefox.execute_script(active) == ["SELECT", "relocmap-edition", "2023-06"]
+    assert firefox.execute_script("return location.hash") == "#vue=emplois&publication=2023-06"
+    legend = (
+        "return document.querySelector("
+        "'.relocmap-legend:not([hidden]) .relocmap-legend-when').textContent"
+    )
+    assert firefox.execute_script(legend) == "Chiffres publiés en juin 2023"
+    keyboard.press(keyboard.keys.TAB)  # the view radios: one stop, arrows choose
+    for _ in range(3):
+        keyboard.press(keyboard.keys.DOWN)
+    time.sleep(0.3)
+    assert firefox.execute_script(active) == ["INPUT", "relocmap-view", "evolution"]
+    assert firefox.execute_script("return location.hash") == "#vue=evolution&publication=2023-06"
+    assert firefox.execute_script(legend) == "Juin 2023, par rapport à octobre 2022"
+    for _ in range(20):
+        keyboard.press(keyboard.keys.TAB)
+        if keyboard.focused() == "Loire (42)":
+            break
+    assert keyboard.focused() == "Loire (42)"
+    keyboard.press(keyboard.keys.ENTER)
+    time.sleep(0.5)
+    popup = firefox.execute_script(
+        "const p = document.querySelector('.leaflet-popup');"
+        "const row = p.querySelector('tr[aria-current=true]');"
+        "return [p === document.activeElement, p.textContent, row && row.textContent]"
+    )
+    assert popup[0] and "420" in popup[1] and "−30 emplois" in popup[1]
+    assert popup[2] is not None and popup[2].startswith("juin 2023")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "firefox-editions-keyboard.png").write_bytes(
+        base64.b64decode(firefox.screenshot(format="base64"))
+    )
