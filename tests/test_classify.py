@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from helpers import page_config, page_departments
 
@@ -55,3 +56,71 @@ def test_missing_value_gets_the_no_data_colour_not_a_class():
     classes = classify(pd.Series([3.0, None, 50.0], index=["01", "03", "07"]), VIEWS[1])
     assert classes.color("03") == NO_DATA_COLOR
     assert "03" not in classes.class_of and classes.counts == (1, 1)
+
+
+# Colour-vision deficiency simulation, Machado, Oliveira & Fernandes (2009), severity 1.0
+# (their published matrices, applied to linear RGB).
+CVD_MATRICES = {
+    "protanopia": [
+        [0.152286, 1.052583, -0.204868],
+        [0.114503, 0.786281, 0.099216],
+        [-0.003882, -0.048116, 1.051998],
+    ],
+    "deuteranopia": [
+        [0.367322, 0.860646, -0.227968],
+        [0.280085, 0.672501, 0.047413],
+        [-0.011820, 0.042940, 0.968881],
+    ],
+    "tritanopia": [
+        [1.255528, -0.076749, -0.178779],
+        [-0.078411, 0.930809, 0.147602],
+        [0.004733, 0.691367, 0.303900],
+    ],
+}
+
+
+def _lab(color: str, matrix: list[list[float]] | None = None) -> np.ndarray:
+    """CIELAB (D65) of a #rrggbb colour, as seen with ``matrix``'s colour vision."""
+    srgb = np.array([int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)])
+    linear = np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4)
+    if matrix is not None:
+        linear = np.clip(np.array(matrix) @ linear, 0, 1)
+    to_xyz = np.array(
+        [[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]
+    )
+    t = (to_xyz @ linear) / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(t > 0.008856, np.cbrt(t), 7.787 * t + 16 / 116)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def test_change_colours_stay_apart_for_colour_blind_readers() -> None:
+    """Every colour of the Évolution legend (losses, 0, gains, "nouveau") and the no-data
+    grey differ by at least 10 (CIELAB ΔE76) with normal vision and as simulated for
+    protanopia, deuteranopia and tritanopia; losses and gains never swap lightness order
+    around 0."""
+    from itertools import combinations
+
+    from relocmap.classify import (
+        CHANGE_GAIN_COLORS,
+        CHANGE_LOSS_COLORS,
+        CHANGE_NEW_COLOR,
+        CHANGE_ZERO_COLOR,
+    )
+
+    colors = [
+        *CHANGE_LOSS_COLORS,
+        CHANGE_ZERO_COLOR,
+        *CHANGE_GAIN_COLORS,
+        CHANGE_NEW_COLOR,
+        NO_DATA_COLOR,
+    ]
+    for vision, matrix in [("normal", None), *CVD_MATRICES.items()]:
+        seen = {color: _lab(color, matrix) for color in colors}
+        closest = min(
+            (float(np.linalg.norm(seen[a] - seen[b])), a, b) for a, b in combinations(colors, 2)
+        )
+        assert closest[0] >= 10, (vision, closest)
+        # Further from 0, darker: the order of the classes reads in any colour vision.
+        for side in (CHANGE_LOSS_COLORS, CHANGE_GAIN_COLORS):
+            lightness = [seen[CHANGE_ZERO_COLOR][0]] + [seen[c][0] for c in side]
+            assert lightness == sorted(lightness, reverse=True), (vision, side)
