@@ -583,7 +583,12 @@
     // The address may name a view and a publication (a shared link), now or later.
     const initial = state;
     state = core.withAddress(config, state, location.hash);
-    render(Object.assign({}, initial, {edition: state.edition === initial.edition ? initial.edition : null}), state);
+    render(initial, state);
+    if (state !== initial) {
+      // Another legend is shown: lay out and frame again, as after a click.
+      arrange();
+      frame();
+    }
     window.addEventListener("hashchange", () => {
       setState(core.withAddress(config, state, location.hash));
       arrange();
