@@ -387,7 +387,7 @@ def test_headline_gives_totals_progress_budget_and_date(desktop):
     text = headline.inner_text()
     assert "190 projets · plus de 5\u202f300 emplois" in text
     assert "Somme des départements : 5\u202f320 emplois (total publié : 5\u202f306)" in text
-    assert "17,7\u00a0% de l'objectif de 30\u202f000 emplois industriels en 6 ans" in text
+    assert "17,7\u00a0% de l’objectif de 30\u202f000 emplois industriels en 6 ans" in text
     assert "Budget : 1,2 milliard d'euros · plan adopté en décembre 2021" in text
     bar = desktop.page.get_by_role("progressbar")
     assert (

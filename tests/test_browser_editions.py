@@ -19,7 +19,7 @@ import pytest
 from helpers import REPO_ROOT, page_config
 from test_a11y import axe_violations
 from test_browser import ARTIFACTS, NNBSP, Visit
-from test_browser_layout import POPUP_CLEAR, overlapping
+from test_browser_layout import MEASURE, POPUP_CLEAR, overlapping
 
 from relocmap.pipeline import build_map
 from relocmap.render import MapOptions
@@ -461,6 +461,7 @@ def test_an_address_opens_its_view_and_publication(pages, config: dict) -> None:
 def test_an_address_frames_the_region_as_choosing_does(pages) -> None:
     """Regression: a page opened at an address kept the layout of the default view's
     legend (the region sat 82 px lower at 720×640 than after the same choice by click)."""
+
     def region() -> list[float]:
         return pages(MEDIUM).page.evaluate("""() => {
             const box = document.querySelector('path.relocmap-dep-69').getBoundingClientRect();
@@ -716,4 +717,113 @@ def test_screenshots_show_the_boxes_and_popup_clear(pages, name, viewport, addre
         assert visit.page.evaluate(POPUP_CLEAR) == "clear"
     ARTIFACTS.mkdir(exist_ok=True)
     visit.page.screenshot(path=ARTIFACTS / f"editions-{name}.png")
+    assert visit.errors == []
+
+
+def test_choosing_a_publication_keeps_the_region_clear_of_the_boxes(browser, tmp_path) -> None:
+    """Regression: a publication whose headline is one line taller (its published total
+    differs from the departments' sum: FICTITIOUS 5 100 against 5 180) moved the region
+    to the top of the window, part of it under the view box, and Recentrer kept it so."""
+    import json
+    import shutil
+
+    folder = tmp_path / "publications"
+    shutil.copytree(FICTIVES, folder)
+    facts = folder / "2023-06" / "publication.json"
+    changed = json.loads(facts.read_text(encoding="utf-8"))
+    changed["total_emplois_publie"] = 5100
+    facts.write_text(json.dumps(changed, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out"
+    build_map(folder, REPO_ROOT / "geo" / "departements.geojson", out, None, MapOptions(tiles=None))
+    visit = Page(browser, out / "carte.html", DESKTOP)
+    try:
+        page = visit.open().page
+        tops, titles = {}, {}
+        for key in ("2024-01", "2023-06", "2022-10", "2024-01"):
+            visit.choose(key)
+            page.wait_for_timeout(400)  # the region is framed again (animated)
+            measured = page.evaluate(MEASURE, 4)
+            assert measured["covered"] / measured["department"] <= 0.01, key
+            tops[key] = page.locator("path.relocmap-dep-03").bounding_box()["y"]
+            titles[key] = page.locator(".relocmap-title").bounding_box()["height"]
+        # The case of the regression: 2023-06's headline has the sum note, one line more.
+        assert titles["2023-06"] > titles["2024-01"] + 10, titles
+        # The region stays where it was, within a few pixels, whichever publication.
+        assert max(tops.values()) - min(tops.values()) < 20, tops
+        assert visit.errors == []
+    finally:
+        visit.close()
+
+
+def test_an_article_column_folds_the_headline_and_keeps_the_boxes_apart(pages) -> None:
+    """Regression: in an 840×672 article column the open headline (with its chart) took
+    the height of the map: the region was drawn 211 px wide. Now it starts folded; opened,
+    it scrolls inside its box instead of running under the others (620×496 too)."""
+    # The share of the width the region takes at least (compact layouts keep the boxes
+    # under it; 211 px of 840 before the fix).
+    for size, least in (
+        ({"width": 840, "height": 672}, 0.55),
+        ({"width": 620, "height": 496}, 0.4),
+    ):
+        visit = pages(size).open()
+        page = visit.page
+        headline = page.locator(".relocmap-headline")
+        assert headline.get_attribute("open") is None, size
+        region = page.evaluate("""() => {
+            const boxes = [...document.querySelectorAll('path.relocmap-dep')]
+                .map(p => p.getBoundingClientRect());
+            return Math.max(...boxes.map(b => b.right)) - Math.min(...boxes.map(b => b.left));
+        }""")
+        assert region > least * size["width"], (size, region)
+        page.locator(".relocmap-headline summary").click()
+        page.wait_for_timeout(400)
+        assert headline.get_attribute("open") is not None
+        measured = page.evaluate(MEASURE, 4)
+        assert overlapping(measured["boxes"]) == [], (size, measured["boxes"])
+        for box in measured["boxes"]:
+            assert box[3] <= size["height"] + 0.5, (size, box)
+        assert visit.errors == []
+
+
+def test_an_unknown_publication_in_the_address_is_replaced_by_the_one_shown(pages) -> None:
+    visit = pages(DESKTOP).open("#vue=projets&publication=1999")
+    assert visit.page.evaluate("location.hash") == "#vue=projets&publication=2024-01"
+    assert visit.state()["publication"] == "2024-01"
+    assert visit.errors == []
+
+
+def test_the_credit_line_keeps_its_links_and_order_in_every_publication(pages) -> None:
+    visit = pages(DESKTOP).open()
+    credit = visit.page.locator(".leaflet-control-attribution")
+    before = credit.inner_text()
+    visit.choose("2022-10")
+    after = credit.inner_text()
+    assert "(2022-10)" in after and "(2024-01)" not in after
+    assert after == before.replace("(2024-01)", "(2022-10)")
+    assert credit.locator("a[download]").count() == 2
+    assert visit.errors == []
+
+
+def test_one_tooltip_at_a_time_after_the_keyboard(pages) -> None:
+    """Regression: a department reached with Tab keeps its tooltip (Leaflet opens it on
+    focus); hovering another showed two tooltips at once."""
+    visit = pages(DESKTOP).open()
+    page = visit.page
+    page.mouse.move(1, 1)  # away from the map (the pointer of an earlier test)
+    page.locator("path.relocmap-dep-15").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)  # the popup's pan
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(400)
+    assert page.locator(".leaflet-tooltip-pane .leaflet-tooltip").all_inner_texts() == [
+        "Cantal\n55 emplois"
+    ]
+    # Loire's label sits inside Loire (the centre of its box may be in a neighbour).
+    label = page.get_by_text("Loire", exact=True).bounding_box()
+    assert label is not None
+    page.mouse.move(label["x"] + label["width"] / 2, label["y"] + label["height"] / 2)
+    page.wait_for_timeout(300)
+    tooltips = page.locator(".leaflet-tooltip-pane .leaflet-tooltip")
+    texts = tooltips.all_inner_texts()
+    assert len(texts) == 1 and "Loire" in texts[0], texts
     assert visit.errors == []

@@ -323,7 +323,7 @@ def test_change_words_of_a_new_dropped_or_returning_department() -> None:
     dropped = Change("07", "Ardèche", "2024-01", "2023-06", Status.DROPPED, None, now)
     back = Change("07", "Ardèche", "2024-09", "2024-01", Status.BACK, now, None)
     assert change_words(new) == "nouveau"
-    assert change_words(dropped) == "retiré"
+    assert change_words(dropped) == "absent de cette publication"
     assert change_words(back) == "de retour"
     assert change_words(None) is None
 
@@ -338,7 +338,7 @@ def test_change_tips_of_the_fictitious_publications(history: History) -> None:
     assert change_tip(june, "42") == f"{MINUS}30 emplois"
     assert change_tip(june, "38") == "environ +70 emplois"  # près de 600, près de 670
     assert change_tip(june, "15") == "nouveau"
-    assert change_tip(january, "07") == "retiré"
+    assert change_tip(january, "07") == "absent de cette publication"
     assert change_words(june.changes["38"]) == "environ +70 emplois, +4 projets"
     assert change_words(january.changes["63"]) == "+50 emplois, +2 projets"
     # A department that is in neither publication has no change to tell.
@@ -525,7 +525,7 @@ def test_page_popups_carry_each_publication(editions_html: str) -> None:
     assert "texts" not in first["15"] and "change" not in first["01"]
     assert first["01"]["tips"]["evolution"] == "première publication"
     assert first["01"]["classes"]["evolution"] is None
-    assert latest["07"]["change"] == "retiré" and "texts" not in latest["07"]
+    assert latest["07"]["change"] == "absent de cette publication" and "texts" not in latest["07"]
     assert latest["07"]["classes"]["evolution"] is None
     # One colour, one value: Ardèche's 150 jobs in 2022-10, Savoie's in 2024-01.
     assert first["07"]["classes"]["emplois"] == latest["73"]["classes"]["emplois"]

@@ -117,7 +117,7 @@ def test_update_writes_figures_facts_and_map(repo):
     assert "chiffres publiés le 14 juin 2023" in html
     assert 'class="relocmap-totals' in html and 'role="progressbar' in html
     assert "<strong>212 projets</strong> · <strong>plus de 6\u202f000 emplois</strong>" in html
-    assert "<strong>20,0\u00a0%</strong> de l'objectif de 30\u202f000 emplois" in html
+    assert "<strong>20,0\u00a0%</strong> de l’objectif de 30\u202f000 emplois" in html
     for old in (
         "190 projets",
         "5\u202f300",

@@ -26,8 +26,9 @@ from .history import Change, Status
 from .join import JoinedFigures
 from .numbers import fr_decimal, fr_int
 from .precision import Precision
-from .publication import Publication
+from .publication import Publication, Total
 from .wording import (
+    BOUNDARY_SOURCE,
     description_text,
     figures_source,
     french_date,
@@ -406,11 +407,19 @@ def _sort_number(value: float | None) -> float | None:
     return None if value is None or pd.isna(value) else round(float(value), 3)
 
 
+# A department with figures in the previous publication and none in this one: the
+# release does not say it left the plan ("retiré" read so), only that it is not there.
+DROPPED_WORDS = "absent de cette publication"
+
+
 def change_words(change: Change | None) -> str | None:
     """A department's change for its popup: ``+120 emplois, +3 projets``, ``environ +70
-    emplois, 0 projet``, ``nouveau``, ``de retour``, ``retiré``; None without a change."""
+    emplois, 0 projet``, ``nouveau``, ``de retour``, :data:`DROPPED_WORDS`; None without
+    a change."""
     if change is None:
         return None
+    if change.status is Status.DROPPED:
+        return DROPPED_WORDS
     if change.status is not Status.FOLLOWED:
         return change.delta_words("emplois")
     parts = []
@@ -422,12 +431,15 @@ def change_words(change: Change | None) -> str | None:
 
 
 def change_tip(edition: Edition, code: str) -> str:
-    """The Évolution view's tooltip figure: ``+120 emplois``, ``nouveau``, ``retiré``…"""
+    """The Évolution view's tooltip figure: ``+120 emplois``, ``nouveau``,
+    :data:`DROPPED_WORDS`…"""
     if edition.changes is None:
         return "première publication"
     change = edition.changes.get(code)
     if change is None:
         return "pas de données"
+    if change.status is Status.DROPPED:
+        return DROPPED_WORDS
     delta = change.delta("emplois")
     if delta is None:
         return change.delta_words("emplois")
@@ -569,7 +581,7 @@ def summary_text(joined: JoinedFigures, publication: Publication | None) -> str:
         totals = f"{projects} projets et {jobs} emplois au total"
     text = (
         f"Carte choroplèthe de {len(joined.frame)} départements : {totals} ; le plus "
-        f"d'emplois : {top['nom']} ({as_published(top['emplois'], top['emplois_precision'])})."
+        f"d’emplois : {top['nom']} ({as_published(top['emplois'], top['emplois_precision'])})."
     )
     if joined.missing:
         count = len(joined.missing)
@@ -672,7 +684,7 @@ def trajectory_html(points: Sequence[tuple[str, Publication, int, bool]]) -> str
         return f"{fr_int(total)} emplois (somme des départements)"
 
     said = "Emplois annoncés : " + ", ".join(
-        f"{words(p, total, published)} en {french_date(p.source_date)}"
+        f"{words(p, total, published)} {french_when(p.source_date)}"
         for _, p, total, published in points
     )
     if has_goal:
@@ -728,6 +740,14 @@ def table_caption(
     return f"{caption}, {label}" if label else caption
 
 
+def _total_cell(total: Total) -> str:
+    """The published jobs total as worded, with the number when the wording hides it:
+    ``plus de 5 300 emplois (5 306)``, but ``6 860 emplois``."""
+    worded = total.wording("emplois")
+    plain = f"{fr_int(total.value)} emplois"
+    return worded if worded == plain else f"{worded} ({fr_int(total.value)})"
+
+
 def table_footer(joined: JoinedFigures, publication: Publication | None) -> str:
     """The table's footer rows (sum of the departments; total as published) as HTML."""
     frame = joined.frame
@@ -749,7 +769,7 @@ def table_footer(joined: JoinedFigures, publication: Publication | None) -> str:
                 "label": "Total publié par la Région",
                 "cells": [
                     fr_int(projets.value) if projets else "",
-                    f"{emplois.wording('emplois')} ({fr_int(emplois.value)})" if emplois else "",
+                    _total_cell(emplois) if emplois else "",
                     "",
                     "",
                 ],
@@ -830,8 +850,16 @@ def _edition_config(edition: Edition, several: bool) -> dict[str, object]:
         "source": figures_source(edition.publication),
     }
     if several:
-        since = french_date(edition.previous.source_date) if edition.previous else None
         label = edition.label
+        capital = label[:1].upper() + label[1:]
+        previous = edition.previous.source_date if edition.previous else None
+        since = compared = None
+        if previous is not None:
+            # "Depuis octobre 2022" / "Depuis le 14 juin 2023"; "par rapport à octobre
+            # 2022" / "par rapport au 14 juin 2023".
+            day = previous.day is not None
+            since = f"Depuis {'le ' if day else ''}{french_date(previous)}"
+            compared = f"{capital}, par rapport {'au' if day else 'à'} {french_date(previous)}"
         config.update(
             {
                 "subtitle": subtitle_text(edition.publication),
@@ -839,17 +867,12 @@ def _edition_config(edition: Edition, several: bool) -> dict[str, object]:
                 "headline": headline_body(edition.joined, edition.publication),
                 "caption": table_caption(edition.joined, edition.publication, label),
                 "foot": table_footer(edition.joined, edition.publication),
-                "sources": _snippet(
-                    "sources.html.j2", sources=source_lines(edition.publication), downloads=[]
-                ),
-                "since": f"Depuis {since}" if since else None,
+                "since": since,
                 "when": "Chiffres publiés " + french_when(edition.publication.source_date)
                 if edition.publication
                 else label,
-                "compared": f"{label[:1].upper()}{label[1:]}, par rapport à {since}"
-                if since
-                else f"{label[:1].upper()}{label[1:]} : première publication, "
-                "pas d’évolution à montrer",
+                "compared": compared
+                or f"{capital} : première publication, pas d’évolution à montrer",
             }
         )
     return config
@@ -937,8 +960,13 @@ def page_config(
                 "legends.html.j2", legends=legends, circles=circles, several=several
             ),
             "switch": _snippet("switch.html.j2", views=views, circles=circles, editions=editions),
+            # The figures' source in its own element: the script changes it with the
+            # publication; the rest of the credit line stays as it is.
             "sources": _snippet(
-                "sources.html.j2", sources=source_lines(latest.publication), downloads=downloads
+                "sources.html.j2",
+                figures=figures_source(latest.publication),
+                boundaries=BOUNDARY_SOURCE,
+                downloads=downloads,
             ),
         },
         "features": feature_collection(editions, classes),

@@ -142,3 +142,18 @@ test("table cells follow the edition; no figures give the table's words and no s
     {text: "–", sort: ""},
   ]);
 });
+
+test("an address may name a publication by the start of its date, when only one matches", () => {
+  const dated = Object.assign({}, several, {
+    editions: [{key: "2022"}, {key: "2023-06-14"}, {key: "2023-09-01"}, {key: "2024-01-20"}],
+  });
+  const state = core.createState(dated);
+  assert.equal(core.editionNamed(dated, "2023-06"), "2023-06-14");
+  assert.equal(core.editionNamed(dated, "2023-06-14"), "2023-06-14");
+  assert.equal(core.editionNamed(dated, "2022"), "2022");
+  assert.equal(core.editionNamed(dated, "2023"), null); // two publications in 2023
+  assert.equal(core.editionNamed(dated, "2023-0"), null); // not a whole date part
+  assert.equal(core.editionNamed(dated, ""), null);
+  assert.equal(core.withAddress(dated, state, "#publication=2023-06").edition, "2023-06-14");
+  assert.equal(core.withAddress(dated, state, "#publication=2023").edition, "2024-01-20");
+});

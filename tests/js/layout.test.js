@@ -101,3 +101,27 @@ test("the view switch goes bottom left in the compact layout, top right otherwis
 test("the gap between region and boxes is 8 px", () => {
   assert.equal(core.GAP, 8);
 });
+
+test("a region clear of the boxes wins over a slightly larger one partly under a box", () => {
+  // Regression: 1280×900, title box taller after choosing another publication: a
+  // placement 4,8 % larger with 5 % of the region's rectangle under the view box won.
+  const boxes = [
+    {left: 10, top: 10, right: 370, bottom: 523},
+    {left: 10, top: 533, right: 75, bottom: 567},
+    {left: 85, top: 533, right: 177, bottom: 563},
+    {left: 995, top: 10, right: 1270, bottom: 236},
+    {left: 1060, top: 600, right: 1270, bottom: 851},
+    {left: 0, top: 861, right: 1280, bottom: 900},
+  ];
+  const size = {x: 1280, y: 900};
+  const aspect = {x: 4, y: 3};
+  const margins = core.chooseMargins(size, boxes, aspect);
+  const rect = {
+    left: margins.topLeft[0],
+    top: margins.topLeft[1],
+    right: size.x - margins.bottomRight[0],
+    bottom: size.y - margins.bottomRight[1],
+  };
+  assert.equal(core.coveredShare(core.placeRegion(rect, aspect), boxes), 0);
+  assert.ok(core.placeRegion(rect, aspect).top > 200);
+});

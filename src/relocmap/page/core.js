@@ -53,6 +53,17 @@
     return known ? Object.assign({}, state, {edition: key}) : state;
   }
 
+  // The edition an address names: its key, or the start of exactly one key
+  // ("2023-06" for the folder 2023-06-14); null otherwise.
+  function editionNamed(config, name) {
+    if (!name) {
+      return null;
+    }
+    const exact = config.editions.find((edition) => edition.key === name);
+    const starting = config.editions.filter((edition) => edition.key.startsWith(name + "-"));
+    return exact ? exact.key : starting.length === 1 ? starting[0].key : null;
+  }
+
   // --- the address: carte.html#vue=evolution&publication=2023-06 ------------------
   // ``vue`` is a view's address name (config.views[].name), ``publication`` an
   // edition's key; either may be missing or unknown (then it is left as it is).
@@ -75,11 +86,9 @@
   function withAddress(config, state, hash) {
     const found = parseAddress(hash);
     const view = config.views.find((candidate) => candidate.name === found.vue);
-    let next = view ? withView(config, state, view.key) : state;
-    if (found.publication) {
-      next = withEdition(config, next, found.publication);
-    }
-    return next;
+    const next = view ? withView(config, state, view.key) : state;
+    const edition = editionNamed(config, found.publication);
+    return edition ? withEdition(config, next, edition) : next;
   }
 
   // The address of a state; the publication only when the page has several.
@@ -324,15 +333,21 @@
     return {scale, left: x, top: y, right: x + ratio.x * scale, bottom: y + ratio.y * scale};
   }
 
-  // The region's margins: the candidate rectangle where the region is drawn largest
-  // while the boxes cover at most COVER_BUDGET of its rectangle (on a tie, the one they
-  // cover least). ``aspect``: the region's size {x, y} in px at any one zoom.
+  // What covering the region costs: a placement whose rectangle the boxes cover by a
+  // share s counts as (1 - COVER_COST * s) of its size, so that a slightly larger region
+  // with a department under a box loses to a clear one (4,8 % larger at 5 % covered lost:
+  // regression).
+  const COVER_COST = 2;
+
+  // The region's margins: the candidate rectangle where the region is drawn largest,
+  // less COVER_COST for what the boxes cover, which is at most COVER_BUDGET of its
+  // rectangle. ``aspect``: the region's size {x, y} in px at any one zoom.
   function chooseMargins(size, boxes, aspect) {
     const ratio = aspect && aspect.x > 0 && aspect.y > 0 ? aspect : {x: 1, y: 1};
     const rect = bestRect(size, boxes, (candidate) => {
       const placed = placeRegion(candidate, ratio);
       const share = coveredShare(placed, boxes);
-      return share <= COVER_BUDGET ? placed.scale * (1 - share * 1e-3) : null;
+      return share <= COVER_BUDGET ? placed.scale * (1 - COVER_COST * share) : null;
     });
     return marginsOf(size, rect);
   }
@@ -462,6 +477,7 @@
     editionIndex,
     currentEdition,
     withEdition,
+    editionNamed,
     parseAddress,
     withAddress,
     addressOf,
@@ -488,6 +504,7 @@
     GAP,
     freeArea,
     COVER_BUDGET,
+    COVER_COST,
     placeRegion,
     chooseMargins,
     popupMargins,

@@ -8,6 +8,10 @@
   // same query as in relocmap.css.
   const COMPACT_QUERY = "(max-width: 720px), (max-height: 520px)";
   const RESIZE_DELAY_MS = 150;
+  // Share of the map's height above which the title box starts with its headline folded.
+  const TALL_TITLE = 0.6;
+  // Room kept above and under the title box: its margin, the zoom buttons and theirs (px).
+  const UNDER_TITLE = 80;
 
   function readConfig() {
     return JSON.parse(document.getElementById("relocmap-config").textContent);
@@ -86,9 +90,10 @@
     const legends = addBox(map, "bottomright", "relocmap-legends", config.html.legends).getContainer();
     const switchControl = addBox(map, "topright", "relocmap-views", config.html.switch);
     map.attributionControl.addAttribution(config.html.sources);
-    // The headline folds away on small screens; its summary opens it again.
+    // The headline folds away on small screens, and when, open, it would take most of
+    // the map's height (a short article column); its summary opens it again.
     const headline = title.querySelector(".relocmap-headline");
-    if (headline && compact) {
+    if (headline && (compact || title.offsetHeight > TALL_TITLE * map.getSize().y)) {
       headline.open = false;
     }
     return {
@@ -200,6 +205,9 @@
         layer.bindPopup(() => popupContent(config, getState, feature), popupOptions);
         layer.on({
           mouseover: () => {
+            // One tooltip at a time: a department reached with the keyboard keeps its
+            // tooltip open (Leaflet opens it on focus) until another is hovered.
+            departments.eachLayer((other) => other !== layer && other.closeTooltip());
             layer.setStyle(core.HOVER_STYLE);
             layer.bringToFront();
           },
@@ -333,9 +341,12 @@
     }
     // Compact: the bottom-left corner sits above the attribution, which then spans the
     // whole width.
-    map.getContainer().querySelector(".leaflet-bottom.leaflet-left").style.bottom = compact
-      ? map.attributionControl.getContainer().offsetHeight + "px"
-      : "";
+    const bottomLeft = map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
+    const credit = map.attributionControl.getContainer().offsetHeight;
+    bottomLeft.style.bottom = compact ? credit + "px" : "";
+    // The title box never runs into the boxes under it: past this height it scrolls.
+    const below = credit + (compact ? bottomLeft.offsetHeight : 0);
+    boxes.title.style.maxHeight = Math.max(80, map.getSize().y - below - UNDER_TITLE) + "px";
     return boxRects(map);
   }
 
@@ -504,14 +515,10 @@
       boxes.title.querySelectorAll(".relocmap-trajectory circle").forEach((dot) => {
         dot.classList.toggle("relocmap-current", dot.getAttribute("data-edition") === current.edition);
       });
-      map.attributionControl.removeAttribution(shownSources);
-      // The latest edition's credit also has the download links.
-      const latest = core.editionIndex(config, current) === config.editions.length - 1;
-      shownSources = latest ? config.html.sources : edition.sources;
-      map.attributionControl.addAttribution(shownSources);
+      // The credit line names this edition's source; the rest of it stays.
+      map.getContainer().querySelector(".relocmap-figures-source").textContent = edition.source;
       fillTable(config, current);
     }
-    let shownSources = config.html.sources;
     function setState(next) {
       const before = state;
       state = next;
@@ -533,12 +540,24 @@
       state = core.withLayout(state, compact.matches, map.getSize(), measured, aspect);
       applyPopupLayout(popupOptions, layers, state);
     }
-    function frame() {
-      map.fitBounds(config.map.bounds, core.fitOptions(state.margins));
+    // ``still``: no animation (while the page is being set up, the reader has seen
+    // nothing move yet).
+    function frame(still) {
+      map.fitBounds(config.map.bounds, L.extend(core.fitOptions(state.margins), still ? {animate: false} : {}));
     }
 
     arrange();
     layers = createLayers(map, config, () => state, popupOptions);
+    // The headline opened or folded: the title box changed size.
+    const headline = boxes.title.querySelector(".relocmap-headline");
+    if (headline) {
+      headline.addEventListener("toggle", () => {
+        arrange();
+        if (!state.moved) {
+          frame();
+        }
+      });
+    }
     boxes.switcher.addEventListener("change", (event) => {
       if (event.target.name === "relocmap-circles") {
         setState(core.withCircles(state, event.target.checked));
@@ -584,10 +603,13 @@
     const initial = state;
     state = core.withAddress(config, state, location.hash);
     render(initial, state);
-    if (state !== initial) {
-      // Another legend is shown: lay out and frame again, as after a click.
-      arrange();
-      frame();
+    // Lay out and frame again now that everything is in place (the legend may have
+    // changed with the address, and its line with the publication).
+    arrange();
+    frame(true);
+    // An address that named something unknown shows what the page shows instead.
+    if (location.hash && location.hash !== core.addressOf(config, state)) {
+      remember();
     }
     window.addEventListener("hashchange", () => {
       setState(core.withAddress(config, state, location.hash));
