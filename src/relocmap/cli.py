@@ -8,7 +8,7 @@ import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TextIO, TypeVar
 
 import click
 
@@ -91,6 +91,47 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+class _OneLineUsageError(click.ClickException):
+    """A usage mistake as the project reports every error: one ``Error:`` line, status 2."""
+
+    exit_code = 2
+
+
+def _one_line(exc: click.UsageError) -> _OneLineUsageError:
+    """``exc`` as one line naming where the help is, instead of click's usage block."""
+    message = exc.format_message().strip().rstrip(".")
+    command = exc.ctx.command_path if exc.ctx is not None else "relocmap"
+    return _OneLineUsageError(f"{message} (see '{command} --help')")
+
+
+class OneLineUsageGroup(click.Group):
+    """A click group whose usage mistakes (bad or missing option, unknown command), its own
+    and its commands', print one ``Error:`` line and exit with status 2, as every other
+    error does. Asking for help (``--help``, or no command at all) still prints the help."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
+
 def facts_beside(data: Path) -> Path | None:
     """The publication facts file next to the CSV, if there is one.
 
@@ -153,7 +194,7 @@ def out_dir_option(help_text: str) -> Callable[[Callable[P, R]], Callable[P, R]]
     )
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group(cls=OneLineUsageGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="relocmap")
 def main() -> None:
     """Map the results of the Auvergne-Rhône-Alpes relocation plan per department.
