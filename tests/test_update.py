@@ -209,11 +209,24 @@ def test_an_unsure_release_changes_nothing(repo):
         "Error: communique.txt, line 8: names Drôme but no number of projects"
     )
     assert errors[-1] == (
-        "Error: communique.txt: 1 problem(s), nothing written; fix the text or pass "
+        "Error: communique.txt: 1 problem, nothing written; fix the text or pass "
         "--partial to write the rows that could be read"
     )
     assert result.stdout == ""
     assert snapshot(repo) == before
+
+
+def test_the_count_of_problems_is_written_in_english(repo):
+    # Regression: "1 problem(s)" / "2 problem(s)".
+    release = RELEASE_UNSURE.replace(
+        "En Savoie, 11 projets pour 150 emplois.", "En Savoie, quelques projets ont été aidés."
+    )
+    result = update(repo, release)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == (
+        "Error: communique.txt: 2 problems, nothing written; fix the text or pass "
+        "--partial to write the rows that could be read"
+    )
 
 
 def test_partial_writes_the_departments_that_could_be_read(repo):
