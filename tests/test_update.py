@@ -243,14 +243,15 @@ def test_totals_that_contradict_the_departments_change_nothing(repo):
     result = update(repo, release)
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines() == [
-        "Error: communique.txt: projets: the departments add up to 212, 62 more than the "
-        "published total 150 (“150 projets”, exact), more than that wording allows; check "
-        "that publication.json comes from the same press release as the figures ('relocmap "
-        "update' writes both), and that no department was counted twice or mistyped",
-        "Error: communique.txt: nothing was changed; check the release (a total read from "
-        "the wrong sentence?), or pass --accept-total-mismatch if the Région published "
-        "these figures",
+        # Regression: the advice was about publication.json, which update writes itself.
+        "Error: communique.txt: projets: the release's own total, 150 (“150 projets”, "
+        "exact), and the sum of its departments, 212, differ by 62, more than that wording "
+        "allows; check that the total was read from the right sentence and that no "
+        "department was counted twice or mistyped",
+        "Error: communique.txt: nothing was changed; correct the release's text if it was "
+        "misread, or pass --accept-total-mismatch if the Région published these figures",
     ]
+    assert "publication.json" not in result.stderr
     assert snapshot(repo) == before
 
 

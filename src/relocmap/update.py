@@ -231,7 +231,7 @@ def prepare_update(
         before_problem,
         after,
         inputs,
-        total_concerns(inputs.joined, inputs.publication),
+        total_concerns(inputs.joined, inputs.publication, within_release=True),
     )
 
 
@@ -322,9 +322,8 @@ def refuse_contradicted_totals(update: Update, release: Path) -> None:
                 *(Problem(str(release), concern.message) for concern in update.concerns),
                 Problem(
                     str(release),
-                    "nothing was changed; check the release (a total read from the wrong "
-                    "sentence?), or pass --accept-total-mismatch if the Région published "
-                    "these figures",
+                    "nothing was changed; correct the release's text if it was misread, or "
+                    "pass --accept-total-mismatch if the Région published these figures",
                 ),
             ]
         )
