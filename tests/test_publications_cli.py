@@ -156,12 +156,25 @@ def test_update_refuses_an_existing_or_earlier_publication(repo: Path) -> None:
         "new publication and never changes one: nothing was changed (to correct it, edit its "
         "files by hand and run '.venv/bin/relocmap validate')"
     )
+    # Regression: the message was located in a folder that does not exist, and told to
+    # give the dates more precisely when the order was certain.
     result = _update("2023-12-01")
     assert result.exit_code == 2
-    assert result.output.startswith(
-        "Error: data/publications/2023-12-01: --date 2023-12-01: source_date 2023-12-01 is not "
-        "strictly after 2024-01"
-    )
+    assert result.output.splitlines() == [
+        "Error: data/publications/2024-01/publication.json, column 'source_date': --date "
+        "2023-12-01: the release would be added as data/publications/2023-12-01, but "
+        "publications must come strictly after the latest one (source_date 2024-01): "
+        "2023-12-01 is earlier than 2024-01; nothing was changed"
+    ]
+    result = _update("2024-01-15")
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        "Error: data/publications/2024-01/publication.json, column 'source_date': --date "
+        "2024-01-15: the release would be added as data/publications/2024-01-15, but "
+        "publications must come strictly after the latest one (source_date 2024-01): "
+        "2024-01-15 and 2024-01 may be the same day, so their order is not certain; give "
+        "both dates to the day (or the month); nothing was changed"
+    ]
     assert _files(publications) == before
     assert not (repo / "out").exists()
 

@@ -250,7 +250,13 @@ def new_publication(root: Path, date: str) -> NewPublication:
     if it exists or is not strictly after the latest publication: a publication,
     once added, is never changed."""
     from .publication import PartialDate
-    from .publications import CSV_NAME, FACTS_NAME, order_problems, release_folders
+    from .publications import (
+        CSV_NAME,
+        FACTS_NAME,
+        dates_overlap,
+        release_folders,
+        strictly_after,
+    )
 
     iso = PartialDate.parse(date).iso
     folder = root / iso
@@ -266,19 +272,23 @@ def new_publication(root: Path, date: str) -> NewPublication:
     )
     previous = release_folders(root)[-1] if has_folders else None
     if previous is not None:
-        latest = read_facts(previous / FACTS_NAME)
-        problems = order_problems(
-            [
-                (previous / FACTS_NAME, PartialDate.parse(latest["source_date"])),
-                (folder / FACTS_NAME, PartialDate.parse(iso)),
-            ]
-        )
-        if problems:
-            raise InputError(
-                [
-                    Problem(str(folder), f"--date {iso}: {p.reason}; nothing was changed")
-                    for p in problems
-                ]
+        latest_facts = previous / FACTS_NAME
+        latest = PartialDate.parse(read_facts(latest_facts)["source_date"])
+        new = PartialDate.parse(iso)
+        if not strictly_after(new, latest):
+            if dates_overlap(new, latest):
+                why = (
+                    f"{iso} and {latest.iso} may be the same day, so their order is not "
+                    "certain; give both dates to the day (or the month)"
+                )
+            else:
+                why = f"{iso} is earlier than {latest.iso}"
+            raise InputError.single(
+                latest_facts,
+                f"--date {iso}: the release would be added as {folder}, but publications "
+                f"must come strictly after the latest one (source_date {latest.iso}): {why}; "
+                "nothing was changed",
+                column="source_date",
             )
     return NewPublication(folder, folder / CSV_NAME, folder / FACTS_NAME, previous)
 
