@@ -615,6 +615,7 @@ def update(
     from .summary import summary_lines
     from .update import (
         change_lines,
+        decrease_warnings,
         files_to_write,
         prepare_new_publication,
         prepare_update,
@@ -629,6 +630,7 @@ def update(
         csv_path, facts = target.data, target.facts
         previous = "none" if target.previous is None else target.previous.name
         heading = f"New publication {target.folder.name} (against the previous one: {previous})"
+        decreases = decrease_warnings(found, target, data, geo)
     else:
         facts = data.parent / FACTS_NAME
         csv_path = data
@@ -636,6 +638,7 @@ def update(
             release, data, facts, geo, date=date, source=source, partial=partial, encoding=encoding
         )
         heading = "What changes"
+        decreases = []
     for note in found.extraction.notes:
         click.echo(f"Note: {note}", err=True)
     for problem in found.extraction.problems:
@@ -645,6 +648,9 @@ def update(
     click.echo(f"{heading} (check it before publishing the map):")
     for line in change_lines(found):
         click.echo(f"  {line}")
+    # As 'validate' warns about a publications folder: figures that went down.
+    for problem in decreases:
+        click.echo(f"Warning: {problem}", err=True)
     if dry_run:
         click.echo("--dry-run: nothing written")
         return
