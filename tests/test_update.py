@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -412,3 +413,25 @@ def test_the_command_is_written_the_same_way_everywhere(repo_root):
     bare = re.compile(r"(?<![\w/.-])relocmap (?:update|validate|build|extract|boundaries)\b")
     for name, text in texts.items():
         assert not bare.findall(text), (name, bare.findall(text))
+
+
+@pytest.mark.parametrize("args", [["--help"], ["update", "--help"]])
+def test_help_prints_the_update_example_as_written(repo_root, args):
+    # Regression: click re-wrapped the example, breaking the quoted --source in two
+    # with spaces inside the quotes.
+    output = CliRunner().invoke(main, args, terminal_width=80).output
+    lines = output.splitlines()
+    start = next(i for i, line in enumerate(lines) if "relocmap update communique.txt" in line)
+    assert lines[start].endswith(" \\")
+    assert (
+        lines[start + 1].strip() == '--source "Région Auvergne-Rhône-Alpes, communiqué de presse"'
+    )
+    # The shell removes a backslash and the line break after it.
+    example = shlex.split(lines[start].removesuffix("\\") + lines[start + 1])
+    readme = readme_update_command((repo_root / "README.md").read_text("utf-8"))
+    assert example == shlex.split(readme)
+
+
+def test_main_help_says_update_adds_a_publication_to_the_publications_folder():
+    output = " ".join(CliRunner().invoke(main, ["--help"], terminal_width=80).output.split())
+    assert "when data/publications/ exists, adds the release to it as a new publication" in output

@@ -201,11 +201,14 @@ def main() -> None:
 
     Typical use after a new press release, from the project folder:
 
-        .venv/bin/relocmap update communique.txt --date 2023-06-14 --source "Région
-        Auvergne-Rhône-Alpes, communiqué de presse"
+    \b
+        .venv/bin/relocmap update communique.txt --date 2023-06-14 \\
+            --source "Région Auvergne-Rhône-Alpes, communiqué de presse"
 
-    reads the figures and totals from the release, writes data/relocalisations.csv
-    and data/publication.json, checks them and rebuilds out/.
+    reads the figures and totals from the release, checks them and rebuilds out/.
+    It writes data/relocalisations.csv and data/publication.json, or, when
+    data/publications/ exists, adds the release to it as a new publication
+    (data/publications/2023-06-14/ with those two files).
     """
 
 
@@ -596,9 +599,10 @@ def update(
     When the figures are a publications folder (data/publications/ when it
     exists, or --data FOLDER), the release is added as a new publication,
     FOLDER/DATE/relocalisations.csv and publication.json, compared with the
-    latest publication (whose plan facts it keeps); the previous publications
-    are never changed, and a DATE that is not strictly after the latest one is
-    refused.
+    latest publication (whose plan facts it keeps), with the warnings 'validate'
+    gives when a department's figures or a published total go down; the previous
+    publications are never changed, and a DATE that is not strictly after the
+    latest one is refused.
 
     If a line of the release that names a department cannot be read, or its
     totals contradict its departments' sum, nothing is changed (status 2), unless
@@ -606,8 +610,9 @@ def update(
 
     Example:
 
-        .venv/bin/relocmap update communique.txt --date 2023-06-14 --source "Région
-        Auvergne-Rhône-Alpes, communiqué de presse"
+    \b
+        .venv/bin/relocmap update communique.txt --date 2023-06-14 \\
+            --source "Région Auvergne-Rhône-Alpes, communiqué de presse"
     """
     from .export import write_all_atomic
     from .pipeline import build_map
