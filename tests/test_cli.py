@@ -294,3 +294,56 @@ def test_real_process_prints_no_traceback(tmp_path, geo_path, data, expected):
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith(f"Error: {csv}{expected}")
     assert len(done.stderr.splitlines()) == 1
+
+
+# --- usage mistakes: one line, as every other error --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["update", "c.txt", "--date", "14/06/2023", "--source", "x"],
+            "Error: Invalid value for '--date': \"14/06/2023\" is not an ISO 8601 date: "
+            "write 2023-06-14 (see 'relocmap update --help')",
+        ),
+        (
+            ["update", "c.txt", "--date", "2023-14-06", "--source", "x"],
+            "Error: Invalid value for '--date': \"2023-14-06\" is not a date: month 14 does "
+            "not exist (01 to 12) (see 'relocmap update --help')",
+        ),
+        (
+            ["update", "c.txt", "--date", "2023-06-14"],
+            "Error: Missing option '--source' (see 'relocmap update --help')",
+        ),
+        (
+            ["update", "c.txt", "--date", "2023-06-14", "--source", ""],
+            "Error: Invalid value for '--source': is empty; write the fact "
+            "(see 'relocmap update --help')",
+        ),
+        (["update"], "Error: Missing argument 'RELEASE' (see 'relocmap update --help')"),
+        (
+            ["build", "--tiles", "sat"],
+            "Error: Invalid value for '--tiles': 'sat' is not one of 'light', 'osm', 'none' "
+            "(see 'relocmap build --help')",
+        ),
+        (["nosuch"], "Error: No such command 'nosuch' (see 'relocmap --help')"),
+        (["--bogus"], "Error: No such option '--bogus' (see 'relocmap --help')"),
+    ],
+)
+def test_a_usage_mistake_is_one_error_line(args, expected):
+    result = CliRunner().invoke(main, args, prog_name="relocmap")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [expected]
+
+
+def test_help_is_still_help():
+    for args in (["--help"], ["update", "--help"], ["validate", "-h"]):
+        result = CliRunner().invoke(main, args, prog_name="relocmap")
+        assert result.exit_code == 0, result.output
+        assert result.stdout.startswith("Usage: relocmap"), args
+    # No command at all: the help, on the usage mistake's status.
+    result = CliRunner().invoke(main, [], prog_name="relocmap")
+    assert result.exit_code == 2
+    assert "Commands:" in result.output and "Error" not in result.output

@@ -650,7 +650,7 @@ def test_each_failure_exits_2_names_file_and_line_and_writes_nothing(in_tmp, lin
     first, last = errors(result)
     assert first.startswith(f"Error: RELEASE.txt, line 9: {message}"), first
     assert last == (
-        "Error: RELEASE.txt: 1 problem(s), nothing written; fix the text or pass "
+        "Error: RELEASE.txt: 1 problem, nothing written; fix the text or pass "
         "--partial to write the rows that could be read"
     )
     assert (in_tmp / "out.csv").read_text("utf-8") == "old content"

@@ -153,8 +153,8 @@ def test_a_flood_of_problems_is_summarised(in_tmp):
     assert_clean_failure(result)
     assert len(errors(result)) == 20
     assert errors(result)[-2:] == [
-        "Error: communique.txt: ... and 82 more problem(s)",
-        "Error: communique.txt: 100 problem(s), nothing written; fix the text or pass "
+        "Error: communique.txt: ... and 82 more problems",
+        "Error: communique.txt: 100 problems, nothing written; fix the text or pass "
         "--partial to write the rows that could be read",
     ]
 

@@ -69,6 +69,27 @@ def test_dates_must_strictly_increase() -> None:
     assert order_problems(list(zip(facts, ordered, strict=False))) == []
 
 
+def test_only_overlapping_dates_get_the_advice_to_be_more_precise() -> None:
+    # Regression: 2023-01 after 2023-06-14 was told to give both dates to the month or
+    # the day, although its order is certain: it is simply earlier.
+    facts = [Path("p0/publication.json"), Path("p1/publication.json")]
+    (earlier,) = order_problems(
+        list(zip(facts, [PartialDate(2023, 6, 14), PartialDate(2023, 1)], strict=True))
+    )
+    assert str(earlier) == (
+        "p1/publication.json, column 'source_date': source_date 2023-01 is earlier than "
+        "2023-06-14 (p0/publication.json): publications' dates must increase"
+    )
+    (overlap,) = order_problems(
+        list(zip(facts, [PartialDate(2023, 6, 14), PartialDate(2023, 6)], strict=True))
+    )
+    assert str(overlap).endswith(
+        "source_date 2023-06 is not strictly after 2023-06-14 (p0/publication.json): "
+        "publications' dates must increase; give both dates to the month or the day so "
+        "that their order is certain"
+    )
+
+
 def test_overlapping_dates_in_folders_are_reported(history_dir: Path, geo_path: Path) -> None:
     (history_dir / "2022-10").rename(history_dir / "2023")
     _replace(history_dir / "2023" / "publication.json", '"2022-10"', '"2023"')

@@ -156,12 +156,25 @@ def test_update_refuses_an_existing_or_earlier_publication(repo: Path) -> None:
         "new publication and never changes one: nothing was changed (to correct it, edit its "
         "files by hand and run '.venv/bin/relocmap validate')"
     )
+    # Regression: the message was located in a folder that does not exist, and told to
+    # give the dates more precisely when the order was certain.
     result = _update("2023-12-01")
     assert result.exit_code == 2
-    assert result.output.startswith(
-        "Error: data/publications/2023-12-01: --date 2023-12-01: source_date 2023-12-01 is not "
-        "strictly after 2024-01"
-    )
+    assert result.output.splitlines() == [
+        "Error: data/publications/2024-01/publication.json, column 'source_date': --date "
+        "2023-12-01: the release would be added as data/publications/2023-12-01, but "
+        "publications must come strictly after the latest one (source_date 2024-01): "
+        "2023-12-01 is earlier than 2024-01; nothing was changed"
+    ]
+    result = _update("2024-01-15")
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        "Error: data/publications/2024-01/publication.json, column 'source_date': --date "
+        "2024-01-15: the release would be added as data/publications/2024-01-15, but "
+        "publications must come strictly after the latest one (source_date 2024-01): "
+        "2024-01-15 and 2024-01 may be the same day, so their order is not certain; give "
+        "both dates to the day (or the month); nothing was changed"
+    ]
     assert _files(publications) == before
     assert not (repo / "out").exists()
 
@@ -183,3 +196,50 @@ def test_update_starts_a_publications_folder(repo: Path) -> None:
         "2024-06/relocalisations.csv",
     ]
     assert "New publication 2024-06 (against the previous one: none)" in result.output
+
+
+def test_update_warns_as_validate_does_when_figures_go_down(repo: Path) -> None:
+    # Regression: update did not warn about figures lower than the latest publication's.
+    # Fictitious: the Rhône's jobs and the regional total go down (1 390 → 800, 5 725 → 5 600).
+    lower = RELEASE.replace("6 300 emplois", "5 600 emplois").replace(
+        "42 projets pour 1 500 emplois", "42 projets pour 800 emplois"
+    )
+    (repo / "communique.txt").write_text(lower, encoding="utf-8")
+    expected = [
+        "Warning: data/publications/2024-06-14/relocalisations.csv, line 11, column "
+        "'emplois': Rhône (69): emplois went down from 1 390 in 2024-01 to 800 (-590); check "
+        "the figure (projects can be abandoned)",
+        "Warning: data/publications/2024-06-14/publication.json, column "
+        "'total_emplois_publie': total_emplois_publie went down from 5725 in 2024-01 to "
+        "5600 (-125); check the total",
+    ]
+    before = _files(repo)
+    dry = _update("2024-06-14", "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert [line for line in dry.stderr.splitlines() if line.startswith("Warning:")] == expected
+    assert _files(repo) == before
+    result = _update("2024-06-14")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if line.startswith("Warning:")] == (
+        expected
+    )
+    # The same lines as 'validate' gives for the folder, now that the publication is in it
+    # (after its warning about the earlier publications, which update does not repeat).
+    check = CliRunner().invoke(main, ["validate"])
+    assert check.exit_code == 0, check.output
+    warned = [line for line in check.output.splitlines() if line.startswith("Warning:")]
+    assert warned[-2:] == expected and len(warned) == 3
+
+
+def test_update_refuses_to_add_to_a_broken_publications_folder(repo: Path) -> None:
+    publications = repo / "data" / "publications"
+    csv = publications / "2023-06" / "relocalisations.csv"
+    csv.write_text(csv.read_text("utf-8").replace("\n01,Ain,", "\n01,Ain,x"), "utf-8")
+    before = _files(repo)
+    result = _update("2024-06-14")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: data/publications: nothing was changed: the publications already there must "
+        "pass '.venv/bin/relocmap validate' before one is added"
+    )
+    assert _files(repo) == before

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -209,11 +210,24 @@ def test_an_unsure_release_changes_nothing(repo):
         "Error: communique.txt, line 8: names Drôme but no number of projects"
     )
     assert errors[-1] == (
-        "Error: communique.txt: 1 problem(s), nothing written; fix the text or pass "
+        "Error: communique.txt: 1 problem, nothing written; fix the text or pass "
         "--partial to write the rows that could be read"
     )
     assert result.stdout == ""
     assert snapshot(repo) == before
+
+
+def test_the_count_of_problems_is_written_in_english(repo):
+    # Regression: "1 problem(s)" / "2 problem(s)".
+    release = RELEASE_UNSURE.replace(
+        "En Savoie, 11 projets pour 150 emplois.", "En Savoie, quelques projets ont été aidés."
+    )
+    result = update(repo, release)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == (
+        "Error: communique.txt: 2 problems, nothing written; fix the text or pass "
+        "--partial to write the rows that could be read"
+    )
 
 
 def test_partial_writes_the_departments_that_could_be_read(repo):
@@ -230,14 +244,15 @@ def test_totals_that_contradict_the_departments_change_nothing(repo):
     result = update(repo, release)
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines() == [
-        "Error: communique.txt: projets: the departments add up to 212, 62 more than the "
-        "published total 150 (“150 projets”, exact), more than that wording allows; check "
-        "that publication.json comes from the same press release as the figures ('relocmap "
-        "update' writes both), and that no department was counted twice or mistyped",
-        "Error: communique.txt: nothing was changed; check the release (a total read from "
-        "the wrong sentence?), or pass --accept-total-mismatch if the Région published "
-        "these figures",
+        # Regression: the advice was about publication.json, which update writes itself.
+        "Error: communique.txt: projets: the release's own total, 150 (“150 projets”, "
+        "exact), and the sum of its departments, 212, differ by 62, more than that wording "
+        "allows; check that the total was read from the right sentence and that no "
+        "department was counted twice or mistyped",
+        "Error: communique.txt: nothing was changed; correct the release's text if it was "
+        "misread, or pass --accept-total-mismatch if the Région published these figures",
     ]
+    assert "publication.json" not in result.stderr
     assert snapshot(repo) == before
 
 
@@ -398,3 +413,25 @@ def test_the_command_is_written_the_same_way_everywhere(repo_root):
     bare = re.compile(r"(?<![\w/.-])relocmap (?:update|validate|build|extract|boundaries)\b")
     for name, text in texts.items():
         assert not bare.findall(text), (name, bare.findall(text))
+
+
+@pytest.mark.parametrize("args", [["--help"], ["update", "--help"]])
+def test_help_prints_the_update_example_as_written(repo_root, args):
+    # Regression: click re-wrapped the example, breaking the quoted --source in two
+    # with spaces inside the quotes.
+    output = CliRunner().invoke(main, args, terminal_width=80).output
+    lines = output.splitlines()
+    start = next(i for i, line in enumerate(lines) if "relocmap update communique.txt" in line)
+    assert lines[start].endswith(" \\")
+    assert (
+        lines[start + 1].strip() == '--source "Région Auvergne-Rhône-Alpes, communiqué de presse"'
+    )
+    # The shell removes a backslash and the line break after it.
+    example = shlex.split(lines[start].removesuffix("\\") + lines[start + 1])
+    readme = readme_update_command((repo_root / "README.md").read_text("utf-8"))
+    assert example == shlex.split(readme)
+
+
+def test_main_help_says_update_adds_a_publication_to_the_publications_folder():
+    output = " ".join(CliRunner().invoke(main, ["--help"], terminal_width=80).output.split())
+    assert "when data/publications/ exists, adds the release to it as a new publication" in output

@@ -8,7 +8,7 @@ import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TextIO, TypeVar
 
 import click
 
@@ -91,6 +91,47 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+class _OneLineUsageError(click.ClickException):
+    """A usage mistake as the project reports every error: one ``Error:`` line, status 2."""
+
+    exit_code = 2
+
+
+def _one_line(exc: click.UsageError) -> _OneLineUsageError:
+    """``exc`` as one line naming where the help is, instead of click's usage block."""
+    message = exc.format_message().strip().rstrip(".")
+    command = exc.ctx.command_path if exc.ctx is not None else "relocmap"
+    return _OneLineUsageError(f"{message} (see '{command} --help')")
+
+
+class OneLineUsageGroup(click.Group):
+    """A click group whose usage mistakes (bad or missing option, unknown command), its own
+    and its commands', print one ``Error:`` line and exit with status 2, as every other
+    error does. Asking for help (``--help``, or no command at all) still prints the help."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
+
 def facts_beside(data: Path) -> Path | None:
     """The publication facts file next to the CSV, if there is one.
 
@@ -153,18 +194,21 @@ def out_dir_option(help_text: str) -> Callable[[Callable[P, R]], Callable[P, R]]
     )
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group(cls=OneLineUsageGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="relocmap")
 def main() -> None:
     """Map the results of the Auvergne-Rhône-Alpes relocation plan per department.
 
     Typical use after a new press release, from the project folder:
 
-        .venv/bin/relocmap update communique.txt --date 2023-06-14 --source "Région
-        Auvergne-Rhône-Alpes, communiqué de presse"
+    \b
+        .venv/bin/relocmap update communique.txt --date 2023-06-14 \\
+            --source "Région Auvergne-Rhône-Alpes, communiqué de presse"
 
-    reads the figures and totals from the release, writes data/relocalisations.csv
-    and data/publication.json, checks them and rebuilds out/.
+    reads the figures and totals from the release, checks them and rebuilds out/.
+    It writes data/relocalisations.csv and data/publication.json, or, when
+    data/publications/ exists, adds the release to it as a new publication
+    (data/publications/2023-06-14/ with those two files).
     """
 
 
@@ -555,9 +599,10 @@ def update(
     When the figures are a publications folder (data/publications/ when it
     exists, or --data FOLDER), the release is added as a new publication,
     FOLDER/DATE/relocalisations.csv and publication.json, compared with the
-    latest publication (whose plan facts it keeps); the previous publications
-    are never changed, and a DATE that is not strictly after the latest one is
-    refused.
+    latest publication (whose plan facts it keeps), with the warnings 'validate'
+    gives when a department's figures or a published total go down; the previous
+    publications are never changed, and a DATE that is not strictly after the
+    latest one is refused.
 
     If a line of the release that names a department cannot be read, or its
     totals contradict its departments' sum, nothing is changed (status 2), unless
@@ -565,8 +610,9 @@ def update(
 
     Example:
 
-        .venv/bin/relocmap update communique.txt --date 2023-06-14 --source "Région
-        Auvergne-Rhône-Alpes, communiqué de presse"
+    \b
+        .venv/bin/relocmap update communique.txt --date 2023-06-14 \\
+            --source "Région Auvergne-Rhône-Alpes, communiqué de presse"
     """
     from .export import write_all_atomic
     from .pipeline import build_map
@@ -574,6 +620,7 @@ def update(
     from .summary import summary_lines
     from .update import (
         change_lines,
+        decrease_warnings,
         files_to_write,
         prepare_new_publication,
         prepare_update,
@@ -588,6 +635,7 @@ def update(
         csv_path, facts = target.data, target.facts
         previous = "none" if target.previous is None else target.previous.name
         heading = f"New publication {target.folder.name} (against the previous one: {previous})"
+        decreases = decrease_warnings(found, target, data, geo)
     else:
         facts = data.parent / FACTS_NAME
         csv_path = data
@@ -595,6 +643,7 @@ def update(
             release, data, facts, geo, date=date, source=source, partial=partial, encoding=encoding
         )
         heading = "What changes"
+        decreases = []
     for note in found.extraction.notes:
         click.echo(f"Note: {note}", err=True)
     for problem in found.extraction.problems:
@@ -604,6 +653,9 @@ def update(
     click.echo(f"{heading} (check it before publishing the map):")
     for line in change_lines(found):
         click.echo(f"  {line}")
+    # As 'validate' warns about a publications folder: figures that went down.
+    for problem in decreases:
+        click.echo(f"Warning: {problem}", err=True)
     if dry_run:
         click.echo("--dry-run: nothing written")
         return

@@ -67,7 +67,9 @@ def departments_range(joined: JoinedFigures, column: str) -> tuple[float, float,
     return low, high, int(frame[column].sum())
 
 
-def _total_concern(joined: JoinedFigures, column: str, total: Total) -> Concern | None:
+def _total_concern(
+    joined: JoinedFigures, column: str, total: Total, within_release: bool
+) -> Concern | None:
     low, high, given = departments_range(joined, column)
     total_low, total_high = allowed_range(total.value, total.precision)
     if high >= total_low and low <= total_high:
@@ -80,6 +82,17 @@ def _total_concern(joined: JoinedFigures, column: str, total: Total) -> Concern 
         if joined.missing
         else ""
     )
+    if within_release:
+        # Total and departments were read from the same text: only the reading, or the
+        # release itself, can be wrong.
+        return Concern(
+            "total",
+            f"{column}: the release's own total, {total.value} "
+            f"(“{total.wording(NOUNS[column])}”, {total.precision.value}), and the sum of "
+            f"its departments, {given}{missing}, differ by {abs(difference)}, more than that "
+            f"wording allows; check that the total was read from the right sentence and that "
+            f"no department was {suspect}",
+        )
     return Concern(
         "total",
         f"{column}: the departments add up to {given}{missing}, {abs(difference)} {side} than "
@@ -90,15 +103,22 @@ def _total_concern(joined: JoinedFigures, column: str, total: Total) -> Concern 
     )
 
 
-def total_concerns(joined: JoinedFigures, publication: Publication | None) -> list[Concern]:
-    """Published totals that the departments' figures contradict."""
+def total_concerns(
+    joined: JoinedFigures, publication: Publication | None, *, within_release: bool = False
+) -> list[Concern]:
+    """Published totals that the departments' figures contradict.
+
+    With ``within_release`` the totals and the figures were read from one press release
+    ('relocmap update'): the advice is about that release, not about two files that may
+    come from different releases.
+    """
     if publication is None:
         return []
     totals = {"projets": publication.total_projets, "emplois": publication.total_emplois}
     concerns = []
     for column, total in totals.items():
         if total is not None:
-            concern = _total_concern(joined, column, total)
+            concern = _total_concern(joined, column, total, within_release)
             if concern:
                 concerns.append(concern)
     return concerns

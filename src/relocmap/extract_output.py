@@ -128,6 +128,11 @@ def merged_facts(
     return facts
 
 
+def _problems(count: int) -> str:
+    """``1 problem``, ``2 problems``."""
+    return f"{count} problem{'s' if count > 1 else ''}"
+
+
 def _limited(problems: Sequence[Problem], source: str) -> list[Problem]:
     """The first problems, then how many more there are."""
     # With the "... and N more" line and the closing advice, the command prints at most
@@ -136,7 +141,7 @@ def _limited(problems: Sequence[Problem], source: str) -> list[Problem]:
     if len(problems) <= shown + 1:
         return list(problems)
     more = len(problems) - shown
-    return [*problems[:shown], Problem(source, f"... and {more} more problem(s)")]
+    return [*problems[:shown], Problem(source, f"... and {more} more problems")]
 
 
 def check_output_paths(
@@ -181,7 +186,7 @@ def release_outputs(
                 *_limited(found.problems, str(release)),
                 Problem(
                     str(release),
-                    f"{len(found.problems)} problem(s), nothing written; fix the text or "
+                    f"{_problems(len(found.problems))}, nothing written; fix the text or "
                     "pass --partial to write the rows that could be read",
                 ),
             ]

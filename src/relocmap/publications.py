@@ -155,21 +155,37 @@ def _days(date: PartialDate) -> tuple[tuple[int, int, int], tuple[int, int, int]
     return first, (date.year, last_month, last_day)
 
 
+def dates_overlap(a: PartialDate, b: PartialDate) -> bool:
+    """Whether two dates may stand for the same day (2023-06 and 2023-06-14 do): their
+    order is then uncertain."""
+    (a_first, a_last), (b_first, b_last) = _days(a), _days(b)
+    return a_first <= b_last and b_first <= a_last
+
+
+def strictly_after(date: PartialDate, before: PartialDate) -> bool:
+    """Whether every day ``date`` may stand for comes after every day ``before`` may."""
+    return _days(date)[0] > _days(before)[1]
+
+
 def order_problems(dated: Sequence[tuple[Path, PartialDate]]) -> list[Problem]:
     """Publications (facts file, date) in folder order: each must come strictly after
     the one before it, on every day its date may stand for."""
     problems = []
     for (before_path, before), (path, date) in zip(dated, dated[1:], strict=False):
-        if _days(date)[0] <= _days(before)[1]:
-            problems.append(
-                Problem(
-                    str(path),
-                    f"source_date {date.iso} is not strictly after {before.iso} "
-                    f"({before_path}): publications' dates must increase; give both "
-                    "dates to the month or the day so that their order is certain",
-                    column="source_date",
-                )
+        if strictly_after(date, before):
+            continue
+        if dates_overlap(date, before):
+            reason = (
+                f"source_date {date.iso} is not strictly after {before.iso} ({before_path}): "
+                "publications' dates must increase; give both dates to the month or the day "
+                "so that their order is certain"
             )
+        else:
+            reason = (
+                f"source_date {date.iso} is earlier than {before.iso} ({before_path}): "
+                "publications' dates must increase"
+            )
+        problems.append(Problem(str(path), reason, column="source_date"))
     return problems
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import pandas as pd
 
 from .consistency import Concern, total_concerns
 from .errors import InputError, Problem
@@ -35,6 +36,7 @@ from .extract import (
     names_in,
     release_outputs,
 )
+from .history import DepartmentFigures, figures_of
 from .load import default_schema, read_boundaries, read_csv_table
 from .numbers import fr_group_spaces
 from .pipeline import Inputs, load_inputs
@@ -73,6 +75,7 @@ class Update:
     after: dict[str, Figures]
     inputs: Inputs
     concerns: list[Concern]
+    figures: dict[str, DepartmentFigures]  # ``after``, as the publications' checks take them
 
 
 def read_release_figures(
@@ -154,7 +157,10 @@ def _previous_facts(facts_path: Path) -> dict[str, Any] | None:
 
 
 def _figures_of(path: Path, department_names: Mapping[str, str]) -> dict[str, Figures]:
-    frame = validate_table(read_csv_table(path), department_names, default_schema())
+    return _figures_in(validate_table(read_csv_table(path), department_names, default_schema()))
+
+
+def _figures_in(frame: pd.DataFrame) -> dict[str, Figures]:
     return {
         code: Figures(
             str(row["departement"]),
@@ -211,7 +217,7 @@ def prepare_update(
         new_facts.write_text(facts_json(facts), encoding="utf-8")
         try:
             inputs = load_inputs(new_data, geo, new_facts)
-            after = _figures_of(new_data, names)
+            frame = validate_table(read_csv_table(new_data), names, default_schema())
         except InputError as exc:
             # The checks name the temporary copies; the user knows the files by their place.
             renamed = {str(new_data): str(data), str(new_facts): str(facts_path)}
@@ -229,9 +235,10 @@ def prepare_update(
         previous,
         before,
         before_problem,
-        after,
+        _figures_in(frame),
         inputs,
-        total_concerns(inputs.joined, inputs.publication),
+        total_concerns(inputs.joined, inputs.publication, within_release=True),
+        figures_of(frame),
     )
 
 
@@ -250,7 +257,13 @@ def new_publication(root: Path, date: str) -> NewPublication:
     if it exists or is not strictly after the latest publication: a publication,
     once added, is never changed."""
     from .publication import PartialDate
-    from .publications import CSV_NAME, FACTS_NAME, order_problems, release_folders
+    from .publications import (
+        CSV_NAME,
+        FACTS_NAME,
+        dates_overlap,
+        release_folders,
+        strictly_after,
+    )
 
     iso = PartialDate.parse(date).iso
     folder = root / iso
@@ -266,19 +279,23 @@ def new_publication(root: Path, date: str) -> NewPublication:
     )
     previous = release_folders(root)[-1] if has_folders else None
     if previous is not None:
-        latest = read_facts(previous / FACTS_NAME)
-        problems = order_problems(
-            [
-                (previous / FACTS_NAME, PartialDate.parse(latest["source_date"])),
-                (folder / FACTS_NAME, PartialDate.parse(iso)),
-            ]
-        )
-        if problems:
-            raise InputError(
-                [
-                    Problem(str(folder), f"--date {iso}: {p.reason}; nothing was changed")
-                    for p in problems
-                ]
+        latest_facts = previous / FACTS_NAME
+        latest = PartialDate.parse(read_facts(latest_facts)["source_date"])
+        new = PartialDate.parse(iso)
+        if not strictly_after(new, latest):
+            if dates_overlap(new, latest):
+                why = (
+                    f"{iso} and {latest.iso} may be the same day, so their order is not "
+                    "certain; give both dates to the day (or the month)"
+                )
+            else:
+                why = f"{iso} is earlier than {latest.iso}"
+            raise InputError.single(
+                latest_facts,
+                f"--date {iso}: the release would be added as {folder}, but publications "
+                f"must come strictly after the latest one (source_date {latest.iso}): {why}; "
+                "nothing was changed",
+                column="source_date",
             )
     return NewPublication(folder, folder / CSV_NAME, folder / FACTS_NAME, previous)
 
@@ -314,6 +331,38 @@ def prepare_new_publication(
     return found, target
 
 
+def decrease_warnings(
+    update: Update, target: NewPublication, root: Path, geo: Path
+) -> list[Problem]:
+    """What 'validate' will warn about the new publication once added: a department's
+    projects or jobs, or a published total, that go down from the latest publication.
+
+    The publications already in ``root`` are read and checked as 'validate' reads them;
+    if one of them is broken, nothing is added (InputError): the map could not be
+    rebuilt from the folder.
+    """
+    from .publications import History, Release, load_history
+    from .publications import decrease_warnings as across
+
+    if target.previous is None:
+        return []
+    try:
+        history = load_history(root, geo)
+    except InputError as exc:
+        raise InputError(
+            [
+                *exc.problems,
+                Problem(
+                    str(root),
+                    "nothing was changed: the publications already there must pass "
+                    "'.venv/bin/relocmap validate' before one is added",
+                ),
+            ]
+        ) from None
+    added = Release(target.folder.name, target.folder, update.inputs, update.figures)
+    return across(History(root, (history.latest, added), history.boundaries))
+
+
 def refuse_contradicted_totals(update: Update, release: Path) -> None:
     """A release whose totals contradict its own departments is not written."""
     if update.concerns:
@@ -322,9 +371,8 @@ def refuse_contradicted_totals(update: Update, release: Path) -> None:
                 *(Problem(str(release), concern.message) for concern in update.concerns),
                 Problem(
                     str(release),
-                    "nothing was changed; check the release (a total read from the wrong "
-                    "sentence?), or pass --accept-total-mismatch if the Région published "
-                    "these figures",
+                    "nothing was changed; correct the release's text if it was misread, or "
+                    "pass --accept-total-mismatch if the Région published these figures",
                 ),
             ]
         )
