@@ -641,3 +641,13 @@ def test_five_publications_of_a_region_are_within_budget(tmp_path: Path) -> None
         f"carte.html of 5 publications × 12 departments is {size:,} bytes "
         f"(budget {EDITIONS_BUDGET_BYTES:,})"
     )
+
+
+def test_the_table_footer_gives_the_number_only_when_the_wording_hides_it() -> None:
+    """Regression: an exact total read "6 860 emplois (6 860)" (figures FICTITIOUS)."""
+    from relocmap.publication import Total
+    from relocmap.render import _total_cell
+
+    assert _total_cell(Total(6860)) == "6\u202f860 emplois"
+    worded = Total(5306, Precision.PLUS_DE, "plus de 5 300 emplois")
+    assert _total_cell(worded) == "plus de 5 300 emplois (5\u202f306)"
