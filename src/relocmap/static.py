@@ -382,10 +382,10 @@ def _report_missing_glyphs(caught: list[warnings.WarningMessage]) -> None:
 # evolution.png: 8 in wide (1760 px); its height follows from the panels (inches below).
 EVOLUTION_WIDTH_IN = 8.0
 EVOLUTION_PANELS_WIDTH = 0.74  # the panels' columns, as a fraction of the width
-EVOLUTION_PANELS_TOP_IN = 0.68  # from the top edge: title and subtitle above
-EVOLUTION_DATE_IN = 0.3  # a panel's date, above its map
+EVOLUTION_PANELS_TOP_IN = 0.56  # from the top edge: title and subtitle above
+EVOLUTION_DATE_IN = 0.28  # a panel's date, above its map
 EVOLUTION_ROW_GAP_IN = 0.1
-EVOLUTION_FOOT_IN = 0.42  # under the last row: the credit line and margins
+EVOLUTION_FOOT_IN = 0.32  # under the last row: the credit line and margins
 EVOLUTION_SOURCES_IN = 0.11  # the credit line's baseline above the bottom edge
 # A nominal size at the image's width, to measure text (as tests do); the figure drawn
 # takes its height from its panels (:func:`build_evolution_figure`).
