@@ -9,10 +9,15 @@ import re
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from helpers import REPO_ROOT, page_config, page_features
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.figure import Figure
+from matplotlib.text import Annotation
 
 from relocmap.pipeline import build_map
+from relocmap.publication import Publication
 from relocmap.render import MapOptions
 
 FICTIVES = REPO_ROOT / "tests" / "data" / "publications-fictives"
@@ -162,3 +167,151 @@ def test_long_csv_neutralises_formula_cells(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO((out / "relocalisations.csv").read_text("utf-8"))))
     notes = [r["note"] for r in rows if r["publication"] == "2024-01" and r["code"] == cells[0]]
     assert notes == ["'=HYPERLINK(1)"]
+
+
+# --- the still images' layout (evolution.png, trajectoire.png) ----------------------
+
+
+def five_publications(root: Path) -> Path:
+    """The three FICTITIOUS publications plus two more, also invented (FICTIF): jobs
+    up 10 % (total worded "plus de …") then 25 % (no published total: the departments'
+    sum, the longest label); the first total also worded "plus de …"."""
+    folder = root / "publications"
+    shutil.copytree(FICTIVES, folder)
+    first = folder / "2022-10" / "publication.json"
+    facts = json.loads(first.read_text("utf-8"))
+    facts["total_emplois_precision"] = "plus_de"
+    first.write_text(json.dumps(facts, ensure_ascii=False), "utf-8")
+    for key, factor in (("2024-09", 1.1), ("2025-04", 1.25)):
+        shutil.copytree(folder / "2024-01", folder / key)
+        facts = json.loads((folder / key / "publication.json").read_text("utf-8"))
+        table = folder / key / "relocalisations.csv"
+        rows = list(csv.DictReader(io.StringIO(table.read_text("utf-8"))))
+        for row in rows:
+            row["emplois"] = str(round(int(row["emplois"]) * factor))
+            assert row["note"] == "FICTIF"
+        facts["source_date"] = key
+        facts["source"] = f"FICTIF : données inventées pour les tests de relocmap ({key})"
+        if factor < 1.2:
+            facts["total_emplois_publie"] = 5 * sum(int(r["emplois"]) for r in rows) // 5
+            facts["total_emplois_precision"] = "plus_de"
+        else:
+            del facts["total_emplois_publie"], facts["total_emplois_precision"]
+        (folder / key / "publication.json").write_text(json.dumps(facts, ensure_ascii=False))
+        text = io.StringIO()
+        writer = csv.DictWriter(text, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        table.write_text(text.getvalue(), "utf-8")
+    return folder
+
+
+def agg_renderer(fig: Figure) -> RendererAgg:
+    """The figure's renderer (its canvas is Agg), for boxes of text as drawn."""
+    canvas = fig.canvas
+    assert isinstance(canvas, FigureCanvasAgg)
+    return canvas.get_renderer()
+
+
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
+    return {3: FICTIVES, 5: five_publications(tmp_path_factory.mktemp("five"))}
+
+
+def history_figures(folder: Path) -> tuple[Figure, Figure, list[tuple[Publication, int, bool]]]:
+    """evolution.png's and trajectoire.png's figures, from the same inputs as a build."""
+    from relocmap.classify import VIEWS, classify_together
+    from relocmap.publications import load_history
+    from relocmap.static import build_evolution_figure, build_trajectory_figure
+    from relocmap.wording import french_date
+
+    history = load_history(folder, REPO_ROOT / "geo" / "departements.geojson")
+    frames = {r.key: r.inputs.joined.frame["emplois"] for r in history.releases}
+    jobs = classify_together(frames, VIEWS[0])
+    panels = [
+        (french_date(r.publication.source_date), r.inputs.joined, jobs[r.key])
+        for r in history.releases
+    ]
+    points = [(p, total, published) for _, p, total, published in history.trajectory()]
+    evolution = build_evolution_figure(panels, history.shown_inputs().publication)
+    return evolution, build_trajectory_figure(points), points
+
+
+@pytest.mark.parametrize("count", [3, 5])
+def test_evolution_panels_fill_the_figure(folders: dict[int, Path], count: int) -> None:
+    """Regression: evolution.png (1760 × 836) had an empty band over its lower 40 %: the
+    small maps, kept to the region's shape, were far shorter than their boxes."""
+    from relocmap.static import EVOLUTION_WIDTH_IN, PNG_DPI
+
+    fig, _, _ = history_figures(folders[count])
+    fig.draw_without_rendering()
+    renderer = agg_renderer(fig)
+    assert len(fig.axes) == count
+    # The maps as drawn (boxes after the aspect is applied) with their dates above.
+    boxes = [box for ax in fig.axes if (box := ax.get_tightbbox(renderer)) is not None]
+    assert len(boxes) == count
+    top, bottom = max(b.y1 for b in boxes), min(b.y0 for b in boxes)
+    # The room they have: between the subtitle and the credit line.
+    title, subtitle, credit = sorted(fig.texts, key=lambda t: -t.get_window_extent().y0)
+    room = subtitle.get_window_extent().y0 - credit.get_window_extent().y1
+    assert (top - bottom) >= 0.85 * room
+    # 1760 px wide, as the map; every map inside the figure, none over another.
+    assert fig.bbox.width == EVOLUTION_WIDTH_IN * PNG_DPI
+    assert all(fig.bbox.contains(b.x0, b.y0) and fig.bbox.contains(b.x1, b.y1) for b in boxes)
+    maps = [ax.get_window_extent(renderer) for ax in fig.axes]
+    assert not any(a.overlaps(b) for i, a in enumerate(maps) for b in maps[i + 1 :])
+    # Three maps make one row, five two (3 + 2).
+    assert len({round(m.y0) for m in maps}) == (1 if count == 3 else 2)
+    assert "Contours" in credit.get_text()  # a map: the boundaries are credited
+
+
+@pytest.mark.parametrize("count", [3, 5])
+def test_trajectory_labels_clear_the_objective_line_and_each_other(
+    folders: dict[int, Path], count: int
+) -> None:
+    from relocmap.static import LABEL_CLEARANCE_PT
+
+    _, fig, points = history_figures(folders[count])
+    fig.draw_without_rendering()
+    renderer = agg_renderer(fig)
+    ax = fig.axes[0]
+    totals, objective = ax.get_lines()
+    assert objective.get_linestyle() == "--"
+    line = objective.get_transform().transform_path(objective.get_path())
+    labels = list(ax.texts)
+    assert len(labels) == count
+    if count == 5:
+        words = [t.get_text() for t in labels]
+        assert words[0] == "plus de 4\u202f400" and words[3].startswith("plus de ")
+        assert words[4].endswith(" (somme des départements)")
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    for text, box in zip(labels, boxes, strict=True):
+        assert not line.intersects_bbox(box, filled=False), text.get_text()
+        assert ax.bbox.contains(box.x0, box.y0) and ax.bbox.contains(box.x1, box.y1)
+    for i, box in enumerate(boxes):
+        for other in boxes[i + 1 :]:
+            assert not box.padded(LABEL_CLEARANCE_PT).overlaps(other)
+    if count == 5:
+        # The reviewer's case: centred above its point, "plus de 4 400" is crossed by
+        # the line (the first total lies on it), so the check above can fail.
+        first = labels[0]
+        assert isinstance(first, Annotation)
+        first.xyann = (0, 6)
+        first.set_horizontalalignment("center")
+        first.set_verticalalignment("bottom")
+        assert line.intersects_bbox(first.get_window_extent(renderer), filled=False)
+    # The objective's end stays in view, and the chart spans the figure's width.
+    assert ax.get_xlim()[1] >= np.asarray(objective.get_xdata(), dtype=float)[-1]
+    assert ax.get_window_extent(renderer).x1 >= 0.9 * fig.bbox.width
+    drawn = np.asarray(totals.get_ydata(), dtype=float)
+    assert [round(v) for v in drawn] == [total for _, total, _ in points]
+
+
+def test_trajectory_credit_gives_only_the_figures_source(folders: dict[int, Path]) -> None:
+    """Regression: the chart, which draws no map, credited "Contours : IGN ADMIN EXPRESS"."""
+    from relocmap.wording import figures_source
+
+    _, fig, points = history_figures(folders[3])
+    texts = [t.get_text() for t in fig.texts]
+    assert f"Chiffres : {figures_source(points[-1][0])}" in texts
+    assert not any("Contours" in text or "IGN" in text for text in texts)

@@ -15,7 +15,7 @@ import re
 import textwrap
 import warnings
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import geopandas as gpd
 import matplotlib
@@ -26,10 +26,12 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
-from matplotlib.text import Text
+from matplotlib.text import Annotation, Text
 from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import Bbox
 from matplotlib.typing import RcKeyType
 from shapely.geometry.polygon import orient
 
@@ -40,6 +42,7 @@ from .numbers import fr_decimal, fr_int
 from .publication import Publication
 from .wording import (
     department_label,
+    figures_source,
     french_date,
     label_point,
     legend_items,
@@ -125,13 +128,14 @@ def _class_legend(
     return legend
 
 
-def _draw_title(fig: Figure, text: str, fontsize: float) -> Text:
-    """An image's title, top left, bold, drawn literally; in a smaller size (by half
-    points, not under :data:`TITLE_MIN_PT`) when it would run past the right margin at
-    ``fontsize`` (a long region name, "FICTIF — " ahead of the title)."""
+def _draw_title(fig: Figure, text: str, fontsize: float, top: float = 0.955) -> Text:
+    """An image's title, top left (its top at ``top``, a figure fraction), bold, drawn
+    literally; in a smaller size (by half points, not under :data:`TITLE_MIN_PT`) when
+    it would run past the right margin at ``fontsize`` (a long region name, "FICTIF — "
+    ahead of the title)."""
     title = fig.text(
         MARGIN_X,
-        0.955,
+        top,
         literal(text),
         parse_math=False,
         fontsize=fontsize,
@@ -375,8 +379,19 @@ def _report_missing_glyphs(caught: list[warnings.WarningMessage]) -> None:
 
 # --- several publications: small multiples and the trajectory ---------------------------
 
-EVOLUTION_FIGSIZE_IN = (8.0, 3.8)
+# evolution.png: 8 in wide (1760 px); its height follows from the panels (inches below).
+EVOLUTION_WIDTH_IN = 8.0
+EVOLUTION_PANELS_WIDTH = 0.74  # the panels' columns, as a fraction of the width
+EVOLUTION_PANELS_TOP_IN = 0.56  # from the top edge: title and subtitle above
+EVOLUTION_DATE_IN = 0.28  # a panel's date, above its map
+EVOLUTION_ROW_GAP_IN = 0.1
+EVOLUTION_FOOT_IN = 0.32  # under the last row: the credit line and margins
+EVOLUTION_SOURCES_IN = 0.11  # the credit line's baseline above the bottom edge
+# A nominal size at the image's width, to measure text (as tests do); the figure drawn
+# takes its height from its panels (:func:`build_evolution_figure`).
+EVOLUTION_FIGSIZE_IN = (EVOLUTION_WIDTH_IN, 3.8)
 TRAJECTORY_FIGSIZE_IN = (8.0, 4.5)
+TRAJECTORY_BOX = (0.1, 0.17, 0.86, 0.65)  # the chart: left, bottom, width, height
 OBJECTIVE_COLOR = "#d95f02"  # ColorBrewer Dark2, apart from the YlGnBu blues
 TOTALS_COLOR = "#225ea8"
 
@@ -400,11 +415,24 @@ def _save_png(fig: Figure, title: str) -> bytes:
     return png.getvalue()
 
 
+def evolution_grid(count: int) -> tuple[int, int]:
+    """``(rows, columns)`` of ``count`` small maps: one row up to three, then rows of
+    at most three, as even as possible (4 → 2 × 2, 5 → 3 + 2, 6 → 2 × 3), so that each
+    map stays wide enough to read."""
+    rows = 1 if count <= 3 else math.ceil(count / 3)
+    return rows, math.ceil(count / rows)
+
+
 def build_evolution_figure(
     panels: Sequence[tuple[str, JoinedFigures, Classes]], publication: Publication | None
 ) -> Figure:
     """One small map per publication (``(date words, joined, classes)`` in date order),
-    all coloured with the same classes, one legend for all."""
+    all coloured with the same classes, one legend for all.
+
+    The figure's width is fixed; its height follows from the maps' shape: each panel is
+    as wide as its column and as tall as the region at that width, the rows are stacked
+    under the title block, and the credit line comes just under them (taller only when
+    the legend needs more room than the maps)."""
     first = panels[0][1]
     frame, _ = shown_departments(first)
     crs = local_crs(frame)
@@ -419,12 +447,48 @@ def build_evolution_figure(
             strict=True,
         )
     }
-    fig = Figure(figsize=EVOLUTION_FIGSIZE_IN, dpi=PNG_DPI, facecolor="#ffffff")
+    pad = 0.01 * max(maxx - minx, maxy - miny)
+    rows, columns = evolution_grid(len(panels))
+    width_in = EVOLUTION_WIDTH_IN
+    cell_in = EVOLUTION_PANELS_WIDTH * width_in / columns
+    map_w_in = cell_in * 0.96
+    map_h_in = map_w_in * (maxy - miny + 2 * pad) / (maxx - minx + 2 * pad)
+
+    fig = Figure(figsize=(width_in, width_in), dpi=PNG_DPI, facecolor="#ffffff")
     FigureCanvasAgg(fig)
-    count = len(panels)
-    width = 0.74 / count
+    latest_classes = panels[-1][2]
+    has_missing = any(
+        code not in classes.class_of for _, _, classes in panels for code in frame.index
+    )
+    legend_x = MARGIN_X + EVOLUTION_PANELS_WIDTH + 0.02
+    legend = _class_legend(fig, latest_classes, has_missing, (legend_x, 0.5), 7.5)
+    # The legend's size is in points: measured now, it sets the least height of the band.
+    fig.draw_without_rendering()
+    legend_h_in = legend.get_window_extent().height / fig.dpi
+    band_in = rows * (EVOLUTION_DATE_IN + map_h_in) + (rows - 1) * EVOLUTION_ROW_GAP_IN
+    band_in = max(band_in, legend_h_in + 2 * EVOLUTION_ROW_GAP_IN)
+    height_in = EVOLUTION_PANELS_TOP_IN + band_in + EVOLUTION_FOOT_IN
+    fig.set_size_inches(width_in, height_in)
+
+    def from_top(inches: float) -> float:
+        """A distance from the figure's top edge, in inches, as a figure fraction."""
+        return 1 - inches / height_in
+
     for index, (when, _joined, classes) in enumerate(panels):
-        ax = fig.add_axes((MARGIN_X + index * width, 0.12, width * 0.96, 0.64))
+        row, column = divmod(index, columns)
+        map_top_in = (
+            EVOLUTION_PANELS_TOP_IN
+            + row * (EVOLUTION_DATE_IN + map_h_in + EVOLUTION_ROW_GAP_IN)
+            + EVOLUTION_DATE_IN
+        )
+        ax = fig.add_axes(
+            (
+                MARGIN_X + column * cell_in / width_in,
+                from_top(map_top_in + map_h_in),
+                map_w_in / width_in,
+                map_h_in / height_in,
+            )
+        )
         ax.set_axis_off()
         ax.set_aspect("equal", adjustable="box", anchor="N")
         for code, path in shapes.items():
@@ -436,25 +500,20 @@ def build_evolution_figure(
                     linewidth=0.4,
                 )
             )
-        pad = 0.01 * max(maxx - minx, maxy - miny)
         ax.set_xlim(minx - pad, maxx + pad)
         ax.set_ylim(miny - pad, maxy + pad)
         ax.set_title(when, fontsize=8.5, color=TEXT_COLOR, fontweight="bold")
-    latest_classes = panels[-1][2]
-    _draw_title(fig, evolution_title(first, publication), 14)
+    legend.set_bbox_to_anchor((legend_x, from_top(EVOLUTION_PANELS_TOP_IN + band_in / 2)))
+    _draw_title(fig, evolution_title(first, publication), 14, top=from_top(0.17))
     fig.text(
         MARGIN_X,
-        0.885,
+        from_top(0.44),
         f"{latest_classes.view.legend_title} à chaque publication, mêmes classes pour toutes",
         fontsize=8.5,
         color=MUTED_COLOR,
         va="top",
     )
-    has_missing = any(
-        code not in classes.class_of for _, _, classes in panels for code in frame.index
-    )
-    _class_legend(fig, latest_classes, has_missing, (MARGIN_X + 0.76, 0.46), 7.5)
-    _draw_sources(fig, publication)
+    _draw_sources(fig, publication, bottom=EVOLUTION_SOURCES_IN / height_in)
     return fig
 
 
@@ -468,38 +527,113 @@ def render_evolution(
         return _save_png(build_evolution_figure(panels, publication), title)
 
 
+# A value label's places around its point, in order of preference: (dx, dy) in points,
+# horizontal and vertical alignment. Above first, then below, then the diagonals and sides.
+HAlign = Literal["left", "center", "right"]
+VAlign = Literal["bottom", "center", "top"]
+LABEL_PLACES: tuple[tuple[float, float, HAlign, VAlign], ...] = (
+    (0, 6, "center", "bottom"),
+    (0, -7, "center", "top"),
+    (5, -5, "left", "top"),
+    (-5, 5, "right", "bottom"),
+    (5, 5, "left", "bottom"),
+    (-5, -5, "right", "top"),
+    (7, 0, "left", "center"),
+    (-7, 0, "right", "center"),
+)
+LABEL_CLEARANCE_PT = 3.0  # least gap between a label and a line or another label
+
+
+def _chart_credit(fig: Figure, publication: Publication | None) -> None:
+    """A chart's credit line: the figures' source only (no map, so no boundaries)."""
+    fig.text(
+        MARGIN_X,
+        0.03,
+        literal(f"Chiffres : {figures_source(publication)}"),
+        parse_math=False,
+        fontsize=6.5,
+        color=MUTED_COLOR,
+        va="bottom",
+    )
+
+
+def _put_label(label: Annotation, dx: float, dy: float, ha: HAlign, va: VAlign) -> None:
+    """A label ``(dx, dy)`` points from its point, aligned by ``ha`` and ``va``."""
+    label.xyann = (dx, dy)
+    label.set_horizontalalignment(ha)
+    label.set_verticalalignment(va)
+
+
+def _place_value_labels(ax: Axes, labels: Sequence[Annotation], avoid: Sequence[Line2D]) -> None:
+    """Move each value label to the first of :data:`LABEL_PLACES` where it crosses none
+    of the ``avoid`` lines, no label already placed, and stays inside the axes; where no
+    place is free, the one crossing the fewest (lines counted before labels)."""
+    fig = ax.get_figure()
+    assert isinstance(fig, Figure)
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    paths = [line.get_transform().transform_path(line.get_path()) for line in avoid]
+    inside = ax.get_window_extent(renderer)
+    clearance = LABEL_CLEARANCE_PT * fig.dpi / 72
+    placed: list[Bbox] = []
+    for label in labels:
+        best: tuple[tuple[int, int, int, int], Bbox] | None = None
+        for rank, (dx, dy, ha, va) in enumerate(LABEL_PLACES):
+            _put_label(label, dx, dy, ha, va)
+            box = label.get_window_extent(renderer).padded(clearance)
+            crossed = sum(path.intersects_bbox(box, filled=False) for path in paths)
+            overlaps = sum(box.overlaps(other) for other in placed)
+            outside = int(
+                not inside.contains(box.x0, box.y0) or not inside.contains(box.x1, box.y1)
+            )
+            score = (crossed + outside, overlaps, 0, rank)
+            if best is None or score < best[0]:
+                best = (score, box)
+            if score[:2] == (0, 0):
+                break
+        assert best is not None
+        _put_label(label, *LABEL_PLACES[best[0][3]])
+        placed.append(best[1])
+
+
 def build_trajectory_figure(points: Sequence[tuple[Publication, int, bool]]) -> Figure:
     """Total jobs per publication (``(facts, total, published?)``: a sum of departments
     when the release gave no total) against the plan's objective line, when the latest
-    facts give the adoption date, the objective and its duration."""
+    facts give the adoption date, the objective and its duration. Each total's label sits
+    where it crosses neither line nor another label (:func:`_place_value_labels`)."""
     latest = points[-1][0]
     fig = Figure(figsize=TRAJECTORY_FIGSIZE_IN, dpi=PNG_DPI, facecolor="#ffffff")
     FigureCanvasAgg(fig)
-    ax = fig.add_axes((0.1, 0.2, 0.62, 0.62))
+    ax = fig.add_axes(TRAJECTORY_BOX)
     xs = [p.source_date.year_fraction for p, _, _ in points]
     ys = [total for _, total, _ in points]
-    ax.plot(xs, ys, color=TOTALS_COLOR, linewidth=1.6, marker="o", label="Emplois annoncés")
+    (totals_line,) = ax.plot(
+        xs, ys, color=TOTALS_COLOR, linewidth=1.6, marker="o", label="Emplois annoncés"
+    )
+    labels = []
     for (publication, total, published), x in zip(points, xs, strict=True):
         words = (
             publication.total_emplois.wording("emplois")
             if published and publication.total_emplois is not None
             else f"{fr_int(total)} (somme des départements)"
         )
-        ax.annotate(
-            literal(words.replace(" emplois", "")),
-            (x, total),
-            parse_math=False,
-            xytext=(0, 6),
-            textcoords="offset points",
-            ha="center",
-            fontsize=6.5,
-            color=TEXT_COLOR,
+        labels.append(
+            ax.annotate(
+                literal(words.replace(" emplois", "")),
+                (x, total),
+                parse_math=False,
+                xytext=(0, 6),
+                textcoords="offset points",
+                ha="center",
+                fontsize=6.5,
+                color=TEXT_COLOR,
+            )
         )
+    avoid = [totals_line]
     objective = latest.objectif_emplois
     if objective and latest.adoption_plan is not None and latest.objectif_duree_ans:
         start = latest.adoption_plan.year_fraction
         end = start + latest.objectif_duree_ans
-        ax.plot(
+        (objective_line,) = ax.plot(
             [start, end],
             [0, objective],
             color=OBJECTIVE_COLOR,
@@ -507,6 +641,7 @@ def build_trajectory_figure(points: Sequence[tuple[Publication, int, bool]]) -> 
             linestyle="--",
             label=f"Objectif : {fr_int(objective)} emplois en {latest.objectif_duree_ans} ans",
         )
+        avoid.insert(0, objective_line)
         ax.set_xlim(start - 0.1, end + 0.1)
         ax.set_ylim(0, objective * 1.05)
     else:
@@ -530,7 +665,9 @@ def build_trajectory_figure(points: Sequence[tuple[Publication, int, bool]]) -> 
         color=MUTED_COLOR,
         va="top",
     )
-    _draw_sources(fig, latest)
+    _chart_credit(fig, latest)
+    fig.draw_without_rendering()  # lines and labels laid out: their boxes are known
+    _place_value_labels(ax, labels, avoid)
     return fig
 
 
