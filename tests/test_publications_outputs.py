@@ -136,7 +136,7 @@ def test_trajectory_words_and_objective_line() -> None:
     texts = [t.get_text() for t in fig.texts]
     # 5 725 of 30 000 jobs (fictitious) at the latest publication.
     assert (
-        "Total régional à chaque publication ; dernière, janvier 2024 : 19,1 % de l'objectif"
+        "Total régional à chaque publication ; dernière, janvier 2024 : 19,1 % de l’objectif"
         in texts
     )
     ax = fig.axes[0]

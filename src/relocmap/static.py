@@ -656,7 +656,7 @@ def build_trajectory_figure(points: Sequence[tuple[Publication, int, bool]]) -> 
     _draw_title(fig, trajectory_title(points), 14)
     share = ""
     if objective:
-        share = f" : {fr_decimal(100 * ys[-1] / objective, 1)} % de l'objectif"
+        share = f" : {fr_decimal(100 * ys[-1] / objective, 1)} % de l’objectif"
     fig.text(
         MARGIN_X,
         0.885,
