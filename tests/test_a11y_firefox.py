@@ -109,9 +109,9 @@ class Keyboard:
         """)
 
 
-@pytest.fixture
-def keyboard(firefox, offline_page: Path) -> Keyboard:
-    firefox.navigate(offline_page.as_uri())
+def open_map(firefox, page: Path) -> Keyboard:
+    """Load ``page`` and wait until its departments are drawn and reachable."""
+    firefox.navigate(page.as_uri())
     deadline = time.monotonic() + 20
     while not firefox.execute_script(
         "return document.querySelectorAll('path.relocmap-dep[tabindex]').length"
@@ -119,6 +119,11 @@ def keyboard(firefox, offline_page: Path) -> Keyboard:
         assert time.monotonic() < deadline, "the map was not drawn in Firefox"
         time.sleep(0.2)
     return Keyboard(firefox)
+
+
+@pytest.fixture
+def keyboard(firefox, offline_page: Path) -> Keyboard:
+    return open_map(firefox, offline_page)
 
 
 def test_every_department_is_reached_with_tab_in_firefox(keyboard: Keyboard) -> None:
@@ -194,14 +199,7 @@ def test_publication_and_view_chosen_with_the_keyboard_in_firefox(
     firefox, offline_editions_page: Path
 ) -> None:
     """FICTITIOUS figures: Loire has 420 jobs in 2023-06 (450 before)."""
-    firefox.navigate(offline_editions_page.as_uri())
-    deadline = time.monotonic() + 20
-    while not firefox.execute_script(
-        "return document.querySelectorAll('path.relocmap-dep[tabindex]').length"
-    ):
-        assert time.monotonic() < deadline, "the map was not drawn in Firefox"
-        time.sleep(0.2)
-    keyboard = Keyboard(firefox)
+    keyboard = open_map(firefox, offline_editions_page)
     active = "const e = document.activeElement; return [e.tagName, e.name || '', e.value || '']"
     for _ in range(12):
         keyboard.press(keyboard.keys.TAB)
