@@ -17,7 +17,6 @@ from .validate import validate_table
 
 if TYPE_CHECKING:
     from .classify import Classes, View
-    from .history import Change
     from .publications import History
     from .render import Edition, MapOptions
 
@@ -96,7 +95,8 @@ def classify_history(history: History) -> dict[str, list[Classes]]:
         key: {code for code, c in per_code.items() if c.status in (Status.NEW, Status.BACK)}
         for key, per_code in later.items()
     }
-    change = classify_change(deltas, new, "nouveau ou de retour" if _any_back(later) else "nouveau")
+    back = any(c.status is Status.BACK for per_code in later.values() for c in per_code.values())
+    change = classify_change(deltas, new, "nouveau ou de retour" if back else "nouveau")
     result = {}
     for index, release in enumerate(releases):
         per_view = [classes[release.key] for classes in shared]
@@ -107,12 +107,6 @@ def classify_history(history: History) -> dict[str, list[Classes]]:
             per_view.append(change[release.key])
         result[release.key] = per_view
     return result
-
-
-def _any_back(later: Mapping[str, Mapping[str, Change]]) -> bool:
-    from .history import Status
-
-    return any(c.status is Status.BACK for per_code in later.values() for c in per_code.values())
 
 
 def history_editions(history: History) -> list[Edition]:
@@ -225,17 +219,19 @@ def map_files(
     if options.assets == ASSETS_LOCAL:
         files.update(local_asset_files())  # leaflet.js, leaflet.css beside carte.html
     if history is not None:
-        files.update(history_files(history))
+        files.update(history_files(history, by_edition))
     return files
 
 
-def history_files(history: History) -> dict[str, bytes | str]:
+def history_files(
+    history: History, classes: Mapping[str, Sequence[Classes]]
+) -> dict[str, bytes | str]:
     """What two or more publications add to (or change in) the outputs: the exports
     carry every publication (CSV, long format) and the change since the previous one
-    (both), and two images: evolution.png (small multiples of the jobs, classes shared
-    by every publication) and trajectoire.png (total jobs against the objective)."""
+    (both), and two images: evolution.png (small multiples of the jobs, in the page's
+    classes shared by every publication: ``classes``, from :func:`classify_history`) and
+    trajectoire.png (total jobs against the objective)."""
     from . import export
-    from .classify import VIEWS, classify_together
     from .static import render_evolution, render_trajectory
     from .wording import french_date
 
@@ -243,9 +239,9 @@ def history_files(history: History) -> dict[str, bytes | str]:
     changes = history.changes()
     latest, previous = releases[-1], releases[-2]
     frames = [(r.key, r.inputs.joined.frame) for r in releases]
-    jobs = classify_together({key: frame["emplois"] for key, frame in frames}, VIEWS[0])
     panels = [
-        (french_date(r.publication.source_date), r.inputs.joined, jobs[r.key]) for r in releases
+        (french_date(r.publication.source_date), r.inputs.joined, classes[r.key][0])
+        for r in releases
     ]
     points = [
         (publication, total, published) for _, publication, total, published in history.trajectory()

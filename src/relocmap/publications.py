@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,7 +101,12 @@ class History:
         return [(release.key, release.figures) for release in self.releases]
 
     def changes(self) -> dict[str, dict[str, Change]]:
-        """Per publication (after the first), per department: the change since the previous."""
+        """Per publication (after the first), per department: the change since the previous
+        (computed once: the page, its classes and the exports all ask)."""
+        return self._changes
+
+    @functools.cached_property
+    def _changes(self) -> dict[str, dict[str, Change]]:
         return changes(self.keyed_figures())
 
     def trajectory(self) -> list[tuple[str, Publication, int, bool]]:
