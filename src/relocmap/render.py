@@ -43,6 +43,7 @@ from .wording import (
     subtitle_text,
     sum_notes,
     title_text,
+    trajectory_total,
 )
 
 TILES = {
@@ -678,13 +679,8 @@ def trajectory_html(points: Sequence[tuple[str, Publication, int, bool]]) -> str
     years_shown = range(math.ceil(start), math.floor(end) + 1)
     ticks = [{"x": x_of(year), "label": str(year)} for year in years_shown if year % 2 == 0]
 
-    def words(publication: Publication, total: int, published: bool) -> str:
-        if published and publication.total_emplois is not None:
-            return publication.total_emplois.wording("emplois")
-        return f"{fr_int(total)} emplois (somme des départements)"
-
     said = "Emplois annoncés : " + ", ".join(
-        f"{words(p, total, published)} {french_when(p.source_date)}"
+        f"{trajectory_total(p, total, published)} {french_when(p.source_date)}"
         for _, p, total, published in points
     )
     if has_goal:

@@ -52,6 +52,7 @@ from .wording import (
     source_lines,
     subtitle_text,
     title_text,
+    trajectory_total,
 )
 
 # 8 × 5 in (16:10, reads well in a social-media feed and on a printed page);
@@ -611,14 +612,11 @@ def build_trajectory_figure(points: Sequence[tuple[Publication, int, bool]]) -> 
     )
     labels = []
     for (publication, total, published), x in zip(points, xs, strict=True):
-        words = (
-            publication.total_emplois.wording("emplois")
-            if published and publication.total_emplois is not None
-            else f"{fr_int(total)} (somme des départements)"
-        )
+        # The chart's axis says "emplois": the labels need not.
+        words = trajectory_total(publication, total, published).replace(" emplois", "")
         labels.append(
             ax.annotate(
-                literal(words.replace(" emplois", "")),
+                literal(words),
                 (x, total),
                 parse_math=False,
                 xytext=(0, 6),

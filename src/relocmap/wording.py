@@ -104,6 +104,15 @@ def published_totals(publication: Publication | None) -> list[str]:
     return [total.wording(noun) for total, noun in totals if total is not None]
 
 
+def trajectory_total(publication: Publication, total: int, published: bool) -> str:
+    """A point of the trajectory (page chart and trajectoire.png): the regional jobs total
+    as the release worded it (``plus de 5 300 emplois``), or, when it gave none, the
+    departments' sum said as such (``7 158 emplois (somme des départements)``)."""
+    if published and publication.total_emplois is not None:
+        return publication.total_emplois.wording("emplois")
+    return f"{fr_int(total)} emplois (somme des départements)"
+
+
 def figures_source(publication: Publication | None) -> str:
     """Where the figures come from, as the credit line names it."""
     return publication.source if publication else "données fournies (source non précisée)"
