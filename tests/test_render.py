@@ -273,6 +273,7 @@ def test_configuration_is_one_object_with_views_texts_and_departments(page_html)
         "html",
         "map",
         "noDataColor",
+        "tableFigures",
         "texts",
         "tiles",
         "views",

@@ -375,10 +375,10 @@ POPUP_TERMS = (
 )
 
 
-def figure_texts(row: pd.Series, region_count: int, tied: bool = False) -> list[str | None]:
+def figure_texts(row: pd.Series, region_count: int | None, tied: bool = False) -> list[str | None]:
     """A department's figures as the popup (:data:`POPUP_TERMS`) and the table write
-    them; ``tied``: another department of the region has the same rank. Empty without
-    figures."""
+    them; ``tied``: another department of the region has the same rank (the rank's text
+    is None without ``region_count``: the table has no rank). Empty without figures."""
     if pd.isna(row["emplois"]):
         return []
     per_project = None
@@ -393,8 +393,26 @@ def figure_texts(row: pd.Series, region_count: int, tied: bool = False) -> list[
         per_project,
         per_inhabitant,
         from_jobs(row, "part_emplois", "\u00a0%"),
-        f"{ordinal(int(row['rang_emplois']), tied)} sur {region_count}",
+        None
+        if region_count is None
+        else f"{ordinal(int(row['rang_emplois']), tied)} sur {region_count}",
     ]
+
+
+# The table's figure columns: the index of each in figure_texts, and the column of the
+# frame it sorts by. The script fills the table of another publication the same way
+# (config "tableFigures").
+TABLE_FIGURES = (
+    (0, "projets"),
+    (1, "emplois"),
+    (3, "emplois_pour_10000_hab"),
+    (4, "part_emplois"),
+)
+
+
+def table_sort_keys(row: pd.Series) -> list[float | None]:
+    """The table's sort key of each figure column (:data:`TABLE_FIGURES`)."""
+    return [_sort_number(row[column]) for _, column in TABLE_FIGURES]
 
 
 def popup_rows(row: pd.Series, region_count: int, tied: bool = False) -> list[tuple[str, str]]:
@@ -405,7 +423,11 @@ def popup_rows(row: pd.Series, region_count: int, tied: bool = False) -> list[tu
 
 
 def _sort_number(value: float | None) -> float | None:
-    return None if value is None or pd.isna(value) else round(float(value), 3)
+    """A sort key: the value to 3 decimals, a whole number written without ".0"."""
+    if value is None or pd.isna(value):
+        return None
+    number = round(float(value), 3)
+    return int(number) if number.is_integer() else number
 
 
 # A department with figures in the previous publication and none in this one: the
@@ -507,10 +529,7 @@ def _edition_entry(
     texts = figure_texts(row, region_count, tied)
     if texts:
         entry["texts"] = texts
-        entry["sort"] = [
-            _sort_number(row[column])
-            for column in ("projets", "emplois", "emplois_pour_10000_hab", "part_emplois")
-        ]
+        entry["sort"] = table_sort_keys(row)
         entry["radius"] = circle_radius(row["emplois"], largest)
     change = change_words(edition.changes.get(code)) if edition.changes is not None else None
     if change is not None:
@@ -792,28 +811,15 @@ def table_html(
     no_jobs, dash = TABLE_NO_FIGURES
     rows = []
     for code, row in frame.iterrows():
-        missing = pd.isna(row["emplois"])
-        rows.append(
-            [
-                _cell(f"{row['nom']} ({code})", row["nom"], code),
-                _cell(
-                    dash if missing else as_published(row["projets"], row["projets_precision"]),
-                    None if missing else int(row["projets"]),
-                ),
-                _cell(
-                    no_jobs if missing else as_published(row["emplois"], row["emplois_precision"]),
-                    None if missing else int(row["emplois"]),
-                ),
-                _cell(
-                    dash if missing else from_jobs(row, "emplois_pour_10000_hab"),
-                    row["emplois_pour_10000_hab"],
-                ),
-                _cell(
-                    dash if missing else from_jobs(row, "part_emplois", "\u00a0%"),
-                    row["part_emplois"],
-                ),
+        texts = figure_texts(row, None)
+        if texts:
+            cells = [
+                _cell(texts[index] or dash, sort)
+                for (index, _), sort in zip(TABLE_FIGURES, table_sort_keys(row), strict=True)
             ]
-        )
+        else:
+            cells = [_cell(text, None) for text in (dash, no_jobs, dash, dash)]
+        rows.append([_cell(f"{row['nom']} ({code})", row["nom"], code), *cells])
     return _snippet(
         "table.html.j2",
         caption=table_caption(joined, publication, label),
@@ -939,6 +945,7 @@ def page_config(
         "views": [_view_config(c) for c in shown],
         # The circles' tooltip is the figure of this view (their area is its value).
         "circleView": "emplois",
+        "tableFigures": [index for index, _ in TABLE_FIGURES],
         "editions": [_edition_config(e, several) for e in editions],
         "noDataColor": NO_DATA_COLOR,
         "texts": {

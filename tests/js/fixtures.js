@@ -8,6 +8,7 @@ const config = {
     {key: "projets", name: "projets", colors: ["#f1eef6", "#d7b5d8"]},
   ],
   circleView: "emplois",
+  tableFigures: [0, 1, 3, 4],
   editions: [{key: "2022", label: "2022", source: "FICTIF, communiqué"}],
   noDataColor: "#d9d9d9",
   texts: {

@@ -235,15 +235,16 @@
     return model;
   }
 
-  // A department's four figure cells in the table (projects, jobs as published, per
-  // 10 000 inhabitants, share): {text, sort}, as Python writes them for the latest.
+  // A department's figure cells in the table (projects, jobs as published, per 10 000
+  // inhabitants, share: the texts config.tableFigures names): {text, sort}, as Python
+  // writes them for the latest.
   function tableCells(config, state, feature) {
     const entry = entryOf(config, state, feature);
     const words = config.texts.tableNoFigures;
     if (!entry.texts) {
       return [words[1], words[0], words[1], words[1]].map((text) => ({text, sort: ""}));
     }
-    return [0, 1, 3, 4].map((column, index) => {
+    return config.tableFigures.map((column, index) => {
       const sort = entry.sort[index];
       return {text: entry.texts[column] || words[1], sort: sort === null ? "" : String(sort)};
     });

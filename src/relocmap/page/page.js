@@ -545,18 +545,21 @@
     function frame(still) {
       map.fitBounds(config.map.bounds, L.extend(core.fitOptions(state.margins), still ? {animate: false} : {}));
     }
+    // A box changed size (or the window did): lay out again, and frame the region again
+    // unless the reader has moved the map.
+    function relayout() {
+      arrange();
+      if (!state.moved) {
+        frame();
+      }
+    }
 
     arrange();
     layers = createLayers(map, config, () => state, popupOptions);
     // The headline opened or folded: the title box changed size.
     const headline = boxes.title.querySelector(".relocmap-headline");
     if (headline) {
-      headline.addEventListener("toggle", () => {
-        arrange();
-        if (!state.moved) {
-          frame();
-        }
-      });
+      headline.addEventListener("toggle", relayout);
     }
     boxes.switcher.addEventListener("change", (event) => {
       if (event.target.name === "relocmap-circles") {
@@ -567,15 +570,10 @@
         setState(core.withView(config, state, event.target.value));
       }
       remember();
-      // The legend changed size: lay out again (and frame, unless the reader moved).
-      arrange();
-      if (!state.moved) {
-        frame();
-      }
+      relayout(); // the legend changed size
     });
     frame();
-    // When the window changes, arrange the boxes again; frame the region again too,
-    // unless the reader has moved the map.
+    // Panning or zooming by the reader stops the automatic framing (see relayout).
     const moved = () => {
       state = core.withMoved(state);
     };
@@ -587,12 +585,7 @@
     let pending;
     map.on("resize", () => {
       clearTimeout(pending);
-      pending = setTimeout(() => {
-        arrange();
-        if (!state.moved) {
-          frame();
-        }
-      }, RESIZE_DELAY_MS);
+      pending = setTimeout(relayout, RESIZE_DELAY_MS);
     });
     map.on("zoomend", () => declutter(layers.labels));
     declutter(layers.labels);
@@ -613,10 +606,7 @@
     }
     window.addEventListener("hashchange", () => {
       setState(core.withAddress(config, state, location.hash));
-      arrange();
-      if (!state.moved) {
-        frame();
-      }
+      relayout();
     });
   }
 
