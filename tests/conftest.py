@@ -10,6 +10,8 @@ from click.testing import CliRunner, Result
 from helpers import REPO_ROOT
 
 from relocmap.cli import main
+from relocmap.pipeline import build_map
+from relocmap.render import MapOptions
 
 
 @pytest.fixture(scope="session")
@@ -25,21 +27,29 @@ def geo_path() -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def built_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The map built from the committed data, with the default (light) tiles (browser tests)."""
-    from relocmap.pipeline import build_map
-    from relocmap.render import MapOptions
-
+def _committed_data_page(tmp_path_factory: pytest.TempPathFactory, options: MapOptions) -> Path:
+    """The map of the committed data, built into a fresh folder."""
     out = tmp_path_factory.mktemp("out")
     build_map(
         REPO_ROOT / "data" / "relocalisations.csv",
         REPO_ROOT / "geo" / "departements.geojson",
         out,
         REPO_ROOT / "data" / "publication.json",
-        MapOptions(),
+        options,
     )
     return out / "carte.html"
+
+
+@pytest.fixture(scope="session")
+def built_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The map built from the committed data, with the default (light) tiles (browser tests)."""
+    return _committed_data_page(tmp_path_factory, MapOptions())
+
+
+@pytest.fixture(scope="session")
+def offline_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The map built from the committed data with --offline (Leaflet inlined, no tiles)."""
+    return _committed_data_page(tmp_path_factory, MapOptions(tiles=None, offline=True))
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,20 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
+# The Tab order of the committed page, as the README documents it, before the 12
+# departments: the map, the title's headline, zoom, Recentrer, then the view box
+# (Chromium and Firefox alike).
+TAB_ORDER_START = [
+    "map",
+    "Bilan du plan",
+    "Zoom avant",
+    "Zoom arrière",
+    "Recentrer",
+    "view emplois",
+    "Cercles : emplois",
+    "Tableau des chiffres",
+]
+
 # The header of data/relocalisations.csv, and a known-good row.
 HEADER = "code,departement,projets,emplois,emplois_precision,projets_precision,note"
 GOOD_ROW = "01,Ain,25,564,exact,exact,"

@@ -8,23 +8,8 @@ import pytest
 from helpers import page_config
 
 from relocmap.offline import leaflet_css, leaflet_js
-from relocmap.pipeline import build_map
-from relocmap.render import MapOptions
 
 OFFLINE_BUDGET_BYTES = 300_000  # "300 KB", read strictly
-
-
-@pytest.fixture(scope="module")
-def offline_page(repo_root, tmp_path_factory):
-    out = tmp_path_factory.mktemp("offline")
-    build_map(
-        repo_root / "data" / "relocalisations.csv",
-        repo_root / "geo" / "departements.geojson",
-        out,
-        repo_root / "data" / "publication.json",
-        MapOptions(tiles=None, offline=True),
-    )
-    return out / "carte.html"
 
 
 def test_leaflet_comes_from_the_python_package():
