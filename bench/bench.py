@@ -82,7 +82,7 @@ LIBRARIES = (
 
 def build_relocmap(data: Path, facts: Path | None, out_dir: Path) -> Path:
     """Everything 'relocmap build' writes: page, PNG, SVG, embed snippet, exports."""
-    from relocmap.pipeline import build_map
+    from relocmap.build import build_map
 
     return build_map(data, GEO, out_dir, facts)[0]
 
@@ -90,9 +90,10 @@ def build_relocmap(data: Path, facts: Path | None, out_dir: Path) -> Path:
 def build_relocmap_page(data: Path, facts: Path | None, out_dir: Path) -> Path:
     """The interactive page only (read, validate, join, classify, render, write): the
     same work as the peers do."""
-    from relocmap.export import write_text_atomic
-    from relocmap.pipeline import classify_views, load_inputs
-    from relocmap.render import MapOptions, build_page
+    from relocmap.build import classify_views
+    from relocmap.files.writing import write_text_atomic
+    from relocmap.inputs.checked import load_inputs
+    from relocmap.page.document import MapOptions, build_page
 
     inputs = load_inputs(data, GEO, facts)
     page = out_dir / "carte.html"
@@ -120,7 +121,7 @@ def build_explore(
 ) -> Path:
     merged = _peer_frame(data)
     if page_geometry:  # not timed: only to size the geometry's share of the gap
-        from relocmap.render import page_geometry as simplify
+        from relocmap.page.document import page_geometry as simplify
 
         merged = merged.set_geometry(simplify(merged).to_numpy())
     m = merged.explore(
@@ -451,8 +452,8 @@ def main(argv: list[str] | None = None) -> None:
     import geopandas  # noqa: F401
     import mapclassify  # noqa: F401
 
-    import relocmap.pipeline  # noqa: F401
-    import relocmap.render  # noqa: F401
+    import relocmap.build  # noqa: F401
+    import relocmap.page.document  # noqa: F401
 
     # Both relocmap and explore run Fisher-Jenks in pure Python (no numba): same cost.
     warnings.filterwarnings("ignore", message="Numba not installed")

@@ -108,8 +108,8 @@ Result = tuple[str, int, list[float], list[float], int, int]
 
 
 def measure(runs: int) -> list[Result]:
-    from relocmap.extract import extract_release
-    from relocmap.load import read_boundaries
+    from relocmap.extract.release import extract_release
+    from relocmap.inputs.boundaries import read_boundaries
 
     boundaries = read_boundaries(GEO)
     names = boundaries["nom"].to_dict()

@@ -34,9 +34,9 @@ import geopandas as gpd
 import numpy as np
 
 from bench import write_readme  # bench/bench.py, beside this script
-from relocmap.load import read_boundaries
-from relocmap.pipeline import build_map
-from relocmap.render import MapOptions
+from relocmap.build import build_map
+from relocmap.inputs.boundaries import read_boundaries
+from relocmap.page.document import MapOptions
 
 ROOT = Path(__file__).resolve().parents[1]
 GEO = ROOT / "geo" / "departements.geojson"

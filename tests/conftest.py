@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner, Result
 from helpers import REPO_ROOT
 
+from relocmap.build import build_map
 from relocmap.cli import main
-from relocmap.pipeline import build_map
-from relocmap.render import MapOptions
+from relocmap.page.document import MapOptions
 
 
 @pytest.fixture(scope="session")

@@ -19,8 +19,8 @@ import pytest
 from helpers import TAB_ORDER_START
 from test_browser import ARTIFACTS
 
-from relocmap.pipeline import build_map
-from relocmap.render import MapOptions
+from relocmap.build import build_map
+from relocmap.page.document import MapOptions
 
 pytestmark = pytest.mark.browser
 

@@ -15,10 +15,10 @@ import shapely
 from click.testing import CliRunner
 from shapely.geometry import Point, box, shape
 
-from relocmap import boundaries as b
+from relocmap.base.errors import BoundaryBuildError
 from relocmap.cli import main
-from relocmap.errors import BoundaryBuildError
-from relocmap.load import BOUNDARY_PROPERTIES, read_boundaries
+from relocmap.inputs import boundary_build as b
+from relocmap.inputs.boundaries import BOUNDARY_PROPERTIES, read_boundaries
 
 ARA = ["01", "03", "07", "15", "26", "38", "42", "43", "63", "69", "73", "74"]
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from relocmap.pipeline import build_map
-from relocmap.render import MapOptions
+from relocmap.build import build_map
+from relocmap.page.document import MapOptions
 
 pytestmark = pytest.mark.browser
 
@@ -594,7 +594,7 @@ def test_click_outside_the_table_closes_it(desktop):
 
 
 def test_labels_never_overlap_on_an_all_france_map(browser, tmp_path, repo_root):
-    from relocmap.load import read_boundaries
+    from relocmap.inputs.boundaries import read_boundaries
 
     boundaries = read_boundaries(repo_root / "geo" / "departements.geojson")
     data = tmp_path / "france.csv"

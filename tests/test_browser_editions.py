@@ -21,8 +21,8 @@ from test_a11y import axe_violations
 from test_browser import ARTIFACTS, NNBSP, Visit
 from test_browser_layout import MEASURE, POPUP_CLEAR, overlapping
 
-from relocmap.pipeline import build_map
-from relocmap.render import MapOptions
+from relocmap.build import build_map
+from relocmap.page.document import MapOptions
 
 pytestmark = pytest.mark.browser
 

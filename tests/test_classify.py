@@ -6,9 +6,10 @@ import numpy as np
 import pandas as pd
 from helpers import page_config, page_departments
 
-from relocmap.classify import NO_DATA_COLOR, VIEWS, classify
-from relocmap.pipeline import classify_views, load_inputs
-from relocmap.render import MapOptions, build_page
+from relocmap.build import classify_views
+from relocmap.inputs.checked import load_inputs
+from relocmap.outputs.classify import NO_DATA_COLOR, VIEWS, classify
+from relocmap.page.document import MapOptions, build_page
 
 
 def test_classes_are_shared_and_fisher_jenks(paths):
@@ -100,7 +101,7 @@ def test_change_colours_stay_apart_for_colour_blind_readers() -> None:
     around 0."""
     from itertools import combinations
 
-    from relocmap.classify import (
+    from relocmap.outputs.classify import (
         CHANGE_GAIN_COLORS,
         CHANGE_LOSS_COLORS,
         CHANGE_NEW_COLOR,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from relocmap.codes import framed, is_overseas, normalize
+from relocmap.base.codes import framed, is_overseas, normalize
 
 
 @pytest.mark.parametrize(

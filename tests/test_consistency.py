@@ -14,17 +14,17 @@ import pytest
 from click.testing import CliRunner
 from helpers import HEADER
 
+from relocmap.base.precision import Precision
 from relocmap.cli import main
-from relocmap.consistency import (
+from relocmap.inputs.checked import load_inputs
+from relocmap.inputs.consistency import (
     DATE_TOLERANCE_S,
     allowed_range,
     date_concern,
     headline_concerns,
     total_concerns,
 )
-from relocmap.pipeline import load_inputs
-from relocmap.precision import Precision
-from relocmap.publication import PartialDate, Publication, Total
+from relocmap.inputs.facts import PartialDate, Publication, Total
 
 NAMES = {
     "01": "Ain",

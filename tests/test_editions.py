@@ -18,7 +18,12 @@ import pandas as pd
 import pytest
 from helpers import REPO_ROOT, page_config, page_departments, page_features
 
-from relocmap.classify import (
+from relocmap.base.precision import Precision
+from relocmap.build import build_map, classify_history, history_editions
+from relocmap.history.changes import Change, Count, DepartmentFigures, Status
+from relocmap.history.folder import History, load_history
+from relocmap.inputs.facts import PartialDate
+from relocmap.outputs.classify import (
     CHANGE_GAIN_COLORS,
     CHANGE_LOSS_COLORS,
     CHANGE_NEW_COLOR,
@@ -27,12 +32,7 @@ from relocmap.classify import (
     VIEWS,
     classify_change,
 )
-from relocmap.history import Change, Count, DepartmentFigures, Status
-from relocmap.pipeline import build_map, classify_history, history_editions
-from relocmap.precision import Precision
-from relocmap.publication import PartialDate
-from relocmap.publications import History, load_history
-from relocmap.render import (
+from relocmap.page.document import (
     Edition,
     MapOptions,
     build_editions_page,
@@ -645,8 +645,8 @@ def test_five_publications_of_a_region_are_within_budget(tmp_path: Path) -> None
 
 def test_the_table_footer_gives_the_number_only_when_the_wording_hides_it() -> None:
     """Regression: an exact total read "6 860 emplois (6 860)" (figures FICTITIOUS)."""
-    from relocmap.publication import Total
-    from relocmap.render import _total_cell
+    from relocmap.inputs.facts import Total
+    from relocmap.page.document import _total_cell
 
     assert _total_cell(Total(6860)) == "6\u202f860 emplois"
     worded = Total(5306, Precision.PLUS_DE, "plus de 5 300 emplois")

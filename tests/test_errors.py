@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from relocmap.errors import InputError, Problem, RelocmapError
+from relocmap.base.errors import InputError, Problem, RelocmapError
 
 
 def test_problem_names_file_line_and_column():
@@ -34,8 +34,8 @@ def test_text_quoted_from_a_file_never_breaks_a_message_over_lines(tmp_path, pat
     "(found: …)" and split the error in two lines."""
     from click.testing import CliRunner
 
+    from relocmap.base.errors import Problem, one_line
     from relocmap.cli import main
-    from relocmap.errors import Problem, one_line
 
     assert one_line("c\x0bode\u2028x\ty") == "c\\x0bode\\u2028x\\ty"
     assert one_line("5\u202f300 emplois, « près de »") == "5\u202f300 emplois, « près de »"

@@ -11,17 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from relocmap import export
-from relocmap.export import (
+from relocmap.base.precision import Precision
+from relocmap.files import writing as export
+from relocmap.files.writing import write_bytes_atomic, write_text_atomic
+from relocmap.inputs.checked import load_inputs
+from relocmap.outputs.exports import (
     CSV_COLUMNS,
     GEOJSON_COLUMNS,
     relocalisations_csv,
     relocalisations_geojson,
-    write_bytes_atomic,
-    write_text_atomic,
 )
-from relocmap.pipeline import load_inputs
-from relocmap.precision import Precision
 
 
 def _leftovers(directory: Path) -> list[str]:
@@ -144,7 +143,7 @@ def test_department_without_data_exports_empty_not_zero(joined_frame):
 
 
 def test_all_or_nothing_when_one_output_cannot_be_written(tmp_path):
-    from relocmap.errors import OutputError
+    from relocmap.base.errors import OutputError
 
     good = tmp_path / "carte.html"
     good.write_text("previous map", encoding="utf-8")

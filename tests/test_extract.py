@@ -14,14 +14,11 @@ import pytest
 from click.testing import CliRunner
 
 from relocmap.cli import main
-from relocmap.extract import (
-    extract_figures,
-    extract_html_figures,
-    figures_csv,
-    html_lines,
-    totals_facts,
-)
-from relocmap.load import csv_columns, read_boundaries
+from relocmap.extract.output import figures_csv, totals_facts
+from relocmap.extract.release import extract_figures, extract_html_figures
+from relocmap.extract.text import html_lines
+from relocmap.inputs.boundaries import read_boundaries
+from relocmap.inputs.figures import csv_columns
 
 GEO = Path(__file__).resolve().parents[1] / "geo" / "departements.geojson"
 NBSP, NNBSP = "\u00a0", "\u202f"

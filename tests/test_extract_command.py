@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from relocmap.cli import main
-from relocmap.load import read_boundaries
+from relocmap.inputs.boundaries import read_boundaries
 
 GEO = Path(__file__).resolve().parents[1] / "geo" / "departements.geojson"
 
@@ -331,7 +331,9 @@ def run_on(content: bytes, name: str) -> Result:
     with tempfile.TemporaryDirectory() as folder:
         release = Path(folder) / name
         release.write_bytes(content)
-        with mock.patch("relocmap.load.read_boundaries", lambda p: cached_boundaries(str(p))):
+        with mock.patch(
+            "relocmap.inputs.boundaries.read_boundaries", lambda p: cached_boundaries(str(p))
+        ):
             return CliRunner().invoke(
                 main,
                 ["extract", str(release), "-o", str(Path(folder) / "o.csv"), "--geo", str(GEO)],

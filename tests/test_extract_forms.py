@@ -13,16 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from relocmap.extract import (
-    Extraction,
-    extract_figures,
-    extract_html_figures,
-    figures_csv,
-    trace_lines,
-)
-from relocmap.load import read_boundaries
-from relocmap.numbers import find_number_words, parse_count, parse_number_words
-from relocmap.precision import Precision
+from relocmap.base.numbers import find_number_words, parse_count, parse_number_words
+from relocmap.base.precision import Precision
+from relocmap.extract.found import Extraction
+from relocmap.extract.output import figures_csv, trace_lines
+from relocmap.extract.release import extract_figures, extract_html_figures
+from relocmap.inputs.boundaries import read_boundaries
 
 GEO = Path(__file__).resolve().parents[1] / "geo" / "departements.geojson"
 NBSP, NNBSP = "\u00a0", "\u202f"

@@ -20,9 +20,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
-from relocmap.extract import extract_figures, extract_html_figures
-from relocmap.load import read_boundaries
-from relocmap.precision import Precision
+from relocmap.base.precision import Precision
+from relocmap.extract.release import extract_figures, extract_html_figures
+from relocmap.inputs.boundaries import read_boundaries
 
 GEO = Path(__file__).resolve().parents[1] / "geo" / "departements.geojson"
 

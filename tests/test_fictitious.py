@@ -19,11 +19,11 @@ import pytest
 from helpers import REPO_ROOT
 from PIL import Image
 
-from relocmap import static
-from relocmap.pipeline import build_map
-from relocmap.publication import Publication
-from relocmap.publications import load_history
-from relocmap.render import MapOptions
+from relocmap.build import build_map
+from relocmap.history.folder import load_history
+from relocmap.inputs.facts import Publication
+from relocmap.outputs import images as static
+from relocmap.page.document import MapOptions
 
 FICTIVES = REPO_ROOT / "tests" / "data" / "publications-fictives"
 GEO = REPO_ROOT / "geo" / "departements.geojson"

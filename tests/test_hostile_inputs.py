@@ -21,8 +21,8 @@ from click.testing import CliRunner, Result
 from helpers import GOOD_ROW, HEADER
 from hostile import CORSICA_CSV, corsica_features, corsica_inputs, write_geojson
 
-from relocmap import load
 from relocmap.cli import MAX_PROBLEMS_SHOWN, main
+from relocmap.inputs import boundaries, figures
 
 # --- running the commands ----------------------------------------------------------
 
@@ -121,7 +121,7 @@ def test_a_flood_of_problems_is_summarised(corsica):
 def test_csv_larger_than_the_limit_is_refused_without_reading_it(corsica):
     data, geo = corsica
     with data.open("ab") as handle:
-        handle.truncate(load.CSV_MAX_BYTES + 1)  # sparse: nothing to read
+        handle.truncate(figures.CSV_MAX_BYTES + 1)  # sparse: nothing to read
     assert_refused(
         validate(data, geo), "is larger than 1 MiB, the most relocmap reads as a CSV file"
     )
@@ -290,10 +290,10 @@ def test_bad_json_in_boundaries(corsica, tmp_path, text, words):
 
 def test_too_many_features_or_points_are_refused(corsica, tmp_path, monkeypatch):
     data, geo = corsica
-    monkeypatch.setattr(load, "BOUNDARIES_MAX_FEATURES", 1)
+    monkeypatch.setattr(boundaries, "BOUNDARIES_MAX_FEATURES", 1)
     assert_refused(validate(data, geo), "2 features, more than the 1 relocmap reads")
-    monkeypatch.setattr(load, "BOUNDARIES_MAX_FEATURES", 1000)
-    monkeypatch.setattr(load, "BOUNDARIES_MAX_POINTS", 100)
+    monkeypatch.setattr(boundaries, "BOUNDARIES_MAX_FEATURES", 1000)
+    monkeypatch.setattr(boundaries, "BOUNDARIES_MAX_POINTS", 100)
     assert_refused(validate(data, geo), "points, more than the 100 relocmap reads")
 
 
@@ -301,7 +301,7 @@ def test_boundaries_larger_than_the_limit(corsica, tmp_path):
     data, _ = corsica
     geo = tmp_path / "huge.geojson"
     with geo.open("ab") as handle:
-        handle.truncate(load.BOUNDARIES_MAX_BYTES + 1)
+        handle.truncate(boundaries.BOUNDARIES_MAX_BYTES + 1)
     assert_refused(validate(data, geo), "is larger than 32 MiB")
 
 

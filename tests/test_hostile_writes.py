@@ -20,9 +20,9 @@ import pytest
 from click.testing import CliRunner
 from hostile import corsica_inputs
 
-from relocmap import export
+from relocmap.base.errors import OutputError
 from relocmap.cli import main
-from relocmap.errors import OutputError
+from relocmap.files import writing as export
 
 OLD = {"carte.html": b"old map", "carte.png": b"old png", "relocalisations.csv": b"old,csv\n"}
 NEW = {"carte.html": b"new map", "carte.png": b"new png", "relocalisations.csv": b"new,csv\n"}
@@ -335,7 +335,7 @@ def test_ctrl_c_prints_one_line_exits_130_and_keeps_previous_outputs(paths, tmp_
 # so that the parent can SIGKILL it right before the operation it chooses.
 ANNOUNCING_BUILD = """
 import sys, time
-from relocmap import export
+from relocmap.files import writing as export
 class Announcing(export.FileOps):
     def __getattribute__(self, name):
         attribute = super().__getattribute__(name)

@@ -8,10 +8,11 @@ import pandas as pd
 import pytest
 from helpers import HEADER
 
-from relocmap.join import join
-from relocmap.load import RawTable, default_schema, read_boundaries
-from relocmap.precision import Precision
-from relocmap.validate import validate_table
+from relocmap.base.precision import Precision
+from relocmap.inputs.boundaries import read_boundaries
+from relocmap.inputs.figures import RawTable, default_schema
+from relocmap.inputs.join import join
+from relocmap.inputs.validate import validate_table
 
 ARA = ["01", "03", "07", "15", "26", "38", "42", "43", "63", "69", "73", "74"]
 
@@ -33,7 +34,7 @@ def figures(boundaries, *rows: str) -> pd.DataFrame:
 
 
 def test_committed_figures(boundaries, data_dir):
-    from relocmap.load import read_csv_table
+    from relocmap.inputs.figures import read_csv_table
 
     raw = read_csv_table(data_dir / "relocalisations.csv")
     frame_in = validate_table(raw, boundaries["nom"].to_dict(), default_schema())

@@ -9,14 +9,10 @@ import pytest
 import shapely
 from helpers import GOOD_ROW, HEADER
 
-from relocmap.errors import InputError
-from relocmap.load import (
-    BOUNDARY_PROPERTIES,
-    default_schema,
-    read_boundaries,
-    read_csv_table,
-    read_json,
-)
+from relocmap.base.errors import InputError
+from relocmap.files.reading import read_json
+from relocmap.inputs.boundaries import BOUNDARY_PROPERTIES, read_boundaries
+from relocmap.inputs.figures import default_schema, read_csv_table
 
 
 def write(tmp_path, data: bytes, name: str = "f.csv"):
@@ -396,7 +392,7 @@ def test_read_boundaries_missing_file(tmp_path):
 
 def test_empty_trailing_columns_from_a_spreadsheet_are_dropped(tmp_path):
     """Excel saves unused columns as trailing separators: "...;note;;"."""
-    from relocmap.load import read_csv_table
+    from relocmap.inputs.figures import read_csv_table
 
     path = tmp_path / "excel.csv"
     path.write_text(
@@ -410,7 +406,7 @@ def test_empty_trailing_columns_from_a_spreadsheet_are_dropped(tmp_path):
 
 
 def test_value_under_an_unnamed_column_is_kept_for_the_validator(tmp_path):
-    from relocmap.load import read_csv_table
+    from relocmap.inputs.figures import read_csv_table
 
     path = tmp_path / "extra.csv"
     path.write_text(
@@ -423,7 +419,7 @@ def test_value_under_an_unnamed_column_is_kept_for_the_validator(tmp_path):
 
 def test_excel_unicode_text_export_is_read(tmp_path):
     """Excel's "Texte Unicode" is UTF-16 with a byte-order mark and tabs."""
-    from relocmap.load import read_csv_table
+    from relocmap.inputs.figures import read_csv_table
 
     path = tmp_path / "unicode.txt"
     path.write_bytes(

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from relocmap.numbers import NARROW_NBSP, fr_decimal, fr_int
+from relocmap.base.numbers import NARROW_NBSP, fr_decimal, fr_int
 
 N = NARROW_NBSP
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from helpers import page_config
 
-from relocmap.offline import leaflet_css, leaflet_js
+from relocmap.page.offline import leaflet_css, leaflet_js
 
 OFFLINE_BUDGET_BYTES = 300_000  # "300 KB", read strictly
 

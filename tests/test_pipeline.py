@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from test_render import OUTPUTS
 
+from relocmap.build import build_map
 from relocmap.cli import main
-from relocmap.pipeline import build_map
-from relocmap.render import MapOptions
+from relocmap.page.document import MapOptions
 
 
 def test_two_builds_are_byte_identical(paths, tmp_path):

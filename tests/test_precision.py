@@ -1,7 +1,7 @@
 import json
 
-from relocmap.load import default_schema
-from relocmap.precision import SPELLINGS, Precision
+from relocmap.base.precision import SPELLINGS, Precision
+from relocmap.inputs.figures import default_schema
 
 
 def test_schema_enum_is_the_vocabulary():

@@ -19,10 +19,10 @@ from helpers import GOOD_ROW, HEADER, REPO_ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from relocmap.base.errors import InputError
+from relocmap.base.precision import Precision
 from relocmap.cli import main
-from relocmap.errors import InputError
-from relocmap.precision import Precision
-from relocmap.publication import (
+from relocmap.inputs.facts import (
     MAX_BYTES,
     SUPPORTED_KEYWORDS,
     PartialDate,
@@ -36,7 +36,7 @@ from relocmap.publication import (
     schema_keywords,
     suggest_iso_date,
 )
-from relocmap.wording import french_date, french_when
+from relocmap.outputs.wording import french_date, french_when
 
 MINIMAL = {"source_date": "2023-06-14", "source": "Région fictive, communiqué de test"}
 

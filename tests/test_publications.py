@@ -13,9 +13,9 @@ import pandas as pd
 import pytest
 from helpers import REPO_ROOT
 
-from relocmap.errors import InputError
-from relocmap.publication import PartialDate
-from relocmap.publications import decrease_warnings, load_history, order_problems
+from relocmap.base.errors import InputError
+from relocmap.history.folder import decrease_warnings, load_history, order_problems
+from relocmap.inputs.facts import PartialDate
 
 FICTIVES = REPO_ROOT / "tests" / "data" / "publications-fictives"
 
@@ -163,7 +163,7 @@ def test_published_totals_that_go_down_are_warnings(history_dir: Path, geo_path:
 
 
 def test_classes_over_all_publications_give_one_colour_one_value(geo_path: Path) -> None:
-    from relocmap.classify import VIEWS, classify, classify_together
+    from relocmap.outputs.classify import VIEWS, classify, classify_together
 
     history = load_history(FICTIVES, geo_path)
     jobs = {r.key: r.inputs.joined.frame["emplois"] for r in history.releases}

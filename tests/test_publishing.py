@@ -18,12 +18,14 @@ from urllib.parse import unquote
 import pytest
 from click.testing import CliRunner
 
-from relocmap import export, publishing
+from relocmap.base.errors import RelocmapError
+from relocmap.build import build_map
 from relocmap.cli import main
-from relocmap.errors import RelocmapError
-from relocmap.offline import leaflet_bytes
-from relocmap.pipeline import build_map, load_inputs
-from relocmap.render import MapOptions, iframe_snippet
+from relocmap.files import writing as export
+from relocmap.inputs.checked import load_inputs
+from relocmap.page import publishing
+from relocmap.page.document import MapOptions, iframe_snippet
+from relocmap.page.offline import leaflet_bytes
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 BASE = "https://relocmap.test/cartes/"

@@ -13,11 +13,10 @@ import pytest
 from click.testing import CliRunner
 from helpers import page_config, page_departments, page_features
 
+from relocmap.build import build_map, classify_views
 from relocmap.cli import main
-from relocmap.offline import leaflet_bytes
-from relocmap.pipeline import build_map, classify_views, load_inputs
-from relocmap.publishing import subresource_integrity
-from relocmap.render import (
+from relocmap.inputs.checked import load_inputs
+from relocmap.page.document import (
     POPUP_TERMS,
     MapOptions,
     as_published,
@@ -27,6 +26,8 @@ from relocmap.render import (
     page_script,
     page_script_files,
 )
+from relocmap.page.offline import leaflet_bytes
+from relocmap.page.publishing import subresource_integrity
 
 BUDGET_BYTES = 100_000  # "100 KB", read strictly
 OUTPUTS = (
@@ -243,7 +244,7 @@ def test_page_script_is_the_committed_minified_file_of_the_sources_in_order():
 
 
 def test_page_script_refuses_text_that_would_end_the_script_element(monkeypatch):
-    import relocmap.render as render
+    import relocmap.page.document as render
 
     original = render._package_text
     _, output = page_script_files()

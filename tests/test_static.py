@@ -11,9 +11,10 @@ import pytest
 from matplotlib.transforms import Bbox
 from PIL import Image
 
-from relocmap.classify import NO_DATA_COLOR
-from relocmap.pipeline import classify_views, load_inputs
-from relocmap.static import (
+from relocmap.build import classify_views
+from relocmap.inputs.checked import load_inputs
+from relocmap.outputs.classify import NO_DATA_COLOR
+from relocmap.outputs.images import (
     FONT_RC,
     build_figure,
     department_labels,
@@ -21,7 +22,7 @@ from relocmap.static import (
     local_crs,
     render_static,
 )
-from relocmap.wording import (
+from relocmap.outputs.wording import (
     BOUNDARY_SOURCE,
     NO_DATA_LABEL,
     department_label,

@@ -6,9 +6,9 @@ import shutil
 
 from helpers import HEADER
 
-from relocmap.consistency import Concern
-from relocmap.pipeline import load_inputs
-from relocmap.summary import summary_lines, warning_lines
+from relocmap.inputs.checked import load_inputs
+from relocmap.inputs.consistency import Concern
+from relocmap.report import summary_lines, warning_lines
 
 
 def test_committed_data(data_dir, geo_path):

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from relocmap.cli import main
-from relocmap.publication import facts_json
+from relocmap.inputs.facts import facts_json
 from relocmap.update import release_facts
 
 SOURCE = "Région Auvergne-Rhône-Alpes, communiqué de presse"

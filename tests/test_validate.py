@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 from helpers import HEADER
 
-from relocmap.errors import InputError
-from relocmap.load import RawTable, default_schema, read_csv_table
-from relocmap.numbers import fold, parse_whole_number
-from relocmap.validate import check_header, validate_table
+from relocmap.base.errors import InputError
+from relocmap.base.numbers import fold, parse_whole_number
+from relocmap.inputs.figures import RawTable, default_schema, read_csv_table
+from relocmap.inputs.validate import check_header, validate_table
 
 NAMES = {
     "01": "Ain",
@@ -335,7 +335,7 @@ def test_header_problems_stop_before_rows():
 
 
 def test_committed_figures_validate(data_dir, geo_path):
-    from relocmap.load import read_boundaries
+    from relocmap.inputs.boundaries import read_boundaries
 
     names = read_boundaries(geo_path)["nom"].to_dict()
     frame = validate_table(read_csv_table(data_dir / "relocalisations.csv"), names, SCHEMA)

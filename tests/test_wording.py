@@ -14,11 +14,13 @@ import pandas as pd
 import pytest
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 
-from relocmap import render, static, wording
-from relocmap.classify import NO_DATA_COLOR, VIEWS, classify
-from relocmap.join import JoinedFigures
-from relocmap.precision import Precision
-from relocmap.publication import PartialDate, Publication, Total
+from relocmap.base.precision import Precision
+from relocmap.inputs.facts import PartialDate, Publication, Total
+from relocmap.inputs.join import JoinedFigures
+from relocmap.outputs import images as static
+from relocmap.outputs import wording
+from relocmap.outputs.classify import NO_DATA_COLOR, VIEWS, classify
+from relocmap.page import document as render
 
 JOBS, PROJECTS, RATE = VIEWS  # emplois, projets, emplois pour 10 000 habitants
 NNBSP = "\u202f"

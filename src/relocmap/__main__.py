@@ -1,3 +1,3 @@
-from .cli import main
+from relocmap.cli import main
 
 main()

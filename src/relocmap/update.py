@@ -26,23 +26,37 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from .consistency import Concern, total_concerns
-from .errors import InputError, Problem
-from .extract import (
-    Extraction,
-    RegionalTotals,
-    check_totals_region,
-    extract_release,
-    names_in,
-    release_outputs,
+from relocmap.base.errors import InputError, Problem
+from relocmap.base.numbers import fr_group_spaces
+from relocmap.base.precision import Precision
+from relocmap.extract.found import Extraction, RegionalTotals
+from relocmap.extract.output import release_outputs
+from relocmap.extract.release import check_totals_region, extract_release, names_in
+from relocmap.history.changes import DepartmentFigures, figures_of
+from relocmap.history.folder import (
+    CSV_NAME,
+    FACTS_NAME,
+    History,
+    Release,
+    dates_overlap,
+    load_history,
+    release_folders,
+    strictly_after,
 )
-from .history import DepartmentFigures, figures_of
-from .load import default_schema, read_boundaries, read_csv_table
-from .numbers import fr_group_spaces
-from .pipeline import Inputs, load_inputs
-from .precision import Precision
-from .publication import FICTITIOUS_KEY, PLAN_KEYS, facts_json, known_keys, read_facts
-from .validate import validate_table
+from relocmap.history.folder import decrease_warnings as across
+from relocmap.inputs.boundaries import read_boundaries
+from relocmap.inputs.checked import Inputs, load_inputs
+from relocmap.inputs.consistency import Concern, total_concerns
+from relocmap.inputs.facts import (
+    FICTITIOUS_KEY,
+    PLAN_KEYS,
+    PartialDate,
+    facts_json,
+    known_keys,
+    read_facts,
+)
+from relocmap.inputs.figures import default_schema, read_csv_table
+from relocmap.inputs.validate import validate_table
 
 _CSV_KEY = Path("relocalisations.csv")
 
@@ -256,14 +270,6 @@ def new_publication(root: Path, date: str) -> NewPublication:
     """The folder of the publication dated ``date`` under ``root``, refused (InputError)
     if it exists or is not strictly after the latest publication: a publication,
     once added, is never changed."""
-    from .publication import PartialDate
-    from .publications import (
-        CSV_NAME,
-        FACTS_NAME,
-        dates_overlap,
-        release_folders,
-        strictly_after,
-    )
 
     iso = PartialDate.parse(date).iso
     folder = root / iso
@@ -312,7 +318,6 @@ def prepare_new_publication(
 ) -> tuple[Update, NewPublication]:
     """As :func:`prepare_update`, for a release added to the publications folder ``root``:
     compared with the latest publication, whose plan facts it keeps."""
-    from .publications import CSV_NAME, FACTS_NAME
 
     target = new_publication(root, date)
     previous = target.previous
@@ -341,8 +346,6 @@ def decrease_warnings(
     if one of them is broken, nothing is added (InputError): the map could not be
     rebuilt from the folder.
     """
-    from .publications import History, Release, load_history
-    from .publications import decrease_warnings as across
 
     if target.previous is None:
         return []

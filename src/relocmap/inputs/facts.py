@@ -32,9 +32,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, Problem
-from .numbers import fold, fr_group_spaces, fr_int
-from .precision import SPELLINGS, Precision
+from relocmap.base.errors import InputError, Problem
+from relocmap.base.numbers import fold, fr_group_spaces, fr_int
+from relocmap.base.precision import SPELLINGS, Precision
 
 SCHEMA_NAME = "publication.schema.json"
 MAX_BYTES = 64 * 1024  # a facts file is a few hundred bytes; 64 KB leaves room for notes
@@ -313,7 +313,7 @@ def parse_facts_text(path: Path, text: str) -> Any:
 
 @cache
 def _schema_text() -> str:
-    return resources.files("relocmap").joinpath(SCHEMA_NAME).read_text("utf-8")
+    return resources.files("relocmap.inputs").joinpath(SCHEMA_NAME).read_text("utf-8")
 
 
 def facts_schema() -> dict[str, Any]:

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from branca.utilities import color_brewer
 
-from .numbers import fr_decimal, fr_int
+from relocmap.base.numbers import fr_decimal, fr_int, fr_signed
 
 DEFAULT_SCHEME = "FisherJenks"
 DEFAULT_K = 5
@@ -218,7 +218,6 @@ def classify_change(
     departments' changes (indexed by code; missing values are skipped); ``new`` to the
     codes of its new departments. Labels are signed: ``−15 à −1``, ``0``, ``+1 à +120``.
     """
-    from .numbers import fr_signed
 
     pooled = pd.concat(
         [series.dropna().astype(float) for series in deltas.values()], ignore_index=True

@@ -19,8 +19,8 @@ from typing import Literal
 
 import pandas as pd
 
-from .numbers import fr_int, fr_signed
-from .precision import Precision
+from relocmap.base.numbers import fr_int, fr_signed
+from relocmap.base.precision import Precision
 
 Column = Literal["projets", "emplois"]
 COLUMNS: tuple[Column, ...] = ("projets", "emplois")

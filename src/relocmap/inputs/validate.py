@@ -8,11 +8,11 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from . import codes
-from .errors import InputError, Problem
-from .load import RawTable
-from .numbers import fold, parse_whole_number
-from .precision import SPELLINGS, Precision
+from relocmap.base import codes
+from relocmap.base.errors import InputError, Problem
+from relocmap.base.numbers import fold, parse_whole_number
+from relocmap.base.precision import SPELLINGS, Precision
+from relocmap.inputs.figures import RawTable
 
 # What an absent optional column or an empty optional cell means.
 OPTIONAL_DEFAULTS = {"projets_precision": Precision.EXACT, "note": ""}

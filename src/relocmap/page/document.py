@@ -20,14 +20,14 @@ from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 from folium.utilities import camelize
 
-from . import codes, publishing
-from .classify import CHANGE_VIEW, NO_DATA_COLOR, Classes, View
-from .history import Change, Status
-from .join import JoinedFigures
-from .numbers import fr_decimal, fr_int
-from .precision import Precision
-from .publication import Publication, Total
-from .wording import (
+from relocmap.base import codes
+from relocmap.base.numbers import fr_decimal, fr_int
+from relocmap.base.precision import Precision
+from relocmap.history.changes import Change, Status
+from relocmap.inputs.facts import Publication, Total
+from relocmap.inputs.join import JoinedFigures
+from relocmap.outputs.classify import CHANGE_VIEW, NO_DATA_COLOR, Classes, View
+from relocmap.outputs.wording import (
     BOUNDARY_SOURCE,
     description_text,
     figures_source,
@@ -45,6 +45,8 @@ from .wording import (
     title_text,
     trajectory_total,
 )
+from relocmap.page import publishing
+from relocmap.page.offline import leaflet_css, leaflet_js
 
 TILES = {
     # option value -> (xyzservices provider, attribution in French). "light" is a grey
@@ -106,7 +108,7 @@ class Edition:
 
 @cache
 def _snippets() -> jinja2.Environment:
-    loader = jinja2.PackageLoader("relocmap", "templates")
+    loader = jinja2.PackageLoader("relocmap.page", "templates")
     return jinja2.Environment(loader=loader, autoescape=True, keep_trailing_newline=False)
 
 
@@ -114,8 +116,10 @@ def _snippet(name: str, **context: object) -> str:
     return _snippets().get_template(name).render(**context).strip()
 
 
-def _package_text(name: str, folder: str = "templates") -> str:
-    return resources.files("relocmap").joinpath(folder).joinpath(name).read_text("utf-8")
+def _package_text(name: str, folder: str | None = "templates") -> str:
+    """A file of this package's data: a template, or (``folder=None``) the page script."""
+    root = resources.files("relocmap.page")
+    return (root.joinpath(folder) if folder else root).joinpath(name).read_text("utf-8")
 
 
 def assets() -> dict[str, str]:
@@ -280,7 +284,7 @@ MAP_OPTIONS = {"zoom": 7, "zoomControl": False, "zoomSnap": 0}
 def page_script_files() -> tuple[tuple[str, ...], str]:
     """The page script's sources, in order, and the generated file the page inlines
     (names in ``src/relocmap/page/``, from its ``scripts.json``)."""
-    build = json.loads(_package_text(PAGE_BUILD, "page"))
+    build = json.loads(_package_text(PAGE_BUILD, None))
     return tuple(build["sources"]), build["output"]
 
 
@@ -289,7 +293,7 @@ def page_script() -> str:
     ``src/relocmap/page/relocmap.min.js`` as it is (``npm run build`` writes it from the
     sources; ``npm test`` checks it is up to date)."""
     sources, output = page_script_files()
-    script = _package_text(output, "page")
+    script = _package_text(output, None)
     # Inlined text must not end the <script> element or open an HTML comment in it.
     if re.search(r"</script|<!--", script, re.IGNORECASE):
         raise ValueError(
@@ -1034,7 +1038,6 @@ def _frame_bounds(joined: JoinedFigures) -> tuple[float, float, float, float]:
 def _add_leaflet_and_style(fmap: PageMap, options: MapOptions) -> None:
     """Leaflet (linked from the CDN or beside the page, or inlined offline), then the
     page's own CSS, which comes after Leaflet's so that it wins."""
-    from .offline import leaflet_css, leaflet_js
 
     css = compact_css(_package_text("relocmap.css"))
     if options.offline:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .numbers import fold
+from relocmap.base.numbers import fold
 
 APOSTROPHES = "'’ʼ"
 # Hyphen, hyphen, no-break hyphen, figure dash, en dash, em dash, minus: for classes.

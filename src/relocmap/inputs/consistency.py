@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .join import JoinedFigures
-from .precision import Precision
-from .publication import Publication, Total
+from relocmap.base.precision import Precision
+from relocmap.inputs.facts import Publication, Total
+from relocmap.inputs.join import JoinedFigures
 
 SLACK = 0.05  # "a few percent"
 DATE_TOLERANCE_S = 10.0

@@ -29,13 +29,15 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from .errors import InputError, Problem
-from .history import Change, DepartmentFigures, changes, decreases, figures_of, signed
-from .join import covered_regions, join
-from .load import RawTable, default_schema, read_boundaries, read_csv_table
-from .pipeline import Inputs
-from .publication import PartialDate, Publication, read_publication
-from .validate import validate_table
+from relocmap.base.errors import InputError, Problem
+from relocmap.history import changes
+from relocmap.history.changes import Change, DepartmentFigures, decreases, figures_of, signed
+from relocmap.inputs.boundaries import read_boundaries
+from relocmap.inputs.checked import Inputs
+from relocmap.inputs.facts import PartialDate, Publication, read_publication
+from relocmap.inputs.figures import RawTable, default_schema, read_csv_table
+from relocmap.inputs.join import covered_regions, join
+from relocmap.inputs.validate import validate_table
 
 PUBLICATIONS_DIR = "publications"
 CSV_NAME = "relocalisations.csv"
@@ -314,32 +316,3 @@ def _total(publication: Publication, column: str) -> int | None:
 def _plain(text: str) -> str:
     """French typography's narrow spaces and minus sign as plain characters, for a terminal."""
     return text.replace("\u202f", " ").replace("\u2212", "-")
-
-
-def summary_lines(history: History) -> list[str]:
-    """What 'relocmap validate' prints for the folder layout: each publication's summary
-    (as for one CSV, with its headline warnings), then the warnings across them."""
-    from .consistency import headline_concerns
-    from .summary import summary_lines as one_summary
-
-    lines = []
-    for release in history.releases:
-        concerns = headline_concerns(
-            release.inputs.joined, release.inputs.publication, release.data, release.facts
-        )
-        lines.append(f"publication {release.key}:")
-        lines += [f"  {line}" for line in one_summary(release.data, release.inputs, concerns)]
-    count = len(history.releases)
-    lines.append(
-        f"{history.root}: {count} publication{'s' if count > 1 else ''} "
-        f"({', '.join(r.key for r in history.releases)}), dates strictly increasing"
-    )
-    decreases = decrease_warnings(history)
-    if decreases:
-        lines += [f"Warning: {problem}" for problem in decreases]
-        lines.append(
-            f"{len(decreases)} warning{'s' if len(decreases) > 1 else ''} across "
-            "publications: figures that go down may be right (a project abandoned); check "
-            "them against the releases"
-        )
-    return lines

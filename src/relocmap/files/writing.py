@@ -22,31 +22,31 @@ Every temporary name ends in ``.relocmap-tmp``, ``.relocmap-old`` or
 from __future__ import annotations
 
 import contextlib
-import csv
 import ctypes
 import ctypes.util
 import errno
-import io
 import json
 import os
 import secrets
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import geopandas as gpd
-import pandas as pd
-import shapely
-import shapely.geometry
-
-from .errors import OutputError
-from .history import Change
+from relocmap.base.errors import OutputError
 
 TMP_SUFFIX = ".relocmap-tmp"  # staged new files, and the sibling folder of a swap
+
+
 OLD_SUFFIX = ".relocmap-old"  # previous files kept until the new set is in place
+
+
 JOURNAL_SUFFIX = ".relocmap-journal"
+
+
 TEMP_SUFFIXES = (TMP_SUFFIX, OLD_SUFFIX, JOURNAL_SUFFIX)
+
+
 MANIFEST = ".relocmap-outputs"  # in a shared folder: the files relocmap wrote there
 
 
@@ -102,10 +102,12 @@ class FileOps:
 ops = FileOps()
 
 
-# --- the atomic exchange -----------------------------------------------------------
-
 _AT_FDCWD = -100
+
+
 _RENAME_EXCHANGE = 2
+
+
 # Errors that mean "not here": no such system call, a filesystem without the flag,
 # a mount point, two filesystems.
 _UNSUPPORTED = {errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EXDEV, errno.EBUSY}
@@ -128,9 +130,6 @@ def _exchange(first: Path, second: Path) -> None:
         if code in _UNSUPPORTED:
             raise _NoExchange(os.strerror(code))
         raise OSError(code, os.strerror(code), str(second))
-
-
-# --- checks before anything is written --------------------------------------------
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -167,9 +166,6 @@ def check_targets(targets: Iterable[Path]) -> None:
             )
         if target.exists() and not target.is_file():
             raise OutputError(f"{target}: exists and is not a regular file")
-
-
-# --- journaled replacement of any set of files ---------------------------------------
 
 
 def _temp_name(path: Path, suffix: str) -> Path:
@@ -348,9 +344,6 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
-# --- the build's output folder -------------------------------------------------------
-
-
 def output_folder(out_dir: Path) -> Path:
     """The real folder behind ``out_dir`` (a link to a folder is followed)."""
     out_dir = Path(out_dir)
@@ -518,182 +511,3 @@ def _remove_leftover_swaps(folder: Path, names: list[str]) -> None:
     for leftover in sorted(parent.glob(pattern)):
         if leftover.is_dir() and not leftover.is_symlink():
             _remove_swap_dir(leftover, folder, set(names))
-
-
-# --- data exports: figures joined to boundaries, for QGIS or data.gouv.fr ----------
-
-# Declared columns of the exports, in order. The GeoJSON keeps the figures as
-# published and the department attributes; the CSV adds the derived figures.
-GEOJSON_COLUMNS = (
-    "code",
-    "departement",
-    "region_code",
-    "region_nom",
-    "projets",
-    "emplois",
-    "emplois_precision",
-    "projets_precision",
-    "note",
-    "population",
-    "population_millesime",
-)
-DERIVED_COLUMNS = (
-    "emplois_par_projet",
-    "emplois_pour_10000_hab",
-    "part_emplois",
-    "part_projets",
-    "rang_emplois",
-    "rang_projets",
-)
-CSV_COLUMNS = GEOJSON_COLUMNS + DERIVED_COLUMNS
-
-
-_WHOLE_COLUMNS = (
-    "projets",
-    "emplois",
-    "population",
-    "population_millesime",
-    "rang_emplois",
-    "rang_projets",
-)
-Value = str | int | float | None
-
-
-def _records(frame: pd.DataFrame, columns: Sequence[str]) -> list[dict[str, Value]]:
-    """Plain Python values per department; missing figures are None ("no data"), never 0."""
-    table = frame.rename(columns={"nom": "departement"})
-    records = []
-    for _, row in table.iterrows():
-        record: dict[str, Value] = {}
-        for column in columns:
-            value = row[column]
-            if value is None or (not isinstance(value, str) and pd.isna(value)):
-                record[column] = None
-            elif column in _WHOLE_COLUMNS:
-                record[column] = int(value)
-            elif isinstance(value, str):
-                record[column] = str(value)  # plain text; a Precision gives its word, "pres_de"
-            else:
-                record[column] = float(value)
-        records.append(record)
-    return records
-
-
-def _feature_collection(
-    frame: pd.DataFrame,
-    extra: Callable[[dict[str, Value]], dict[str, object]] | None = None,
-) -> str:
-    """A GeoJSON FeatureCollection of the declared columns (``id`` = code), with
-    ``extra(record)``'s properties added to each feature; keys sorted, UTF-8."""
-    features = [
-        {
-            "type": "Feature",
-            "id": record["code"],
-            "properties": {**record, **(extra(record) if extra else {})},
-            "geometry": shapely.geometry.mapping(geometry),
-        }
-        for record, geometry in zip(_records(frame, GEOJSON_COLUMNS), frame.geometry, strict=True)
-    ]
-    return (
-        json.dumps(
-            {"type": "FeatureCollection", "features": features},
-            ensure_ascii=False,
-            sort_keys=True,
-            separators=(",", ":"),
-        )
-        + "\n"
-    )
-
-
-def relocalisations_geojson(frame: gpd.GeoDataFrame) -> str:
-    """RFC 7946 FeatureCollection of the shown departments with declared columns only."""
-    return _feature_collection(frame)
-
-
-# A spreadsheet reads a cell starting with one of these as a formula ("=HYPERLINK(...)",
-# "+cmd|..."; tab and carriage return are tricks to the same end). Such a text cell
-# is exported with a leading apostrophe, which spreadsheets show as text: the
-# OWASP "CSV injection" advice. Numbers are written as numbers and never start so.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(text: str) -> str:
-    """``=1+1`` gives ``'=1+1``; any other text is returned as it is."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def relocalisations_csv(frame: pd.DataFrame) -> str:
-    """UTF-8 CSV (comma, dot decimals, empty cell = no data) of figures and derived columns.
-
-    Text cells that a spreadsheet would run as a formula are neutralised
-    (:func:`neutralise_formula`).
-    """
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for record in _records(frame, CSV_COLUMNS):
-        writer.writerow({key: _csv_cell(value) for key, value in record.items()})
-    return buffer.getvalue()
-
-
-def _csv_cell(value: object) -> object:
-    """A value as the exported CSV writes it: empty for no data, text neutralised."""
-    if value is None:
-        return ""
-    return neutralise_formula(value) if isinstance(value, str) else value
-
-
-# --- several publications: every publication in the CSV, the change in the GeoJSON -----
-
-CHANGE_COLUMNS = ("evolution_projets", "evolution_emplois", "statut")
-HISTORY_CSV_COLUMNS = ("publication", *CSV_COLUMNS, *CHANGE_COLUMNS)
-HISTORY_GEOJSON_COLUMNS = (
-    "publication",
-    "publication_precedente",
-    *GEOJSON_COLUMNS,
-    *CHANGE_COLUMNS,
-)
-
-
-def _change_record(change: Change | None) -> dict[str, object]:
-    """The change columns: differences (None unless in both publications) and status."""
-    if change is None:
-        return {"evolution_projets": None, "evolution_emplois": None, "statut": None}
-    return {
-        "evolution_projets": change.delta("projets"),
-        "evolution_emplois": change.delta("emplois"),
-        "statut": str(change.status),
-    }
-
-
-def relocalisations_history_csv(
-    publications: Sequence[tuple[str, pd.DataFrame]],
-    changes: Mapping[str, Mapping[str, Change]],
-) -> str:
-    """Long format: one row per publication and department shown (publications in date
-    order, departments by code), the figures and derived columns of that publication,
-    and the change since the previous one (empty in the first publication)."""
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=HISTORY_CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for key, frame in publications:
-        per_code = changes.get(key, {})
-        for record in _records(frame, CSV_COLUMNS):
-            change = _change_record(per_code.get(str(record["code"])))
-            row = {"publication": key, **record, **change}
-            writer.writerow({name: _csv_cell(value) for name, value in row.items()})
-    return buffer.getvalue()
-
-
-def relocalisations_history_geojson(
-    key: str, previous: str, frame: pd.DataFrame, changes: Mapping[str, Change]
-) -> str:
-    """The latest publication's FeatureCollection, with the change since ``previous``."""
-    return _feature_collection(
-        frame,
-        lambda record: {
-            "publication": key,
-            "publication_precedente": previous,
-            **_change_record(changes.get(str(record["code"]))),
-        },
-    )

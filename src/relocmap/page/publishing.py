@@ -26,8 +26,9 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import pandas as pd
 
-from .errors import RelocmapError
-from .offline import leaflet_bytes, without_source_map
+from relocmap.base.errors import RelocmapError
+from relocmap.outputs.exports import relocalisations_csv
+from relocmap.page.offline import leaflet_bytes, without_source_map
 
 ASSETS_CDN = "cdn"
 ASSETS_LOCAL = "local"
@@ -75,7 +76,10 @@ class Download:
 def cdn_urls() -> dict[str, str]:
     """The pinned CDN addresses of Leaflet's files (``templates/assets.json``)."""
     text = (
-        resources.files("relocmap").joinpath("templates").joinpath("assets.json").read_text("utf-8")
+        resources.files("relocmap.page")
+        .joinpath("templates")
+        .joinpath("assets.json")
+        .read_text("utf-8")
     )
     urls: dict[str, str] = json.loads(text)
     return urls
@@ -210,8 +214,6 @@ def downloads(frame: pd.DataFrame, offline: bool) -> list[Download]:
     embedded offline: its outlines would more than double the page."""
     csv_label = "Télécharger les données (CSV)"
     if offline:
-        from .export import relocalisations_csv
-
         csv_href = data_url(relocalisations_csv(frame), "text/csv")
         return [Download(csv_label, csv_href, CSV_NAME)]
     return [

@@ -3,54 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import pandas as pd
 
-from .join import JoinedFigures, join
-from .load import default_schema, read_boundaries, read_csv_table
-from .publication import Publication, read_publication
-from .validate import validate_table
-
-if TYPE_CHECKING:
-    from .classify import Classes, View
-    from .publications import History
-    from .render import Edition, MapOptions
-
-
-@dataclass(frozen=True)
-class Inputs:
-    """Everything a map is made from, checked."""
-
-    joined: JoinedFigures
-    boundaries: gpd.GeoDataFrame
-    publication: Publication | None
-    encoding: str
-    separator: str
-    rows: int
-
-
-def load_inputs(
-    data: Path, geo: Path, facts: Path | None = None, encoding: str | None = None
-) -> Inputs:
-    """Read and check the figures, the boundaries and (if given) the publication facts."""
-    boundaries = read_boundaries(geo)
-    table = read_csv_table(data, encoding=encoding)
-    names = boundaries["nom"].to_dict()
-    figures = validate_table(table, names, default_schema())
-    publication = read_publication(facts) if facts is not None else None
-    return Inputs(
-        join(figures, boundaries),
-        boundaries,
-        publication,
-        table.encoding,
-        table.separator,
-        len(figures),
-    )
-
+from relocmap.files import writing
+from relocmap.history.changes import Status
+from relocmap.history.folder import History, load_history
+from relocmap.inputs.checked import Inputs, load_inputs
+from relocmap.inputs.join import JoinedFigures
+from relocmap.outputs import exports
+from relocmap.outputs.classify import (
+    VIEWS,
+    Classes,
+    View,
+    classify,
+    classify_change,
+    classify_together,
+)
+from relocmap.outputs.images import render_evolution, render_static, render_trajectory
+from relocmap.outputs.wording import french_date
+from relocmap.page.document import (
+    Edition,
+    MapOptions,
+    build_editions_page,
+    build_page,
+    iframe_snippet,
+    trajectory_html,
+)
+from relocmap.page.publishing import ASSETS_LOCAL, local_asset_files
 
 # What a build writes, in the order it reports them.
 OUTPUT_NAMES = (
@@ -61,13 +43,14 @@ OUTPUT_NAMES = (
     "carte.png",
     "carte.svg",
 )
+
+
 # Leaflet's files, written beside carte.html with --assets local.
 LOCAL_ASSET_NAMES = ("leaflet.js", "leaflet.css")
 
 
 def classify_views(joined: JoinedFigures, views: Sequence[View] | None = None) -> list[Classes]:
     """Classify every view once; the page and the static image share the result."""
-    from .classify import VIEWS, classify
 
     return [classify(joined.frame[view.key], view) for view in (views or VIEWS)]
 
@@ -76,8 +59,6 @@ def classify_history(history: History) -> dict[str, list[Classes]]:
     """Per publication, one Classes per view of the page: every view classified over all
     publications together (one colour means one value in every publication), then the
     change in jobs since the previous publication (diverging, centred on 0)."""
-    from .classify import VIEWS, classify_change, classify_together
-    from .history import Status
 
     releases = history.releases
     shared = [
@@ -111,7 +92,6 @@ def classify_history(history: History) -> dict[str, list[Classes]]:
 
 def history_editions(history: History) -> list[Edition]:
     """Every publication as the page shows it (:class:`relocmap.render.Edition`)."""
-    from .render import Edition
 
     later = history.changes()
     # One fictitious publication makes the whole page's titles say FICTIF.
@@ -150,22 +130,17 @@ def build_map(
     is then ignored): the map shows the latest publication, and with two or more
     the exports carry every publication (:func:`history_files`).
     Nothing is written unless every input is valid and every output rendered, and
-    the set is swapped in whole (:func:`relocmap.export.replace_outputs`): a failed,
+    the set is swapped in whole (:func:`relocmap.files.writing.replace_outputs`): a failed,
     interrupted or killed build leaves the previous set. ``check``, if given, sees the
     checked inputs of each publication with its figures and facts paths before
     anything is rendered, and may refuse them by raising.
     """
-    from . import export
-    from .publishing import ASSETS_LOCAL
-    from .render import MapOptions
 
     options = options or MapOptions()
     names = OUTPUT_NAMES + (LOCAL_ASSET_NAMES if options.assets == ASSETS_LOCAL else ())
     # Refusals that need no rendering come first (a symbolic link in out/, --out data).
-    export.check_output_folder(out_dir, names, (data, geo, facts))
+    writing.check_output_folder(out_dir, names, (data, geo, facts))
     if data.is_dir():
-        from .publications import load_history
-
         history = load_history(data, geo, encoding)
         for release in history.releases:
             if check is not None:
@@ -183,7 +158,7 @@ def build_map(
             check(inputs, data, facts)
         files = map_files(inputs, options)
         sources = (data, geo, facts)
-    return export.replace_outputs(out_dir, files, sources)
+    return writing.replace_outputs(out_dir, files, sources)
 
 
 def map_files(
@@ -193,10 +168,6 @@ def map_files(
     (``inputs``), or with ``history`` (two or more publications, ``inputs`` the
     latest's) of all of them: the page then offers every publication and the change,
     the exports and images follow (:func:`history_files`)."""
-    from . import export
-    from .publishing import ASSETS_LOCAL, local_asset_files
-    from .render import MapOptions, build_editions_page, build_page, iframe_snippet, trajectory_html
-    from .static import render_static
 
     options = options or MapOptions()
     joined = inputs.joined
@@ -212,8 +183,8 @@ def map_files(
     files: dict[str, bytes | str] = {
         "carte.html": page,
         "carte-iframe.html": iframe_snippet(joined, inputs.publication, options.base_url),
-        "relocalisations.geojson": export.relocalisations_geojson(joined.frame),
-        "relocalisations.csv": export.relocalisations_csv(joined.frame),
+        "relocalisations.geojson": exports.relocalisations_geojson(joined.frame),
+        "relocalisations.csv": exports.relocalisations_csv(joined.frame),
     }
     files.update(render_static(joined, classes[0], inputs.publication))
     if options.assets == ASSETS_LOCAL:
@@ -231,9 +202,6 @@ def history_files(
     (both), and two images: evolution.png (small multiples of the jobs, in the page's
     classes shared by every publication: ``classes``, from :func:`classify_history`) and
     trajectoire.png (total jobs against the objective)."""
-    from . import export
-    from .static import render_evolution, render_trajectory
-    from .wording import french_date
 
     releases = history.releases
     changes = history.changes()
@@ -247,8 +215,8 @@ def history_files(
         (publication, total, published) for _, publication, total, published in history.trajectory()
     ]
     return {
-        "relocalisations.csv": export.relocalisations_history_csv(frames, changes),
-        "relocalisations.geojson": export.relocalisations_history_geojson(
+        "relocalisations.csv": exports.relocalisations_history_csv(frames, changes),
+        "relocalisations.geojson": exports.relocalisations_history_geojson(
             latest.key, previous.key, latest.inputs.joined.frame, changes[latest.key]
         ),
         "evolution.png": render_evolution(panels, history.shown_inputs().publication),

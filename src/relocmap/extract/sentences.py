@@ -1,184 +1,38 @@
-"""Reading the per-department figures out of a French press release.
-
-A release gives them in sentences ("Dans l'Ain, 30 projets ont été identifiés
-pour la création de 610 emplois"), in lists ("• Loire : 31 projets — 1 040
-emplois"), several to a sentence ("la Gironde (14 projets, 520 emplois), les
-Landes (6 projets, 130 emplois)"; "le Doubs et le Jura comptent respectivement 11
-et 7 projets, pour 290 et 150 emplois") or in tables. Each figure is tied to the
-one department whose clause it is in; sentences about a region, "la Région", "au
-total"... give the regional totals, and forward-looking counts ("200 projets
-auront bientôt été accompagnés") are kept apart from them.
-
-Nothing is guessed. A line that clearly tallies a department but cannot be read,
-a department given twice, figures for a place that is no department: each becomes
-a problem, with its line and words. Every row keeps the line(s) and the exact words
-it was read from, so that a person can check it against the release.
-
-The pieces: :mod:`relocmap.extract_text` (the text of a file, HTML included),
-:mod:`relocmap.extract_places` (names), :mod:`relocmap.extract_quantities`
-(numbers of projects and jobs), :mod:`relocmap.extract_tables` (tables) and
-:mod:`relocmap.extract_output` (the files written and the trace printed); this
-module reads sentences and holds the public names.
-"""
+"""Reading figures out of a release's sentences and lists: each figure tied to the one
+department (or the region) whose clause it is in; what cannot be read becomes a problem."""
 
 from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
-import pandas as pd
-
-from .errors import InputError, Problem
-from .extract_output import (
-    ANNOUNCED_KEY,
-    MAX_LISTED,
-    TOTALS_KEYS,
-    check_output_paths,
-    chosen_totals,
-    figures_csv,
-    merged_facts,
-    release_outputs,
-    totals_facts,
-    trace_lines,
-)
-from .extract_places import DASHES, Mention, Place, PlaceNames
-from .extract_quantities import JOBS, PROJECTS, Figure, Quantity, find_figures, squeeze
-from .extract_tables import TableFigures, read_table, split_text_tables
-from .extract_text import (
-    HTML_SUFFIXES,
+from relocmap.base.errors import Problem
+from relocmap.extract.found import Announced, DepartmentFigures, Extraction, RegionalTotals
+from relocmap.extract.places import DASHES, Mention, Place, PlaceNames
+from relocmap.extract.quantities import JOBS, PROJECTS, Figure, Quantity, find_figures, squeeze
+from relocmap.extract.tables import TableFigures, read_table, split_text_tables
+from relocmap.extract.text import (
     Line,
     Paragraph,
     Table,
-    html_lines,
-    html_paragraphs,
-    is_html,
-    read_release,
-    release_paragraphs,
-    text_paragraphs,
 )
-from .numbers import fold
-
-__all__ = [
-    "ANNOUNCED_KEY",
-    "MAX_LISTED",
-    "HTML_SUFFIXES",
-    "TOTALS_KEYS",
-    "Announced",
-    "DepartmentFigures",
-    "Extraction",
-    "Place",
-    "PlaceNames",
-    "Quantity",
-    "RegionalTotals",
-    "check_output_paths",
-    "check_totals_region",
-    "chosen_totals",
-    "extract_figures",
-    "extract_html_figures",
-    "extract_release",
-    "figures_csv",
-    "html_lines",
-    "is_html",
-    "merged_facts",
-    "names_in",
-    "read_release",
-    "release_outputs",
-    "totals_facts",
-    "trace_lines",
-]
-
-
-# --- what a release gives -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DepartmentFigures:
-    """One row of the figures CSV, the line it was read from and its exact words."""
-
-    code: str
-    name: str
-    projects: Quantity
-    jobs: Quantity
-    line: int
-    words: str = ""
-
-    def same_figures(self, other: DepartmentFigures) -> bool:
-        """Same values and precisions (wordings and lines may differ)."""
-        return _figures_key(self.projects, self.jobs) == _figures_key(other.projects, other.jobs)
-
-    @property
-    def lines(self) -> tuple[int, ...]:
-        """Every line of the file the figures were read on."""
-        return _lines(self.line, self.projects, self.jobs)
-
-
-@dataclass(frozen=True)
-class RegionalTotals:
-    """Projects and jobs the release gives for the whole region (achieved, not announced)."""
-
-    projects: Quantity
-    jobs: Quantity
-    line: int
-    words: str = ""
-    region: str | None = None  # the region named, if one is
-
-    def same_figures(self, other: RegionalTotals) -> bool:
-        return _figures_key(self.projects, self.jobs) == _figures_key(other.projects, other.jobs)
-
-    @property
-    def lines(self) -> tuple[int, ...]:
-        return _lines(self.line, self.projects, self.jobs)
-
-
-@dataclass(frozen=True)
-class Announced:
-    """A forward-looking number of projects ("200 projets auront bientôt été
-    accompagnés"): never a total, it goes to ``projets_annonces_prochainement``."""
-
-    projects: Quantity
-    line: int
-    words: str = ""
-
-
-@dataclass(frozen=True)
-class Extraction:
-    """What a release holds: readable rows (sorted by code), regional totals, problems.
-
-    Problems are lines that must not be lost (a department unread, given twice, or
-    a place that is no department); notes are figures ignored because they are no
-    department's tally (a company's jobs, figures naming no place, forward-looking
-    jobs). ``announced`` are forward-looking numbers of projects for the region.
-    """
-
-    rows: tuple[DepartmentFigures, ...]
-    totals: tuple[RegionalTotals, ...]
-    problems: tuple[Problem, ...]
-    notes: tuple[Problem, ...] = ()
-    announced: tuple[Announced, ...] = ()
-
-
-def _figures_key(projects: Quantity, jobs: Quantity) -> tuple[int, str, int, str]:
-    return (projects.value, projects.precision, jobs.value, jobs.precision)
-
-
-def _lines(line: int, *quantities: Quantity) -> tuple[int, ...]:
-    return tuple(sorted({line, *(q.line for q in quantities if q.line is not None)}))
-
-
-# --- statements: sentences and list items, with their lines -----------------------------
 
 _BULLETS = "-–—•*·▪◦●‣"
+
+
 # A sentence ends at . ! ? or ; followed by a space; a bullet inside a line starts an
 # item. The look-behinds keep each run of spaces scanned once.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|(?<!\s)\s++[•▪◦●‣](?:\s++|$)")
+
+
 _MONTHS = (
     "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
 )
+
+
 # "Caen, le 3 avril 2024 –", "AMIENS, 9 mars 2023:", "Lyon, 03/04/2024 -": a dateline
 # names a city, not a department's tally.
 _DATELINE = re.compile(
@@ -305,8 +159,6 @@ def _without_dateline(text: str) -> str:
     return " " * found.end() + text[found.end() :] if found else text
 
 
-# --- what a sentence is about -------------------------------------------------------------
-
 # "la Région" (the council, capitalised) but not "la région de Grenoble"; "au total";
 # the authorities that give totals.
 _REGIONAL = re.compile(
@@ -315,11 +167,15 @@ _REGIONAL = re.compile(
     r"|\b(?-i:État|ETAT|Etat)\b",
     re.I,
 )
+
+
 _NATIONAL = re.compile(
     r"\bnationa(?:l|le|les|ux)\b|\bFrance\s+enti[èe]re\b|\bl['’]Hexagone\b"
     r"|\bdans\s+toute\s+la\s+France\b|\ben\s+France\b",
     re.I,
 )
+
+
 # Words that make a figure forward-looking or an objective: future tense, "d'ici 2027",
 # "bientôt", "objectif"... A figure is forward-looking when its clause has one.
 _FORWARD = re.compile(
@@ -330,20 +186,38 @@ _FORWARD = re.compile(
     r"|atteindra|g[ée]n[ée]rera|repr[ée]sentera|[^\W\d_]{3,}(?:eront|iront))(?![^\W_])",
     re.I,
 )
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+
+
 _FIGURE_NOUN = re.compile(r"(?<![^\W_])(?:projets?|emplois?)(?![^\W_])", re.I)
+
+
 _LEAD = re.compile(
     rf"[\s{re.escape(_BULLETS)}]*(?:(?:dans|en|au|aux|à|a|pour|chez|côté|cote|concernant|sur)\s+)?"
     r"(?:(?:le\s+)?d[ée]partement\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+)|"
     r"(?:le|la|les)\s+|l['’]\s*)?",
     re.I,
 )
+
+
 _MAX_LEAD = 80
+
+
 # Small words inside place names: Loire-et-Cher, Val-de-Marne, Alpes-de-Haute-Provence.
 _NAME_LINKS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "sur", "sous", "en"}
+
+
 _WORD = re.compile(r"[^\W\d_]+")
+
+
 _BARE_COUNT = re.compile(r"(?<![\w(])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]+(?![\w)])")
+
+
 _MAY_TALLY = re.compile(r"[0-9]|projet|emploi", re.I)
+
+
 _TABLE_ROW = re.compile(r"\||\t|\S[ \u00a0]{2,}\S")
 
 
@@ -354,7 +228,11 @@ _COMPANY = re.compile(
     r"|ETI|groupe|filiale|manufacture|fabricant|laboratoire|industriel)(?![^\W_])",
     re.I,
 )
+
+
 _CITY_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_][^\W\d_'’\-]*)\s?\(\s?$")
+
+
 _CLOSING = re.compile(r"\s?\)")
 
 
@@ -509,9 +387,6 @@ def _figures_first(
         groups.append(_Group(mention, mine, mention.end))
         start = mention.end
     return groups
-
-
-# --- the extraction ---------------------------------------------------------------------
 
 
 class _Extractor:
@@ -938,72 +813,3 @@ def _quote(text: str, limit: int = 110) -> str:
             break
     shown = " ".join(parts)
     return f"“{shown if len(shown) <= limit else shown[: limit - 1] + '…'}”"
-
-
-def _extract(
-    paragraphs: Iterable[Paragraph],
-    department_names: Mapping[str, str],
-    source: str,
-    region_names: Iterable[str],
-) -> Extraction:
-    extractor = _Extractor(PlaceNames(department_names, region_names), source)
-    for paragraph in paragraphs:
-        extractor.read_paragraph(paragraph)
-    return extractor.result()
-
-
-def extract_figures(
-    text: str, department_names: Mapping[str, str], source: str, region_names: Iterable[str] = ()
-) -> Extraction:
-    """Read the department figures and regional totals from the plain text of a release.
-
-    ``department_names`` maps every department code to its official name (from
-    the boundaries), so any French department is recognised. ``region_names``
-    are the regions' names (every region of the boundaries: a region's name is
-    never read as a department, and names the region of a total). ``source``
-    names the file in problems.
-    """
-    text = unicodedata.normalize("NFC", text)
-    return _extract(text_paragraphs(text), department_names, source, region_names)
-
-
-def extract_html_figures(
-    html: str, department_names: Mapping[str, str], source: str, region_names: Iterable[str] = ()
-) -> Extraction:
-    """As :func:`extract_figures`, for an HTML page; problems give the lines of the HTML."""
-    html = unicodedata.normalize("NFC", html)
-    return _extract(html_paragraphs(html, source), department_names, source, region_names)
-
-
-def names_in(boundaries: pd.DataFrame) -> tuple[dict[str, str], list[str]]:
-    """The department names by code and every region's name, from the boundaries: what
-    :func:`extract_release` needs to tell a department from a region ("Pays de la Loire"
-    names no department)."""
-    return boundaries["nom"].astype(str).to_dict(), sorted(
-        set(boundaries["region_nom"].astype(str))
-    )
-
-
-def check_totals_region(found: Extraction, boundaries: pd.DataFrame, source: Path) -> None:
-    """Refuse regional totals that name a region none of the release's departments is in
-    (the totals of another region, beside this region's departments)."""
-    regions_of = boundaries["region_nom"].astype(str).to_dict()
-    regions = {regions_of[row.code] for row in found.rows if row.code in regions_of}
-    for totals in found.totals:
-        if totals.region and regions and fold(totals.region) not in {fold(r) for r in regions}:
-            raise InputError.single(
-                source,
-                f"the release's totals (line {totals.line}) are for {totals.region}, its "
-                f"departments are in {', '.join(sorted(regions))}; nothing written",
-            )
-
-
-def extract_release(
-    path: Path,
-    department_names: Mapping[str, str],
-    region_names: Iterable[str],
-    encoding: str | None = None,
-) -> Extraction:
-    """Read a press release file (text or HTML) and extract its figures."""
-    text = unicodedata.normalize("NFC", read_release(path, encoding))
-    return _extract(release_paragraphs(path, text), department_names, str(path), region_names)

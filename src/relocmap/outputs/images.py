@@ -35,12 +35,12 @@ from matplotlib.transforms import Bbox
 from matplotlib.typing import RcKeyType
 from shapely.geometry.polygon import orient
 
-from . import codes
-from .classify import Classes
-from .join import JoinedFigures
-from .numbers import fr_decimal, fr_int
-from .publication import Publication
-from .wording import (
+from relocmap.base import codes
+from relocmap.base.numbers import fr_decimal, fr_int
+from relocmap.inputs.facts import Publication
+from relocmap.inputs.join import JoinedFigures
+from relocmap.outputs.classify import Classes
+from relocmap.outputs.wording import (
     department_label,
     figures_source,
     french_date,

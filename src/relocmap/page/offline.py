@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-from .errors import RelocmapError
+from relocmap.base.errors import RelocmapError
 
 _SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
 

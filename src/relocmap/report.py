@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from .consistency import Concern
-from .pipeline import Inputs
+from relocmap.history.folder import History, decrease_warnings
+from relocmap.inputs.checked import Inputs
+from relocmap.inputs.consistency import Concern, headline_concerns
 
 
 def summary_lines(path: Path, inputs: Inputs, concerns: Sequence[Concern] = ()) -> list[str]:
@@ -47,3 +48,30 @@ def warning_lines(concerns: Sequence[Concern]) -> list[str]:
         *(f"Warning: {concern.message}" for concern in concerns),
         f"{count} warning{'s' if count > 1 else ''}: check the facts before publishing the map",
     ]
+
+
+def history_summary_lines(history: History) -> list[str]:
+    """What 'relocmap validate' prints for the folder layout: each publication's summary
+    (as for one CSV, with its headline warnings), then the warnings across them."""
+
+    lines = []
+    for release in history.releases:
+        concerns = headline_concerns(
+            release.inputs.joined, release.inputs.publication, release.data, release.facts
+        )
+        lines.append(f"publication {release.key}:")
+        lines += [f"  {line}" for line in summary_lines(release.data, release.inputs, concerns)]
+    count = len(history.releases)
+    lines.append(
+        f"{history.root}: {count} publication{'s' if count > 1 else ''} "
+        f"({', '.join(r.key for r in history.releases)}), dates strictly increasing"
+    )
+    decreases = decrease_warnings(history)
+    if decreases:
+        lines += [f"Warning: {problem}" for problem in decreases]
+        lines.append(
+            f"{len(decreases)} warning{'s' if len(decreases) > 1 else ''} across "
+            "publications: figures that go down may be right (a project abandoned); check "
+            "them against the releases"
+        )
+    return lines

@@ -14,16 +14,14 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .errors import InputError, OutputError, Problem
-from .extract_quantities import Quantity, squeeze
-from .load import csv_columns, read_json
-from .numbers import fr_group_spaces
-from .precision import Precision
-
-if TYPE_CHECKING:
-    from .extract import Announced, DepartmentFigures, Extraction, RegionalTotals
+from relocmap.base.errors import InputError, OutputError, Problem
+from relocmap.base.numbers import fr_group_spaces
+from relocmap.base.precision import Precision
+from relocmap.extract.found import Announced, DepartmentFigures, Extraction, RegionalTotals
+from relocmap.extract.quantities import Quantity, squeeze
+from relocmap.files.reading import read_json
+from relocmap.inputs.figures import csv_columns
 
 # Keys of data/publication.json that the regional totals fill in.
 TOTALS_KEYS = (

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .errors import InputError
-from .load import read_text
+from relocmap.base.errors import InputError
+from relocmap.files.reading import read_text
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .extract_places import APOSTROPHES
-from .numbers import (
+from relocmap.base.numbers import (
     DIGIT_RUN,
     ROUND_NUMBERS,
     find_number_words,
@@ -29,7 +28,8 @@ from .numbers import (
     is_number_word,
     parse_count,
 )
-from .precision import Precision
+from relocmap.base.precision import Precision
+from relocmap.extract.places import APOSTROPHES
 
 PROJECTS = "projects"
 JOBS = "jobs"

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from .load import figure_columns
-from .precision import Precision
+from relocmap.base.precision import Precision
+from relocmap.inputs.figures import figure_columns
 
 
 @dataclass(frozen=True)

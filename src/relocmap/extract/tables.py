@@ -13,11 +13,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .codes import normalize
-from .extract_places import Place, PlaceNames
-from .extract_quantities import JOBS, PROJECTS, Quantity, find_figures, squeeze
-from .extract_text import Line, Table, TableRow
-from .numbers import DIGIT_RUN, fold
+from relocmap.base.codes import normalize
+from relocmap.base.numbers import DIGIT_RUN, fold
+from relocmap.extract.places import Place, PlaceNames
+from relocmap.extract.quantities import JOBS, PROJECTS, Quantity, find_figures, squeeze
+from relocmap.extract.text import Line, Table, TableRow
 
 # --- text tables: lines that split into cells -------------------------------------------
 

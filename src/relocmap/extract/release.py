@@ -1,0 +1,112 @@
+"""Reading the per-department figures out of a French press release.
+
+A release gives them in sentences ("Dans l'Ain, 30 projets ont été identifiés
+pour la création de 610 emplois"), in lists ("• Loire : 31 projets — 1 040
+emplois"), several to a sentence ("la Gironde (14 projets, 520 emplois), les
+Landes (6 projets, 130 emplois)"; "le Doubs et le Jura comptent respectivement 11
+et 7 projets, pour 290 et 150 emplois") or in tables. Each figure is tied to the
+one department whose clause it is in; sentences about a region, "la Région", "au
+total"... give the regional totals, and forward-looking counts ("200 projets
+auront bientôt été accompagnés") are kept apart from them.
+
+Nothing is guessed. A line that clearly tallies a department but cannot be read,
+a department given twice, figures for a place that is no department: each becomes
+a problem, with its line and words. Every row keeps the line(s) and the exact words
+it was read from, so that a person can check it against the release.
+
+The pieces: :mod:`relocmap.extract_text` (the text of a file, HTML included),
+:mod:`relocmap.extract_places` (names), :mod:`relocmap.extract_quantities`
+(numbers of projects and jobs), :mod:`relocmap.extract_tables` (tables) and
+:mod:`relocmap.extract_output` (the files written and the trace printed); this
+module reads sentences and holds the public names.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from relocmap.base.errors import InputError
+from relocmap.base.numbers import fold
+from relocmap.extract.found import Extraction
+from relocmap.extract.places import PlaceNames
+from relocmap.extract.sentences import _Extractor
+from relocmap.extract.text import (
+    Paragraph,
+    html_paragraphs,
+    read_release,
+    release_paragraphs,
+    text_paragraphs,
+)
+
+
+def _extract(
+    paragraphs: Iterable[Paragraph],
+    department_names: Mapping[str, str],
+    source: str,
+    region_names: Iterable[str],
+) -> Extraction:
+    extractor = _Extractor(PlaceNames(department_names, region_names), source)
+    for paragraph in paragraphs:
+        extractor.read_paragraph(paragraph)
+    return extractor.result()
+
+
+def extract_figures(
+    text: str, department_names: Mapping[str, str], source: str, region_names: Iterable[str] = ()
+) -> Extraction:
+    """Read the department figures and regional totals from the plain text of a release.
+
+    ``department_names`` maps every department code to its official name (from
+    the boundaries), so any French department is recognised. ``region_names``
+    are the regions' names (every region of the boundaries: a region's name is
+    never read as a department, and names the region of a total). ``source``
+    names the file in problems.
+    """
+    text = unicodedata.normalize("NFC", text)
+    return _extract(text_paragraphs(text), department_names, source, region_names)
+
+
+def extract_html_figures(
+    html: str, department_names: Mapping[str, str], source: str, region_names: Iterable[str] = ()
+) -> Extraction:
+    """As :func:`extract_figures`, for an HTML page; problems give the lines of the HTML."""
+    html = unicodedata.normalize("NFC", html)
+    return _extract(html_paragraphs(html, source), department_names, source, region_names)
+
+
+def names_in(boundaries: pd.DataFrame) -> tuple[dict[str, str], list[str]]:
+    """The department names by code and every region's name, from the boundaries: what
+    :func:`extract_release` needs to tell a department from a region ("Pays de la Loire"
+    names no department)."""
+    return boundaries["nom"].astype(str).to_dict(), sorted(
+        set(boundaries["region_nom"].astype(str))
+    )
+
+
+def check_totals_region(found: Extraction, boundaries: pd.DataFrame, source: Path) -> None:
+    """Refuse regional totals that name a region none of the release's departments is in
+    (the totals of another region, beside this region's departments)."""
+    regions_of = boundaries["region_nom"].astype(str).to_dict()
+    regions = {regions_of[row.code] for row in found.rows if row.code in regions_of}
+    for totals in found.totals:
+        if totals.region and regions and fold(totals.region) not in {fold(r) for r in regions}:
+            raise InputError.single(
+                source,
+                f"the release's totals (line {totals.line}) are for {totals.region}, its "
+                f"departments are in {', '.join(sorted(regions))}; nothing written",
+            )
+
+
+def extract_release(
+    path: Path,
+    department_names: Mapping[str, str],
+    region_names: Iterable[str],
+    encoding: str | None = None,
+) -> Extraction:
+    """Read a press release file (text or HTML) and extract its figures."""
+    text = unicodedata.normalize("NFC", read_release(path, encoding))
+    return _extract(release_paragraphs(path, text), department_names, str(path), region_names)
