@@ -5,8 +5,15 @@ from __future__ import annotations
 import pandas as pd
 
 from relocmap.base.precision import Precision
-from relocmap.history import changes
-from relocmap.history.changes import Count, DepartmentFigures, Status, decreases, figures_of, signed
+from relocmap.history.changes import (
+    Count,
+    DepartmentFigures,
+    Status,
+    changes,
+    decreases,
+    figures_of,
+    signed,
+)
 
 
 def dep(

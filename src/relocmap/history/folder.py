@@ -30,8 +30,14 @@ import geopandas as gpd
 import pandas as pd
 
 from relocmap.base.errors import InputError, Problem
-from relocmap.history import changes
-from relocmap.history.changes import Change, DepartmentFigures, decreases, figures_of, signed
+from relocmap.history.changes import (
+    Change,
+    DepartmentFigures,
+    changes,
+    decreases,
+    figures_of,
+    signed,
+)
 from relocmap.inputs.boundaries import read_boundaries
 from relocmap.inputs.checked import Inputs
 from relocmap.inputs.facts import PartialDate, Publication, read_publication
