@@ -189,7 +189,7 @@ def test_build_never_replaces_its_own_input(tmp_path, paths):
         main, ["build", "--data", str(data), "--geo", str(paths["geo"]), "--out", str(tmp_path)]
     )
     assert result.exit_code == 2
-    assert "is an input file; choose another --out directory" in result.stderr
+    assert f"is an input ({data}); choose another --out directory" in result.stderr
     assert data.read_bytes() == paths["data"].read_bytes()
     assert not (tmp_path / "carte.html").exists()
 

@@ -186,7 +186,9 @@ def test_two_outputs_on_one_path_are_refused(in_tmp):
     (in_tmp / "communique.txt").write_text(RELEASE, encoding="utf-8")
     result = run("extract", "communique.txt", "-o", "x.json", "--totals", "x.json")
     assert_clean_failure(result)
-    assert errors(result) == ["Error: x.json: given both as -o and as --totals; choose two files"]
+    assert errors(result) == [
+        "Error: x.json: given twice as an output; each output needs its own file"
+    ]
     assert not (in_tmp / "x.json").exists()
 
 
@@ -199,7 +201,8 @@ def test_an_output_that_is_a_symlink_is_refused(in_tmp, option):
     result = run("extract", "communique.txt", option, "link.csv")
     assert_clean_failure(result)
     assert errors(result) == [
-        "Error: link.csv: is a symbolic link; give the path of the file itself"
+        "Error: link.csv: is a symbolic link; relocmap does not write through links "
+        "(remove it, or choose another output)"
     ]
     assert target.read_text("utf-8") == "kept" and (in_tmp / "link.csv").is_symlink()
 

@@ -282,7 +282,7 @@ def test_output_that_is_an_input_under_another_name_is_refused(paths, tmp_path):
     os.link(data, out / "relocalisations.csv")  # the same file, by a hard link
     result = build(paths, out, data=data)
     assert result.exit_code == 2
-    assert "is an input file" in result.stderr
+    assert f"is an input ({data}); choose another --out directory" in result.stderr
     assert data.read_bytes() == paths["data"].read_bytes()
 
 

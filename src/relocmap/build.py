@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from relocmap.base import layout
 from relocmap.files import writing
 from relocmap.history.changes import Status
 from relocmap.history.folder import History, load_history
@@ -33,20 +34,6 @@ from relocmap.page.document import (
     trajectory_html,
 )
 from relocmap.page.publishing import ASSETS_LOCAL, local_asset_files
-
-# What a build writes, in the order it reports them.
-OUTPUT_NAMES = (
-    "carte.html",
-    "carte-iframe.html",
-    "relocalisations.geojson",
-    "relocalisations.csv",
-    "carte.png",
-    "carte.svg",
-)
-
-
-# Leaflet's files, written beside carte.html with --assets local.
-LOCAL_ASSET_NAMES = ("leaflet.js", "leaflet.css")
 
 
 def classify_views(joined: JoinedFigures, views: Sequence[View] | None = None) -> list[Classes]:
@@ -137,7 +124,9 @@ def build_map(
     """
 
     options = options or MapOptions()
-    names = OUTPUT_NAMES + (LOCAL_ASSET_NAMES if options.assets == ASSETS_LOCAL else ())
+    names = layout.OUTPUT_NAMES + (
+        layout.LOCAL_ASSET_NAMES if options.assets == ASSETS_LOCAL else ()
+    )
     # Refusals that need no rendering come first (a symbolic link in out/, --out data).
     writing.check_output_folder(out_dir, names, (data, geo, facts))
     if data.is_dir():
@@ -181,10 +170,10 @@ def map_files(
             history_editions(history), by_edition, options, trajectory_html(history.trajectory())
         )
     files: dict[str, bytes | str] = {
-        "carte.html": page,
-        "carte-iframe.html": iframe_snippet(joined, inputs.publication, options.base_url),
-        "relocalisations.geojson": exports.relocalisations_geojson(joined.frame),
-        "relocalisations.csv": exports.relocalisations_csv(joined.frame),
+        layout.PAGE_HTML: page,
+        layout.SNIPPET_HTML: iframe_snippet(joined, inputs.publication, options.base_url),
+        layout.EXPORT_GEOJSON: exports.relocalisations_geojson(joined.frame),
+        layout.EXPORT_CSV: exports.relocalisations_csv(joined.frame),
     }
     files.update(render_static(joined, classes[0], inputs.publication))
     if options.assets == ASSETS_LOCAL:
@@ -215,10 +204,10 @@ def history_files(
         (publication, total, published) for _, publication, total, published in history.trajectory()
     ]
     return {
-        "relocalisations.csv": exports.relocalisations_history_csv(frames, changes),
-        "relocalisations.geojson": exports.relocalisations_history_geojson(
+        layout.EXPORT_CSV: exports.relocalisations_history_csv(frames, changes),
+        layout.EXPORT_GEOJSON: exports.relocalisations_history_geojson(
             latest.key, previous.key, latest.inputs.joined.frame, changes[latest.key]
         ),
-        "evolution.png": render_evolution(panels, history.shown_inputs().publication),
-        "trajectoire.png": render_trajectory(points),
+        layout.EVOLUTION_PNG: render_evolution(panels, history.shown_inputs().publication),
+        layout.TRAJECTORY_PNG: render_trajectory(points),
     }

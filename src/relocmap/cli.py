@@ -12,6 +12,7 @@ from typing import Any, ParamSpec, TextIO, TypeVar
 
 import click
 
+from relocmap.base import layout
 from relocmap.base.errors import InputError, Problem, RelocmapError
 from relocmap.build import build_map
 from relocmap.extract.output import MAX_LISTED, check_output_paths, release_outputs, trace_lines
@@ -24,10 +25,9 @@ from relocmap.inputs.checked import Inputs, load_inputs
 from relocmap.inputs.consistency import headline_concerns
 from relocmap.inputs.facts import fact_problem
 from relocmap.page.document import MapOptions
+from relocmap.report import change_lines, summary_lines
 from relocmap.report import history_summary_lines as history_lines
-from relocmap.report import summary_lines
 from relocmap.update import (
-    change_lines,
     decrease_warnings,
     files_to_write,
     prepare_new_publication,
@@ -39,12 +39,11 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-DEFAULT_DATA = Path("data/relocalisations.csv")
-DEFAULT_PUBLICATIONS = Path("data/publications")
-DATA_HELP_DEFAULT = "data/relocalisations.csv, or data/publications/ when it exists"
-DEFAULT_GEO = Path("geo/departements.geojson")
-DEFAULT_OUT = Path("out")
-FACTS_NAME = "publication.json"
+DEFAULT_DATA = layout.DEFAULT_FIGURES
+DEFAULT_PUBLICATIONS = layout.DEFAULT_PUBLICATIONS
+DATA_HELP_DEFAULT = f"{DEFAULT_DATA}, or {DEFAULT_PUBLICATIONS}/ when it exists"
+DEFAULT_GEO = layout.DEFAULT_BOUNDARIES
+DEFAULT_OUT = layout.DEFAULT_OUT
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -157,7 +156,7 @@ def facts_beside(data: Path) -> Path | None:
     Anything under that name counts (a directory, a pipe, a broken link): reading
     it then reports what it is, rather than building silently without facts.
     """
-    candidate = data.parent / FACTS_NAME
+    candidate = data.parent / layout.FACTS_JSON
     return candidate if os.path.lexists(candidate) else None
 
 
@@ -172,8 +171,8 @@ def resolve_data(data: Path | None) -> Path:
             raise InputError.single(
                 DEFAULT_PUBLICATIONS,
                 f"both {DEFAULT_PUBLICATIONS}/ and {DEFAULT_DATA} exist: pass --data with the "
-                f"one to use, or move {DEFAULT_DATA} and {FACTS_NAME} into their publication's "
-                f"folder ({DEFAULT_PUBLICATIONS}/<date>/)",
+                f"one to use, or move {DEFAULT_DATA} and {layout.FACTS_JSON} into their "
+                f"publication's folder ({DEFAULT_PUBLICATIONS}/<date>/)",
             )
         return DEFAULT_PUBLICATIONS
     return DEFAULT_DATA
@@ -620,7 +619,7 @@ def update(
         heading = f"New publication {target.folder.name} (against the previous one: {previous})"
         decreases = decrease_warnings(found, target, data, geo)
     else:
-        facts = data.parent / FACTS_NAME
+        facts = data.parent / layout.FACTS_JSON
         csv_path = data
         found = prepare_update(
             release, data, facts, geo, date=date, source=source, partial=partial, encoding=encoding

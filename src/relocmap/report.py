@@ -1,13 +1,19 @@
-"""The short text summary that 'relocmap validate' prints (English, for the terminal)."""
+"""The terminal's words, in one place: what 'validate' prints on success, the warnings,
+and what 'update' changes, in English for the person at the terminal."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from relocmap.base.numbers import plain
+from relocmap.history.changes import DepartmentFigures
 from relocmap.history.folder import History, decrease_warnings
 from relocmap.inputs.checked import Inputs
 from relocmap.inputs.consistency import Concern, headline_concerns
+from relocmap.inputs.facts import FICTITIOUS_KEY, known_keys
+from relocmap.update import Update
 
 
 def summary_lines(path: Path, inputs: Inputs, concerns: Sequence[Concern] = ()) -> list[str]:
@@ -75,3 +81,63 @@ def history_summary_lines(history: History) -> list[str]:
             "them against the releases"
         )
     return lines
+
+
+# --- what changed, for the person who checks it before publishing ----------------------
+
+
+def _department_line(
+    code: str, before: DepartmentFigures | None, after: DepartmentFigures | None
+) -> str:
+    if after is None:
+        if before is None:
+            return f"({code}): no figures"
+        return (
+            f"{before.name} ({code}): not in the new release (was "
+            f"{plain(before.count('projets').worded)} projets, "
+            f"{plain(before.count('emplois').worded)} emplois): shown as 'Pas de données'"
+        )
+    if before is None:
+        return (
+            f"{after.name} ({code}): new, {plain(after.count('projets').worded)} projets, "
+            f"{plain(after.count('emplois').worded)} emplois"
+        )
+    changes = [
+        f"{column} {plain(before.count(column).worded)} → {plain(after.count(column).worded)}"
+        for column in ("projets", "emplois")
+        if plain(before.count(column).worded) != plain(after.count(column).worded)
+    ]
+    return f"{after.name} ({code}): " + (", ".join(changes) if changes else "unchanged")
+
+
+def change_lines(update: Update) -> list[str]:
+    """Per department, then per fact: before → after."""
+    if update.before is None:
+        lines = [f"Note: {update.before_problem}; the new figures are:"]
+        before: dict[str, DepartmentFigures] = {}
+    else:
+        lines = []
+        before = update.before
+    for code in sorted(set(before) | set(update.after)):
+        lines.append(_department_line(code, before.get(code), update.after.get(code)))
+    previous = update.previous_facts or {}
+    for key in known_keys():
+        old, new = previous.get(key), update.facts.get(key)
+        if old == new:
+            continue
+        if new is None:
+            lines.append(f"{key}: {_fact(old)} → removed (the new release does not give it)")
+        elif old is None:
+            lines.append(f"{key}: {_fact(new)} (new)")
+        else:
+            lines.append(f"{key}: {_fact(old)} → {_fact(new)}")
+    if update.facts.get(FICTITIOUS_KEY) is True:
+        lines.append(
+            f"{FICTITIOUS_KEY}: true, kept from the previous facts: every title says FICTIF; "
+            "if this release's figures are real, remove the key from the facts file by hand"
+        )
+    return lines
+
+
+def _fact(value: Any) -> str:
+    return f"“{value}”" if isinstance(value, str) else str(value)

@@ -24,18 +24,15 @@ from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
-import pandas as pd
 
 from relocmap.base.errors import InputError, Problem
+from relocmap.base.layout import FACTS_JSON, FIGURES_CSV
 from relocmap.base.numbers import fr_group_spaces
-from relocmap.base.precision import Precision
 from relocmap.extract.found import Extraction, RegionalTotals
 from relocmap.extract.output import release_outputs
 from relocmap.extract.release import check_totals_region, extract_release, names_in
 from relocmap.history.changes import DepartmentFigures, figures_of
 from relocmap.history.folder import (
-    CSV_NAME,
-    FACTS_NAME,
     History,
     Release,
     dates_overlap,
@@ -52,28 +49,12 @@ from relocmap.inputs.facts import (
     PLAN_KEYS,
     PartialDate,
     facts_json,
-    known_keys,
     read_facts,
 )
 from relocmap.inputs.figures import default_schema, read_csv_table
 from relocmap.inputs.validate import validate_table
 
-_CSV_KEY = Path("relocalisations.csv")
-
-
-@dataclass(frozen=True)
-class Figures:
-    """One department's figures as the CSV holds them, for the before → after lines."""
-
-    name: str
-    projets: int
-    projets_precision: str
-    emplois: int
-    emplois_precision: str
-
-    def worded(self, column: str) -> str:
-        """``près de 670``: the number with its precision's French words."""
-        return f"{Precision(getattr(self, f'{column}_precision')).words}{getattr(self, column)}"
+_CSV_KEY = Path(FIGURES_CSV)
 
 
 @dataclass(frozen=True)
@@ -84,12 +65,12 @@ class Update:
     csv_text: str
     facts: dict[str, Any]
     previous_facts: dict[str, Any] | None
-    before: dict[str, Figures] | None  # None when the previous figures could not be read
+    # None when the previous figures could not be read
+    before: dict[str, DepartmentFigures] | None
     before_problem: str | None
-    after: dict[str, Figures]
+    after: dict[str, DepartmentFigures]
     inputs: Inputs
     concerns: list[Concern]
-    figures: dict[str, DepartmentFigures]  # ``after``, as the publications' checks take them
 
 
 def read_release_figures(
@@ -170,26 +151,13 @@ def _previous_facts(facts_path: Path) -> dict[str, Any] | None:
         ) from None
 
 
-def _figures_of(path: Path, department_names: Mapping[str, str]) -> dict[str, Figures]:
-    return _figures_in(validate_table(read_csv_table(path), department_names, default_schema()))
-
-
-def _figures_in(frame: pd.DataFrame) -> dict[str, Figures]:
-    return {
-        code: Figures(
-            str(row["departement"]),
-            int(row["projets"]),
-            str(row["projets_precision"]),
-            int(row["emplois"]),
-            str(row["emplois_precision"]),
-        )
-        for code, row in frame.iterrows()
-    }
+def _figures_of(path: Path, department_names: Mapping[str, str]) -> dict[str, DepartmentFigures]:
+    return figures_of(validate_table(read_csv_table(path), department_names, default_schema()))
 
 
 def previous_figures(
     data: Path, department_names: Mapping[str, str]
-) -> tuple[dict[str, Figures] | None, str | None]:
+) -> tuple[dict[str, DepartmentFigures] | None, str | None]:
     """The figures the update replaces, or None and why they cannot be compared."""
     if not data.exists():
         return {}, None
@@ -249,10 +217,9 @@ def prepare_update(
         previous,
         before,
         before_problem,
-        _figures_in(frame),
+        figures_of(frame),
         inputs,
         total_concerns(inputs.joined, inputs.publication, within_release=True),
-        figures_of(frame),
     )
 
 
@@ -285,7 +252,7 @@ def new_publication(root: Path, date: str) -> NewPublication:
     )
     previous = release_folders(root)[-1] if has_folders else None
     if previous is not None:
-        latest_facts = previous / FACTS_NAME
+        latest_facts = previous / FACTS_JSON
         latest = PartialDate.parse(read_facts(latest_facts)["source_date"])
         new = PartialDate.parse(iso)
         if not strictly_after(new, latest):
@@ -303,7 +270,7 @@ def new_publication(root: Path, date: str) -> NewPublication:
                 "nothing was changed",
                 column="source_date",
             )
-    return NewPublication(folder, folder / CSV_NAME, folder / FACTS_NAME, previous)
+    return NewPublication(folder, folder / FIGURES_CSV, folder / FACTS_JSON, previous)
 
 
 def prepare_new_publication(
@@ -330,8 +297,8 @@ def prepare_new_publication(
         source=source,
         partial=partial,
         encoding=encoding,
-        previous_data=None if previous is None else previous / CSV_NAME,
-        previous_facts_path=None if previous is None else previous / FACTS_NAME,
+        previous_data=None if previous is None else previous / FIGURES_CSV,
+        previous_facts_path=None if previous is None else previous / FACTS_JSON,
     )
     return found, target
 
@@ -362,7 +329,7 @@ def decrease_warnings(
                 ),
             ]
         ) from None
-    added = Release(target.folder.name, target.folder, update.inputs, update.figures)
+    added = Release(target.folder.name, target.folder, update.inputs, update.after)
     return across(History(root, (history.latest, added), history.boundaries))
 
 
@@ -382,63 +349,6 @@ def refuse_contradicted_totals(update: Update, release: Path) -> None:
 
 
 def files_to_write(update: Update, data: Path, facts_path: Path) -> dict[Path, bytes | str]:
-    """Figures first, then facts: the facts file is never older than the figures."""
+    """DepartmentFigures first, then facts: the facts file is never older than the figures."""
     files: dict[Path, bytes | str] = {data: update.csv_text, facts_path: facts_json(update.facts)}
     return files
-
-
-# --- what changed, for the person who checks it before publishing ----------------------
-
-
-def _department_line(code: str, before: Figures | None, after: Figures | None) -> str:
-    if after is None:
-        if before is None:
-            return f"({code}): no figures"
-        return (
-            f"{before.name} ({code}): not in the new release (was {before.worded('projets')} "
-            f"projets, {before.worded('emplois')} emplois): shown as 'Pas de données'"
-        )
-    if before is None:
-        return (
-            f"{after.name} ({code}): new, {after.worded('projets')} projets, "
-            f"{after.worded('emplois')} emplois"
-        )
-    changes = [
-        f"{column} {before.worded(column)} → {after.worded(column)}"
-        for column in ("projets", "emplois")
-        if before.worded(column) != after.worded(column)
-    ]
-    return f"{after.name} ({code}): " + (", ".join(changes) if changes else "unchanged")
-
-
-def change_lines(update: Update) -> list[str]:
-    """Per department, then per fact: before → after."""
-    if update.before is None:
-        lines = [f"Note: {update.before_problem}; the new figures are:"]
-        before: dict[str, Figures] = {}
-    else:
-        lines = []
-        before = update.before
-    for code in sorted(set(before) | set(update.after)):
-        lines.append(_department_line(code, before.get(code), update.after.get(code)))
-    previous = update.previous_facts or {}
-    for key in known_keys():
-        old, new = previous.get(key), update.facts.get(key)
-        if old == new:
-            continue
-        if new is None:
-            lines.append(f"{key}: {_fact(old)} → removed (the new release does not give it)")
-        elif old is None:
-            lines.append(f"{key}: {_fact(new)} (new)")
-        else:
-            lines.append(f"{key}: {_fact(old)} → {_fact(new)}")
-    if update.facts.get(FICTITIOUS_KEY) is True:
-        lines.append(
-            f"{FICTITIOUS_KEY}: true, kept from the previous facts: every title says FICTIF; "
-            "if this release's figures are real, remove the key from the facts file by hand"
-        )
-    return lines
-
-
-def _fact(value: Any) -> str:
-    return f"“{value}”" if isinstance(value, str) else str(value)

@@ -26,6 +26,11 @@ def fr_int(value: float | int) -> str:
 MINUS = "\u2212"  # the minus sign, as French typography writes "−15"
 
 
+def plain(text: str) -> str:
+    """French typography's narrow spaces and minus sign as plain characters, for a terminal."""
+    return text.replace(NARROW_NBSP, " ").replace(MINUS, "-")
+
+
 def fr_signed(value: float | int) -> str:
     """``+120``, ``−15`` (minus sign), ``0``; thousands grouped as :func:`fr_int` does."""
     number = int(round(value))

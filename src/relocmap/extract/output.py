@@ -11,16 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from relocmap.base.errors import InputError, OutputError, Problem
+from relocmap.base.errors import InputError, Problem
 from relocmap.base.numbers import fr_group_spaces
 from relocmap.base.precision import Precision
 from relocmap.extract.found import Announced, DepartmentFigures, Extraction, RegionalTotals
 from relocmap.extract.quantities import Quantity, squeeze
 from relocmap.files.reading import read_json
+from relocmap.files.writing import check_outputs
 from relocmap.inputs.figures import csv_columns
 
 # Keys of data/publication.json that the regional totals fill in.
@@ -145,27 +145,10 @@ def _limited(problems: Sequence[Problem], source: str) -> list[Problem]:
 def check_output_paths(
     release: Path, output: Path | None, totals_path: Path | None, inputs: Iterable[Path] = ()
 ) -> None:
-    """Refuse outputs that would replace an input or each other, or that are symbolic
-    links (the file they point to would be replaced): an OutputError, nothing written."""
+    """Refuse outputs that would replace the release, an input or each other, or that are
+    symbolic links (:func:`relocmap.files.writing.check_outputs`): nothing written."""
     outputs = [p for p in (output, totals_path) if p is not None and str(p) != "-"]
-    for path in outputs:
-        if path.is_symlink():
-            raise OutputError(f"{path}: is a symbolic link; give the path of the file itself")
-    if output is not None and totals_path is not None and _same_file(output, totals_path):
-        raise OutputError(f"{output}: given both as -o and as --totals; choose two files")
-    for path in outputs:
-        for source in (release, *inputs):
-            if _same_file(path, source):
-                raise OutputError(f"{path}: is an input ({source}); choose another output")
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        if a.exists() and b.exists():
-            return os.path.samefile(a, b)
-        return a.resolve() == b.resolve()
-    except (OSError, RuntimeError):
-        return False
+    check_outputs(outputs, (release, *inputs))
 
 
 def release_outputs(

@@ -132,33 +132,41 @@ def _exchange(first: Path, second: Path) -> None:
         raise OSError(code, os.strerror(code), str(second))
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file: the same path spelled twice, a symbolic or hard
+    link to it, or (for a file not written yet) the same place once links are resolved."""
     try:
-        return os.path.samefile(a, b)
-    except OSError:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links
         return False
 
 
-def refuse_overwriting_inputs(targets: Iterable[Path], inputs: Iterable[Path | None]) -> None:
-    """An output must never replace an input (``--out data`` would replace the CSV),
-    whatever the path that names it (symbolic or hard link)."""
-    existing = [Path(p) for p in inputs if p is not None and Path(p).exists()]
-    for target in sorted(Path(t) for t in targets):
-        if any(target.resolve() == path.resolve() or _same_file(target, path) for path in existing):
-            raise OutputError(f"{target}: is an input file; choose another --out directory")
-
-
-def check_targets(targets: Iterable[Path]) -> None:
-    """Refuse outputs that are symbolic links, folders or special files, and two outputs
-    that name the same file: relocmap replaces regular files, it never writes through
-    a link or over another output of the same run."""
-    seen: dict[str, Path] = {}
-    for target in targets:
-        target = Path(target)
-        key = os.path.realpath(target)
-        if key in seen:
-            raise OutputError(f"{target}: is also {seen[key]}; each output needs its own file")
-        seen[key] = target
+def check_outputs(
+    targets: Iterable[Path],
+    inputs: Iterable[Path | None] = (),
+    instead: str = "choose another output",
+) -> None:
+    """The one guard of output paths, for every command that writes: refuse an output
+    that is one of the ``inputs`` (``--out data`` would replace the CSV), a symbolic link
+    (relocmap never writes through one), a folder or special file, or the same file as
+    another output. ``instead`` says what to do about an input; nothing is written."""
+    targets = [Path(t) for t in targets]
+    sources = [Path(p) for p in inputs if p is not None and str(p) != "-"]
+    for target in sorted(targets):
+        for source in sources:
+            if same_file(target, source):
+                raise OutputError(f"{target}: is an input ({source}); {instead}")
+    for index, target in enumerate(targets):
+        for other in targets[:index]:
+            if same_file(target, other):
+                twice = str(target) == str(other)
+                raise OutputError(
+                    f"{target}: "
+                    + ("given twice as an output" if twice else f"is also {other}")
+                    + "; each output needs its own file"
+                )
         if target.is_symlink():
             raise OutputError(
                 f"{target}: is a symbolic link; relocmap does not write through links "
@@ -208,7 +216,7 @@ def _roll_back(entries: list[tuple[Path, Path | None, Path]]) -> list[str]:
     for target, backup, staged in reversed(entries):
         try:
             if backup is not None and os.path.lexists(backup):
-                if _same_file(backup, target):  # the target was not replaced yet
+                if same_file(backup, target):  # the target was not replaced yet
                     ops.unlink(backup)
                 else:
                     ops.rename(backup, target)
@@ -271,12 +279,12 @@ def write_all_atomic(files: Mapping[Path, bytes | str]) -> None:
     version; then the files are renamed into place. An error or Ctrl-C restores
     every previous file before the exception goes on; after a kill, the next call
     for these folders restores them (:func:`recover`). Symbolic links, folders and
-    two names for one file are refused (:func:`check_targets`).
+    two names for one file are refused (:func:`check_outputs`).
     """
     targets = {Path(path): _as_bytes(content) for path, content in files.items()}
     if not targets:
         return
-    check_targets(targets)
+    check_outputs(targets)
     folders = sorted({path.parent for path in targets})
     recover(folders)
     for folder in folders:
@@ -360,8 +368,7 @@ def check_output_folder(
     folder = output_folder(out_dir)
     names = list(names)
     targets = [folder / name for name in names]
-    refuse_overwriting_inputs(targets, inputs)
-    check_targets(targets)
+    check_outputs(targets, inputs, "choose another --out directory")
     foreign = _foreign_entries(folder, names)
     # In a folder that also holds other files, an existing file at an output's name
     # is replaced only if relocmap wrote it: it is listed in .relocmap-outputs, or the

@@ -19,24 +19,12 @@ from typing import Literal
 
 import pandas as pd
 
-from relocmap.base.numbers import fr_int, fr_signed
+from relocmap.base.counts import Count
+from relocmap.base.numbers import fr_signed
 from relocmap.base.precision import Precision
 
 Column = Literal["projets", "emplois"]
 COLUMNS: tuple[Column, ...] = ("projets", "emplois")
-
-
-@dataclass(frozen=True)
-class Count:
-    """A published number and how exactly it was published."""
-
-    value: int
-    precision: Precision = Precision.EXACT
-
-    @property
-    def worded(self) -> str:
-        """``près de 670``: the number in French with its precision's words."""
-        return f"{self.precision.words}{fr_int(self.value)}"
 
 
 @dataclass(frozen=True)

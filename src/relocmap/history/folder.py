@@ -30,6 +30,8 @@ import geopandas as gpd
 import pandas as pd
 
 from relocmap.base.errors import InputError, Problem
+from relocmap.base.layout import FACTS_JSON, FIGURES_CSV
+from relocmap.base.numbers import plain
 from relocmap.history.changes import (
     Change,
     DepartmentFigures,
@@ -45,9 +47,6 @@ from relocmap.inputs.figures import RawTable, default_schema, read_csv_table
 from relocmap.inputs.join import covered_regions, join
 from relocmap.inputs.validate import validate_table
 
-PUBLICATIONS_DIR = "publications"
-CSV_NAME = "relocalisations.csv"
-FACTS_NAME = "publication.json"
 LAYOUT_HINT = (
     "the publications folder holds one folder per publication, named by its date "
     "(such as 2023-06), each with relocalisations.csv and publication.json"
@@ -65,11 +64,11 @@ class Release:
 
     @property
     def data(self) -> Path:
-        return self.folder / CSV_NAME
+        return self.folder / FIGURES_CSV
 
     @property
     def facts(self) -> Path:
-        return self.folder / FACTS_NAME
+        return self.folder / FACTS_JSON
 
     @property
     def publication(self) -> Publication:
@@ -210,11 +209,11 @@ def _read_release(
     problems: list[Problem] = []
     table = figures = publication = None
     try:
-        table = read_csv_table(folder / CSV_NAME, encoding=encoding)
+        table = read_csv_table(folder / FIGURES_CSV, encoding=encoding)
         figures = validate_table(table, names, schema)
     except InputError as exc:
         problems += exc.problems
-    facts = folder / FACTS_NAME
+    facts = folder / FACTS_JSON
     if not facts.exists() and not facts.is_symlink():
         problems.append(
             Problem(
@@ -253,7 +252,7 @@ def load_history(root: Path, geo: Path, encoding: str | None = None) -> History:
         table, figures, publication, found = _read_release(folder, names, schema, encoding)
         problems += found
         read.append((folder, table, figures, publication))
-    dated = [(folder / FACTS_NAME, pub.source_date) for folder, _, _, pub in read if pub]
+    dated = [(folder / FACTS_JSON, pub.source_date) for folder, _, _, pub in read if pub]
     problems += order_problems(dated)
     if problems:
         raise InputError(problems)
@@ -289,11 +288,11 @@ def decrease_warnings(history: History) -> list[Problem]:
         assert change.current is not None and change.previous is not None
         warnings.append(
             Problem(
-                str(folder_of[change.publication] / CSV_NAME),
+                str(folder_of[change.publication] / FIGURES_CSV),
                 f"{change.name} ({change.code}): {column} went down from "
-                f"{_plain(change.previous.count(column).worded)} in {change.previous_publication} "
-                f"to {_plain(change.current.count(column).worded)} "
-                f"({_plain(change.delta_words(column))}); check the figure (projects can be "
+                f"{plain(change.previous.count(column).worded)} in {change.previous_publication} "
+                f"to {plain(change.current.count(column).worded)} "
+                f"({plain(change.delta_words(column))}); check the figure (projects can be "
                 "abandoned)",
                 change.current.line,
                 column,
@@ -307,7 +306,7 @@ def decrease_warnings(history: History) -> list[Problem]:
                     Problem(
                         str(after.facts),
                         f"{key} went down from {old} in {before.key} to {new} "
-                        f"({_plain(signed(new - old))}); check the total",
+                        f"({plain(signed(new - old))}); check the total",
                         column=key,
                     )
                 )
@@ -317,8 +316,3 @@ def decrease_warnings(history: History) -> list[Problem]:
 def _total(publication: Publication, column: str) -> int | None:
     total = publication.total_projets if column == "projets" else publication.total_emplois
     return None if total is None else total.value
-
-
-def _plain(text: str) -> str:
-    """French typography's narrow spaces and minus sign as plain characters, for a terminal."""
-    return text.replace("\u202f", " ").replace("\u2212", "-")

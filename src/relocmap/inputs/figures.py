@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from relocmap.base.errors import InputError
+from relocmap.base.layout import FIGURES_SCHEMA
 from relocmap.files.reading import BINARY_SIGNATURES, read_text
 
 SEPARATORS = (",", ";", "\t")
@@ -96,7 +97,7 @@ def _drop_empty_trailing_columns(
 
 @cache
 def _schema_text() -> str:
-    return resources.files("relocmap.inputs").joinpath("schema.json").read_text("utf-8")
+    return resources.files("relocmap.inputs").joinpath(FIGURES_SCHEMA).read_text("utf-8")
 
 
 def default_schema() -> dict:
