@@ -28,6 +28,7 @@ from relocmap.page.document import MapOptions
 from relocmap.report import change_lines, summary_lines
 from relocmap.report import history_summary_lines as history_lines
 from relocmap.update import (
+    Update,
     decrease_warnings,
     files_to_write,
     prepare_new_publication,
@@ -610,22 +611,9 @@ def update(
     """
 
     data = resolve_data(data)
-    if data.is_dir():  # a publications folder: the release becomes a new publication
-        found, target = prepare_new_publication(
-            release, data, geo, date=date, source=source, partial=partial, encoding=encoding
-        )
-        csv_path, facts = target.data, target.facts
-        previous = "none" if target.previous is None else target.previous.name
-        heading = f"New publication {target.folder.name} (against the previous one: {previous})"
-        decreases = decrease_warnings(found, target, data, geo)
-    else:
-        facts = data.parent / layout.FACTS_JSON
-        csv_path = data
-        found = prepare_update(
-            release, data, facts, geo, date=date, source=source, partial=partial, encoding=encoding
-        )
-        heading = "What changes"
-        decreases = []
+    found, csv_path, facts, heading, decreases = _read_update(
+        release, data, geo, date=date, source=source, partial=partial, encoding=encoding
+    )
     for note in found.extraction.notes:
         click.echo(f"Note: {note}", err=True)
     for problem in found.extraction.problems:
@@ -645,6 +633,35 @@ def update(
     click.echo(f"wrote {csv_path} ({len(found.after)} departments) and {facts}")
     for line in summary_lines(csv_path, found.inputs, found.concerns):
         click.echo(line)
+    _rebuild_after_update(data, geo, out_dir, csv_path, facts)
+
+
+def _read_update(
+    release: Path, data: Path, geo: Path, **options: Any
+) -> tuple[Update, Path, Path, str, list[Problem]]:
+    """The release read and checked against ``data`` (one publication, or a publications
+    folder it joins), with the files it would write, the report's heading and, for a
+    folder, the decrease warnings."""
+    if data.is_dir():  # a publications folder: the release becomes a new publication
+        found, target = prepare_new_publication(release, data, geo, **options)
+        previous = "none" if target.previous is None else target.previous.name
+        heading = f"New publication {target.folder.name} (against the previous one: {previous})"
+        return (
+            found,
+            target.data,
+            target.facts,
+            heading,
+            decrease_warnings(found, target, data, geo),
+        )
+    facts = data.parent / layout.FACTS_JSON
+    found = prepare_update(release, data, facts, geo, **options)
+    return found, data, facts, "What changes", []
+
+
+def _rebuild_after_update(
+    data: Path, geo: Path, out_dir: Path, csv_path: Path, facts: Path
+) -> None:
+    """Rebuild the map once the new figures are written; on failure, say what was."""
     try:
         paths = build_map(data, geo, out_dir, None if data.is_dir() else facts, MapOptions())
     except RelocmapError as exc:

@@ -271,6 +271,7 @@ def _glob_escape(name: str) -> str:
     return "".join(f"[{c}]" if c in "*?[" else c for c in name)
 
 
+# Kept whole (67 lines): its steps, in this order, are the crash-safety argument.
 def write_all_atomic(files: Mapping[Path, bytes | str]) -> None:
     """Write several files all or nothing.
 

@@ -104,6 +104,14 @@ def check_boundaries(
     not longitude/latitude degrees; missing or mistyped properties; repeated codes;
     more features or points than the input limits.
     """
+    features = _features_of(path, collection)
+    properties, geometries = _read_features(path, features)
+    _check_shapes(path, properties, geometries)
+    return properties, geometries
+
+
+def _features_of(path: Path, collection: object) -> list[Any]:
+    """The features of a GeoJSON FeatureCollection in degrees, within the input limits."""
     if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
         got = collection.get("type") if isinstance(collection, dict) else type(collection)
         raise InputError.single(path, f"expected a GeoJSON FeatureCollection, got {_describe(got)}")
@@ -117,6 +125,13 @@ def check_boundaries(
             f"{len(features)} features, more than the {BOUNDARIES_MAX_FEATURES} relocmap "
             "reads (see 'Input limits' in the README)",
         )
+    return features
+
+
+def _read_features(
+    path: Path, features: list[Any]
+) -> tuple[list[dict[str, object]], list[shapely.Geometry]]:
+    """Each feature's properties and shape, or every problem with them at once."""
     problems: list[Problem] = []
     properties: list[dict[str, object]] = []
     geometries: list[shapely.Geometry] = []
@@ -165,6 +180,13 @@ def check_boundaries(
         problems.insert(0, _degrees_problem(path, out_of_range, len(features)))
     if problems:
         raise InputError(problems)
+    return properties, geometries
+
+
+def _check_shapes(
+    path: Path, properties: list[dict[str, object]], geometries: list[shapely.Geometry]
+) -> None:
+    """Refuse invalid shapes, and neighbours that do not form one coverage."""
     problems = [
         Problem(
             str(path),
@@ -193,7 +215,6 @@ def check_boundaries(
             "neighbouring shapes must meet exactly, as 'relocmap boundaries' builds them "
             "(QGIS: 'Snap geometries to layer')",
         )
-    return properties, geometries
 
 
 def _describe(value: object) -> str:

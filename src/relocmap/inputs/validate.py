@@ -84,35 +84,7 @@ def validate_table(
             record[name], problem = _check_cell(name, cell.strip(), fields[name], department_names)
             if problem:
                 problems.append(Problem(table.path, problem, line, name))
-        code = record.get("code")
-        if isinstance(code, str):
-            if code in seen:
-                problems.append(
-                    Problem(
-                        table.path,
-                        f"department {code} already given on line {seen[code]}",
-                        line,
-                        "code",
-                    )
-                )
-            else:
-                seen[code] = line
-            given = record.get("departement")
-            if (
-                isinstance(given, str)
-                and given
-                and code in department_names
-                and fold(given) != fold(department_names[code])
-            ):
-                problems.append(
-                    Problem(
-                        table.path,
-                        f"name {given!r} does not match code {code} "
-                        f"({department_names[code]}); check the code or the name",
-                        line,
-                        "departement",
-                    )
-                )
+        problems += _code_problems(table.path, record, line, seen, department_names)
         records.append(record)
     if not table.rows:
         problems.append(Problem(table.path, "no data rows after the header", 2))
@@ -122,6 +94,44 @@ def validate_table(
     for name, value in OPTIONAL_DEFAULTS.items():
         frame[name] = frame[name].astype(object).fillna(value)
     return frame.set_index("code", drop=False).sort_index()
+
+
+def _code_problems(
+    path: str,
+    record: Mapping[str, object],
+    line: int,
+    seen: dict[str, int],
+    department_names: Mapping[str, str],
+) -> list[Problem]:
+    """A department given twice (``seen``: code → first line, updated here), or a name
+    that does not match its code."""
+    code = record.get("code")
+    if not isinstance(code, str):
+        return []
+    problems = []
+    if code in seen:
+        problems.append(
+            Problem(path, f"department {code} already given on line {seen[code]}", line, "code")
+        )
+    else:
+        seen[code] = line
+    given = record.get("departement")
+    if (
+        isinstance(given, str)
+        and given
+        and code in department_names
+        and fold(given) != fold(department_names[code])
+    ):
+        problems.append(
+            Problem(
+                path,
+                f"name {given!r} does not match code {code} "
+                f"({department_names[code]}); check the code or the name",
+                line,
+                "departement",
+            )
+        )
+    return problems
 
 
 def _check_cell(
