@@ -21,8 +21,9 @@ from click.testing import CliRunner, Result
 from helpers import GOOD_ROW, HEADER
 from hostile import CORSICA_CSV, corsica_features, corsica_inputs, write_geojson
 
-from relocmap.cli import MAX_PROBLEMS_SHOWN, main
+from relocmap.cli import main
 from relocmap.inputs import boundaries, figures
+from relocmap.report import MAX_PROBLEMS_SHOWN
 
 # --- running the commands ----------------------------------------------------------
 

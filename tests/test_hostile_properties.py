@@ -26,7 +26,8 @@ from hostile import CORSICA_CSV, corsica_features, write_geojson
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from relocmap.cli import MAX_PROBLEMS_SHOWN, main
+from relocmap.cli import main
+from relocmap.report import MAX_PROBLEMS_SHOWN
 
 TIME_LIMIT_S = 60  # a hang guard, far above a run's time (about 0.02 s validate, 0.5 s build)
 

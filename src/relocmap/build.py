@@ -1,4 +1,5 @@
-"""The stages put together: load → validate → join, shared by every command."""
+"""The build: the checked inputs of one publication or of a publications folder turned
+into every output (classified once, rendered, then written as one set)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from pathlib import Path
 import pandas as pd
 
 from relocmap.base import layout
+from relocmap.base.errors import InputError, Problem
 from relocmap.files import writing
 from relocmap.history.changes import Status
 from relocmap.history.folder import History, load_history
 from relocmap.inputs.checked import Inputs, load_inputs
+from relocmap.inputs.consistency import headline_concerns
 from relocmap.inputs.join import JoinedFigures
 from relocmap.outputs import exports
 from relocmap.outputs.classify import (
@@ -211,3 +214,30 @@ def history_files(
         layout.EVOLUTION_PNG: render_evolution(panels, history.shown_inputs().publication),
         layout.TRAJECTORY_PNG: render_trajectory(points),
     }
+
+
+def headline_check(
+    accept_total_mismatch: bool, warn: Callable[[str], None]
+) -> Callable[[Inputs, Path, Path | None], None]:
+    """What 'build' does with validate's warnings: ``warn`` each; refuse a contradicted
+    total unless accepted. With several publications, each one's headline is checked so."""
+
+    def check(inputs: Inputs, data: Path, facts: Path | None) -> None:
+        concerns = headline_concerns(inputs.joined, inputs.publication, data, facts)
+        refused = [c for c in concerns if c.kind == "total" and not accept_total_mismatch]
+        if refused:
+            raise InputError(
+                [
+                    *(Problem(str(facts), c.message) for c in refused),
+                    Problem(
+                        str(facts),
+                        "nothing was built: the headline would contradict the map; fix "
+                        "the facts or the figures, or pass --accept-total-mismatch if the "
+                        "Région published these totals",
+                    ),
+                ]
+            )
+        for concern in concerns:
+            warn(concern.message)
+
+    return check

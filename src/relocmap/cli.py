@@ -3,29 +3,28 @@
 from __future__ import annotations
 
 import functools
-import os
 import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ParamSpec, TextIO, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import click
 
 from relocmap.base import layout
-from relocmap.base.errors import InputError, Problem, RelocmapError
-from relocmap.build import build_map
+from relocmap.base.errors import Problem, RelocmapError
+from relocmap.build import build_map, headline_check
 from relocmap.extract.output import MAX_LISTED, check_output_paths, release_outputs, trace_lines
 from relocmap.extract.release import check_totals_region, extract_release, names_in
 from relocmap.files.writing import write_all_atomic
 from relocmap.history.folder import load_history
 from relocmap.inputs import boundary_build as build_boundaries
 from relocmap.inputs.boundaries import read_boundaries
-from relocmap.inputs.checked import Inputs, load_inputs
+from relocmap.inputs.checked import facts_beside, load_inputs, resolve_data
 from relocmap.inputs.consistency import headline_concerns
 from relocmap.inputs.facts import fact_problem
 from relocmap.page.document import MapOptions
-from relocmap.report import change_lines, summary_lines
+from relocmap.report import change_lines, error_lines, show_warning, summary_lines
 from relocmap.report import history_summary_lines as history_lines
 from relocmap.update import (
     Update,
@@ -49,39 +48,7 @@ DEFAULT_OUT = layout.DEFAULT_OUT
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-# A file with thousands of problems gets the first ones, then a count.
-MAX_PROBLEMS_SHOWN = 20
 INTERRUPTED_STATUS = 130  # 128 + SIGINT, what shells report for Ctrl-C
-
-
-def error_lines(exc: RelocmapError) -> list[str]:
-    """The lines printed for an error: every problem, or the first ones and a count."""
-    if isinstance(exc, InputError):
-        lines = [str(problem) for problem in exc.problems[: MAX_PROBLEMS_SHOWN + 1]]
-        total = len(exc.problems)
-    else:
-        lines = str(exc).splitlines() or [type(exc).__name__]
-        total = len(lines)
-    if total > MAX_PROBLEMS_SHOWN:
-        lines = lines[:MAX_PROBLEMS_SHOWN]
-        lines.append(
-            f"... and {total - MAX_PROBLEMS_SHOWN} more problems ({total} in all; "
-            f"the first {MAX_PROBLEMS_SHOWN} are shown)"
-        )
-    return lines
-
-
-def _show_warning(
-    message: Warning | str,
-    category: type[Warning],
-    filename: str,
-    lineno: int,
-    file: TextIO | None = None,
-    line: str | None = None,
-) -> None:
-    """A warning as one line of the project's own, never a library's path and source line."""
-    text = str(message).strip()
-    click.echo(f"Warning: {text.splitlines()[0] if text else category.__name__}", err=True)
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -93,7 +60,7 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("default")
-                warnings.showwarning = _show_warning
+                warnings.showwarning = show_warning
                 return command(*args, **kwargs)
         except RelocmapError as exc:
             for line in error_lines(exc):
@@ -149,34 +116,6 @@ class OneLineUsageGroup(click.Group):
             raise
         except click.UsageError as exc:
             raise _one_line(exc) from None
-
-
-def facts_beside(data: Path) -> Path | None:
-    """The publication facts file next to the CSV, if there is one.
-
-    Anything under that name counts (a directory, a pipe, a broken link): reading
-    it then reports what it is, rather than building silently without facts.
-    """
-    candidate = data.parent / layout.FACTS_JSON
-    return candidate if os.path.lexists(candidate) else None
-
-
-def resolve_data(data: Path | None) -> Path:
-    """The figures to use: ``data`` when given, else data/publications/ (one folder per
-    publication) when it exists, else data/relocalisations.csv (one publication)."""
-
-    if data is not None:
-        return data
-    if os.path.lexists(DEFAULT_PUBLICATIONS):
-        if os.path.lexists(DEFAULT_DATA):
-            raise InputError.single(
-                DEFAULT_PUBLICATIONS,
-                f"both {DEFAULT_PUBLICATIONS}/ and {DEFAULT_DATA} exist: pass --data with the "
-                f"one to use, or move {DEFAULT_DATA} and {layout.FACTS_JSON} into their "
-                f"publication's folder ({DEFAULT_PUBLICATIONS}/<date>/)",
-            )
-        return DEFAULT_PUBLICATIONS
-    return DEFAULT_DATA
 
 
 encoding_option = click.option(
@@ -392,34 +331,11 @@ def build(
     )
     data = resolve_data(data)
     facts = None if data.is_dir() else facts_beside(data)
-    check = _headline_check(accept_total_mismatch)
+    check = headline_check(
+        accept_total_mismatch, lambda message: click.echo(f"Warning: {message}", err=True)
+    )
     for path in build_map(data, geo, out_dir, facts, options, encoding, check=check):
         click.echo(f"wrote {path} ({path.stat().st_size} bytes)")
-
-
-def _headline_check(accept_total_mismatch: bool) -> Callable[[Inputs, Path, Path | None], None]:
-    """What 'build' does with validate's warnings: print them; refuse a contradicted total.
-    With several publications, each one's headline is checked so."""
-
-    def check(inputs: Inputs, data: Path, facts: Path | None) -> None:
-        concerns = headline_concerns(inputs.joined, inputs.publication, data, facts)
-        refused = [c for c in concerns if c.kind == "total" and not accept_total_mismatch]
-        if refused:
-            raise InputError(
-                [
-                    *(Problem(str(facts), c.message) for c in refused),
-                    Problem(
-                        str(facts),
-                        "nothing was built: the headline would contradict the map; fix "
-                        "the facts or the figures, or pass --accept-total-mismatch if the "
-                        "Région published these totals",
-                    ),
-                ]
-            )
-        for concern in concerns:
-            click.echo(f"Warning: {concern.message}", err=True)
-
-    return check
 
 
 @main.command()

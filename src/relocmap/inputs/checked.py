@@ -1,21 +1,21 @@
-"""The stages put together: load → validate → join, shared by every command."""
+"""One publication's inputs read and checked together: boundaries, figures (validated),
+facts, and their join; what every command starts from."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import geopandas as gpd
 
+from relocmap.base import layout
+from relocmap.base.errors import InputError
 from relocmap.inputs.boundaries import read_boundaries
 from relocmap.inputs.facts import Publication, read_publication
 from relocmap.inputs.figures import default_schema, read_csv_table
 from relocmap.inputs.join import JoinedFigures, join
 from relocmap.inputs.validate import validate_table
-
-if TYPE_CHECKING:
-    pass
 
 
 @dataclass(frozen=True)
@@ -47,3 +47,32 @@ def load_inputs(
         table.separator,
         len(figures),
     )
+
+
+def facts_beside(data: Path) -> Path | None:
+    """The publication facts file next to the CSV, if there is one.
+
+    Anything under that name counts (a directory, a pipe, a broken link): reading
+    it then reports what it is, rather than building silently without facts.
+    """
+    candidate = data.parent / layout.FACTS_JSON
+    return candidate if os.path.lexists(candidate) else None
+
+
+def resolve_data(data: Path | None) -> Path:
+    """The figures to use: ``data`` when given, else data/publications/ (one folder per
+    publication) when it exists, else data/relocalisations.csv (one publication)."""
+
+    if data is not None:
+        return data
+    if os.path.lexists(layout.DEFAULT_PUBLICATIONS):
+        if os.path.lexists(layout.DEFAULT_FIGURES):
+            raise InputError.single(
+                layout.DEFAULT_PUBLICATIONS,
+                f"both {layout.DEFAULT_PUBLICATIONS}/ and {layout.DEFAULT_FIGURES} exist: pass "
+                f"--data with the one to use, or move {layout.DEFAULT_FIGURES} and "
+                f"{layout.FACTS_JSON} into their publication's folder "
+                f"({layout.DEFAULT_PUBLICATIONS}/<date>/)",
+            )
+        return layout.DEFAULT_PUBLICATIONS
+    return layout.DEFAULT_FIGURES

@@ -1,1 +1,6 @@
-"""TODO."""
+"""What every output shares, and the outputs that are not the page: classes and colours,
+the French words, the still images and the data exports (GeoJSON, CSV).
+
+Modules: :mod:`~relocmap.outputs.classify`, :mod:`~relocmap.outputs.wording`,
+:mod:`~relocmap.outputs.images`, :mod:`~relocmap.outputs.exports`.
+"""
