@@ -6,7 +6,7 @@ bench/README.md between its markers). Writes five fictitious publications (numbe
 from ``numpy.random.default_rng(0)``, growing from one publication to the next; every
 source and note says FICTIF) of two sets of departments into a temporary folder: the
 12 departments of Auvergne-Rhône-Alpes and the 101 of the boundaries file. For each
-set it builds every output with ``relocmap.pipeline.build_map`` several times, from
+set it builds every output with ``relocmap.build_map`` several times, from
 the five publications and from the latest one alone (the single-publication layout),
 and reports the median build time, the page's size (bytes of carte.html, against the
 issue's budgets: one publication ≤ 100 000, five of a region ≤ 125 000) and, for all
