@@ -31,9 +31,9 @@ import pandas as pd
 
 from relocmap.base.errors import InputError
 from relocmap.base.numbers import fold
+from relocmap.extract.extractor import Extractor
 from relocmap.extract.found import Extraction
 from relocmap.extract.places import PlaceNames
-from relocmap.extract.sentences import _Extractor
 from relocmap.extract.text import (
     Paragraph,
     html_paragraphs,
@@ -49,7 +49,7 @@ def _extract(
     source: str,
     region_names: Iterable[str],
 ) -> Extraction:
-    extractor = _Extractor(PlaceNames(department_names, region_names), source)
+    extractor = Extractor(PlaceNames(department_names, region_names), source)
     for paragraph in paragraphs:
         extractor.read_paragraph(paragraph)
     return extractor.result()
