@@ -255,7 +255,7 @@ def find_figures(text: str, line_at: LineAt | None = None) -> list[Figure]:
     respectively = RESPECTIVELY in lowered
     figures = []
     for noun in FIGURE_NOUN_WITH_KIND.finditer(text):
-        kind = PROJECTS if noun["projects"] else JOBS
+        kind = PROJECTS if noun[PROJECTS] else JOBS
         link = AMOUNT_TO_NOUN.search(text, max(0, noun.start() - _LINK_WINDOW), noun.start())
         found = _amount_before(text, link.start(), bool(link["de"])) if link else None
         if found is None:

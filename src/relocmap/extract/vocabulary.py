@@ -44,9 +44,10 @@ _DE = rf"(?:\s+de\s+|\s+d{_A}\s?)"
 
 # --- numbers of projects and jobs ----------------------------------------------------------
 
-# "projets", "emploi", "créations d'emplois": the noun a figure is found from.
+# "projets", "emploi", "créations d'emplois": the noun a figure is found from, in the
+# group of its kind.
 FIGURE_NOUN_WITH_KIND = re.compile(
-    rf"(?<![^\W_])(?:(?P<projects>projets?)|(?P<jobs>(?:cr[ée]ations?\s{{1,3}}d{_A}\s?)?emplois?))"
+    rf"(?<![^\W_])(?:(?P<{PROJECTS}>projets?)|(?P<{JOBS}>(?:cr[ée]ations?\s{{1,3}}d{_A}\s?)?emplois?))"
     r"(?![^\W_])",
     re.I,
 )
