@@ -1,25 +1,6 @@
-"""Reading the per-department figures out of a French press release.
-
-A release gives them in sentences ("Dans l'Ain, 30 projets ont été identifiés
-pour la création de 610 emplois"), in lists ("• Loire : 31 projets — 1 040
-emplois"), several to a sentence ("la Gironde (14 projets, 520 emplois), les
-Landes (6 projets, 130 emplois)"; "le Doubs et le Jura comptent respectivement 11
-et 7 projets, pour 290 et 150 emplois") or in tables. Each figure is tied to the
-one department whose clause it is in; sentences about a region, "la Région", "au
-total"... give the regional totals, and forward-looking counts ("200 projets
-auront bientôt été accompagnés") are kept apart from them.
-
-Nothing is guessed. A line that clearly tallies a department but cannot be read,
-a department given twice, figures for a place that is no department: each becomes
-a problem, with its line and words. Every row keeps the line(s) and the exact words
-it was read from, so that a person can check it against the release.
-
-The pieces: :mod:`relocmap.extract_text` (the text of a file, HTML included),
-:mod:`relocmap.extract_places` (names), :mod:`relocmap.extract_quantities`
-(numbers of projects and jobs), :mod:`relocmap.extract_tables` (tables) and
-:mod:`relocmap.extract_output` (the files written and the trace printed); this
-module reads sentences and holds the public names.
-"""
+"""What reading a release finds: a department's figures, the regional totals, the
+projects announced for later, and the :class:`Extraction` that holds them with the
+problems and notes. Each keeps the line(s) and exact words it was read from."""
 
 from __future__ import annotations
 
@@ -30,10 +11,12 @@ from relocmap.extract.quantities import Quantity
 
 
 def figures_key(projects: Quantity, jobs: Quantity) -> tuple[int, str, int, str]:
+    """What two readings must share to give the same figures: values and precisions."""
     return (projects.value, projects.precision, jobs.value, jobs.precision)
 
 
 def lines_of(line: int, *quantities: Quantity) -> tuple[int, ...]:
+    """``line`` and the lines of the quantities, sorted, each once."""
     return tuple(sorted({line, *(q.line for q in quantities if q.line is not None)}))
 
 

@@ -19,6 +19,7 @@ from relocmap.base.numbers import fr_group_spaces
 from relocmap.base.precision import Precision
 from relocmap.extract.found import Announced, DepartmentFigures, Extraction, RegionalTotals
 from relocmap.extract.quantities import Quantity, squeeze
+from relocmap.extract.vocabulary import JOBS, NOUNS, PROJECTS
 from relocmap.files.reading import read_json
 from relocmap.files.writing import check_outputs
 from relocmap.inputs.figures import csv_columns
@@ -203,8 +204,8 @@ def trace_lines(found: Extraction) -> list[str]:
     lines = []
     for row in found.rows:
         figures = (
-            f"{_figure(row.projects.value, 'projets', row.projects.precision)}, "
-            f"{_figure(row.jobs.value, 'emplois', row.jobs.precision)}"
+            f"{_figure(row.projects.value, NOUNS[PROJECTS], row.projects.precision)}, "
+            f"{_figure(row.jobs.value, NOUNS[JOBS], row.jobs.precision)}"
         )
         lines.append(f"{row.code} {row.name}: {figures} ← {_where(row.lines)}: “{row.words}”")
     for totals in found.totals:

@@ -16,10 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from relocmap.base.numbers import fold
+from relocmap.extract.vocabulary import APOSTROPHES, ARTICLES, DASHES, OWNER_BEFORE, OWNERS_OK
 
-APOSTROPHES = "'’ʼ"
-# Hyphen, hyphen, no-break hyphen, figure dash, en dash, em dash, minus: for classes.
-DASHES = r"\-\u2010\u2011\u2012\u2013\u2014\u2212"
 _WORD = re.compile(r"[^\W\d_]+")
 # What may stand between two words of one name: "Puy de Dôme", "Côtes-d'Armor",
 # "Haute – Savoie", "Côte d’Or".
@@ -31,13 +29,6 @@ _GLUED_AFTER = re.compile(rf"[{DASHES}][^\W\d_]")
 # A dash with spaces, then a capitalised word: "Rhône – Alpes" is no department.
 _SPACED_DASH_BEFORE = re.compile(rf"(?<![^\W\d_])([^\W\d_]+)\s{{1,2}}[{DASHES}]\s{{1,2}}$")
 _SPACED_DASH_AFTER = re.compile(rf"\s{{1,2}}[{DASHES}]\s{{1,2}}([^\W\d_]+)")
-_ARTICLES = {"la", "le", "les", "l"}
-_OWNER_BEFORE = re.compile(
-    rf"(?<![^\W\d_])([^\W\d_]+)\s{{1,2}}(?:de\s{{1,2}}la|de\s{{1,2}}l[{APOSTROPHES}]|du|des|de"
-    rf"|d[{APOSTROPHES}])\s{{0,2}}$"
-)
-# Words that may own a department's name: "le Département de la Drôme".
-_OWNERS_OK = {"departement", "departements", "dans", "en", "pour"}
 
 
 @lru_cache(maxsize=65536)
@@ -95,7 +86,7 @@ class PlaceNames:
         if not words:
             return
         self._places.setdefault(words, place)
-        if words[0] in _ARTICLES and len(words) > 1:
+        if words[0] in ARTICLES and len(words) > 1:
             # "à la Réunion": the article is written in lower case, or left out.
             self._places.setdefault(words[1:], place)
 
@@ -103,7 +94,7 @@ class PlaceNames:
         """The place a whole text names ("la Haute-Savoie", "PUY DE DOME"), or None."""
         words = tuple(fold(name).split())
         place = self._places.get(words)
-        if place is None and words and words[0] in _ARTICLES:
+        if place is None and words and words[0] in ARTICLES:
             place = self._places.get(words[1:])
         return place
 
@@ -160,8 +151,8 @@ class PlaceNames:
         if before and before.group(1)[0].isupper() and before.end(1) not in ends:
             return True
         # "Pays de la Loire", "Val de Loire": a capitalised word, then "de la".
-        owner = _OWNER_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-        if owner and owner.group(1)[0].isupper() and fold(owner.group(1)) not in _OWNERS_OK:
+        owner = OWNER_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        if owner and owner.group(1)[0].isupper() and fold(owner.group(1)) not in OWNERS_OK:
             if owner.end(1) not in ends:
                 return True
         after = _SPACED_DASH_AFTER.match(text, mention.end)

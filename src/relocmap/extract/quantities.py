@@ -29,55 +29,25 @@ from relocmap.base.numbers import (
     parse_count,
 )
 from relocmap.base.precision import Precision
-from relocmap.extract.places import APOSTROPHES
-
-PROJECTS = "projects"
-JOBS = "jobs"
-
-_A = f"[{APOSTROPHES}]"
-_NOUN = re.compile(
-    rf"(?<![^\W_])(?:(?P<projects>projets?)|(?P<jobs>(?:cr[ée]ations?\s{{1,3}}d{_A}\s?)?emplois?))"
-    r"(?![^\W_])",
-    re.I,
+from relocmap.extract.vocabulary import (
+    AMOUNT_TO_NOUN,
+    FIGURE_NOUN_WITH_KIND,
+    JOBS,
+    LIST_JOIN,
+    NOUN_STEMS,
+    ONE,
+    PROJECTS,
+    QUALIFIER,
+    RANGE_JOIN,
+    RESPECTIVELY,
+    ROUND_AMOUNT,
 )
-_ADJECTIVES = r"(?:nouveaux|nouvelles|nouveau|nouvelle|nouvel|autres|grands|gros|premiers|derniers)"
-# Between an amount and its noun: "30 projets", "une centaine d'emplois",
-# "30 nouveaux projets", "une centaine de nouveaux emplois".
-_LINK = re.compile(rf"(?:(?P<de>\s+de\s+|\s+d{_A}\s?)|\s+)(?:{_ADJECTIVES}\s+)?$", re.I)
-_ROUND = re.compile(
-    rf"(?<![^\W_])(?P<count>[^\W\d_]+|{DIGIT_RUN})\s+(?:(?:bonne|petite|grosse|belle)\s+)?"
-    rf"(?P<unit>{'|'.join(ROUND_NUMBERS)})s?$",
-    re.I,
-)
+
+# The amount in digits that ends a text: "1 220", "1.220", "+300" (a change: a flaw).
 _DIGITS = re.compile(rf"(?<![\w.,])(?:[+±]\s?)?{DIGIT_RUN}$")
-# Words before an amount that say how exact it is, by precision; "bound" has no
-# precision in the schema ("moins de 300", "jusqu'à 300"). Searched anchored at the
-# amount: the leftmost match is the longest wording ("pas moins de", not "moins de").
-_DE = rf"(?:\s+de\s+|\s+d{_A}\s?)"
-_QUALIFIER = re.compile(
-    rf"""(?<![^\W_])(?:
-      (?P<plus_de>(?:un\s+peu\s+)?plus{_DE}|pas\s+moins{_DE}|au\s+moins\s+|\+\s?de\s+
-                  |au[\s{APOSTROPHES}-]+del[àa]{_DE})
-    | (?P<pres_de>(?:tout\s+)?pr[èe]s{_DE}|presque\s+|quasiment\s+|pratiquement\s+)
-    | (?P<environ>environ\s+|env\.\s?|quelques?\s+|autour{_DE}|aux\s+alentours{_DE}
-                  |approximativement\s+|[àa]\s+peu\s+pr[èe]s\s+|plus\s+ou\s+moins\s+)
-    | (?P<bound>moins{_DE}|jusqu{_A}\s?(?:[àa]|au)\s+|au\s+plus\s+|au\s+maximum\s+|au\s+max\s+
-                |entre\s+|de\s+l{_A}ordre{_DE}|sur\s+un\s+total{_DE})
-    )$
-    | (?P<part>(?<![^\W_])(?:(?:sur|parmi|d{_A}\s?entre)\s+(?:les|ces|ses)\s+
-               |[0-9]+\s+(?:des|sur(?:\s+les)?|de\s+ces|parmi\s+les)\s+))$
-    | (?P<sign>(?:~|≈|∼)\s?)$
-    | (?P<limit>(?:<|>|≤|≥)\s?)$
-    """,
-    re.I | re.X,
-)
 _SIGN_PRECISION = Precision.ENVIRON
 _BOUND = "is a bound or a range; the schema only knows exact, environ, près de, plus de"
 _PART = "is a part of a larger count or the whole it is part of: cannot tell whose count it is"
-# What joins two amounts of a list ("11 et 7 projets", "11, 7 et 4 projets") or a
-# range ("200 à 300", "200-300", "200 ou 300").
-_LIST_JOIN = re.compile(r"(?:\s*,\s*|\s+et\s+)$", re.I)
-_RANGE_JOIN = re.compile(r"(?:\s*(?:[-–—/]|\bà|\ba|\bou)\s*)$", re.I)
 _WORDS = re.compile(r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*")
 _AMOUNT_WINDOW = 80
 _LAST_WORD_WINDOW = 40
@@ -162,7 +132,7 @@ def _amount_before(text: str, end: int, with_de: bool) -> _Amount | None:
     words = _WORDS.findall(before)
     last_word = words[-1] if words and before.endswith(words[-1]) else ""
     if _is_round_noun(last_word):
-        round_number = _ROUND.search(text, lo, end)
+        round_number = ROUND_AMOUNT.search(text, lo, end)
         return _round_amount(text, round_number, end) if round_number else None
     if with_de:
         return None  # "30 de projets" is no figure
@@ -179,7 +149,7 @@ def _round_amount(text: str, found: re.Match[str], end: int) -> _Amount | None:
     count_text = found["count"]
     unit = ROUND_NUMBERS[found["unit"].lower()]
     count: int | None
-    if count_text.lower() in ("un", "une"):
+    if count_text.lower() in ONE:
         count = 1
     elif count_text[0].isdigit():
         count = parse_count(count_text)
@@ -234,7 +204,7 @@ def _qualified(text: str, amount: _Amount) -> _Amount:
 
     A bound ("moins de", "jusqu'à") or a comparison sign makes it a flaw.
     """
-    found = _QUALIFIER.search(text, max(0, amount.start - _QUALIFIER_WINDOW), amount.start)
+    found = QUALIFIER.search(text, max(0, amount.start - _QUALIFIER_WINDOW), amount.start)
     if not found:
         return amount
     if found["bound"] or found["limit"]:
@@ -255,8 +225,8 @@ def _listed(text: str, last: _Amount, respectively: bool) -> tuple[list[_Amount]
     items = [last]
     for _ in range(100):  # more than any list of departments
         lo = max(0, items[0].start - 12)
-        joined = _LIST_JOIN.search(text, lo, items[0].start)
-        ranged = None if joined else _RANGE_JOIN.search(text, lo, items[0].start)
+        joined = LIST_JOIN.search(text, lo, items[0].start)
+        ranged = None if joined else RANGE_JOIN.search(text, lo, items[0].start)
         link = joined or ranged
         if link is None or (not respectively and "," in link.group()):
             break  # "Depuis 2021, 30 projets": a comma alone makes no list
@@ -280,13 +250,13 @@ def find_figures(text: str, line_at: LineAt | None = None) -> list[Figure]:
     the text says "respectivement"; elsewhere they are flaws.
     """
     lowered = text.lower()
-    if "projet" not in lowered and "emploi" not in lowered:
+    if not any(stem in lowered for stem in NOUN_STEMS.values()):
         return []
-    respectively = "respectivement" in lowered
+    respectively = RESPECTIVELY in lowered
     figures = []
-    for noun in _NOUN.finditer(text):
-        kind = PROJECTS if noun["projects"] else JOBS
-        link = _LINK.search(text, max(0, noun.start() - _LINK_WINDOW), noun.start())
+    for noun in FIGURE_NOUN_WITH_KIND.finditer(text):
+        kind = PROJECTS if noun[PROJECTS] else JOBS
+        link = AMOUNT_TO_NOUN.search(text, max(0, noun.start() - _LINK_WINDOW), noun.start())
         found = _amount_before(text, link.start(), bool(link["de"])) if link else None
         if found is None:
             continue

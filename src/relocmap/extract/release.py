@@ -1,25 +1,7 @@
-"""Reading the per-department figures out of a French press release.
-
-A release gives them in sentences ("Dans l'Ain, 30 projets ont été identifiés
-pour la création de 610 emplois"), in lists ("• Loire : 31 projets — 1 040
-emplois"), several to a sentence ("la Gironde (14 projets, 520 emplois), les
-Landes (6 projets, 130 emplois)"; "le Doubs et le Jura comptent respectivement 11
-et 7 projets, pour 290 et 150 emplois") or in tables. Each figure is tied to the
-one department whose clause it is in; sentences about a region, "la Région", "au
-total"... give the regional totals, and forward-looking counts ("200 projets
-auront bientôt été accompagnés") are kept apart from them.
-
-Nothing is guessed. A line that clearly tallies a department but cannot be read,
-a department given twice, figures for a place that is no department: each becomes
-a problem, with its line and words. Every row keeps the line(s) and the exact words
-it was read from, so that a person can check it against the release.
-
-The pieces: :mod:`relocmap.extract_text` (the text of a file, HTML included),
-:mod:`relocmap.extract_places` (names), :mod:`relocmap.extract_quantities`
-(numbers of projects and jobs), :mod:`relocmap.extract_tables` (tables) and
-:mod:`relocmap.extract_output` (the files written and the trace printed); this
-module reads sentences and holds the public names.
-"""
+"""Reading a whole release, from a file or a text: the entry points of
+:mod:`relocmap.extract` (:func:`extract_release`, :func:`extract_figures`,
+:func:`extract_html_figures`), the names they need from the boundaries, and the check
+that the release's totals are for the region of its departments."""
 
 from __future__ import annotations
 
@@ -31,9 +13,9 @@ import pandas as pd
 
 from relocmap.base.errors import InputError
 from relocmap.base.numbers import fold
+from relocmap.extract.extractor import Extractor
 from relocmap.extract.found import Extraction
 from relocmap.extract.places import PlaceNames
-from relocmap.extract.sentences import _Extractor
 from relocmap.extract.text import (
     Paragraph,
     html_paragraphs,
@@ -49,7 +31,7 @@ def _extract(
     source: str,
     region_names: Iterable[str],
 ) -> Extraction:
-    extractor = _Extractor(PlaceNames(department_names, region_names), source)
+    extractor = Extractor(PlaceNames(department_names, region_names), source)
     for paragraph in paragraphs:
         extractor.read_paragraph(paragraph)
     return extractor.result()

@@ -16,8 +16,18 @@ from dataclasses import dataclass, field
 from relocmap.base.codes import normalize
 from relocmap.base.numbers import DIGIT_RUN, fold
 from relocmap.extract.places import Place, PlaceNames
-from relocmap.extract.quantities import JOBS, PROJECTS, Quantity, find_figures, squeeze
+from relocmap.extract.quantities import Quantity, find_figures, squeeze
 from relocmap.extract.text import Line, Table, TableRow
+from relocmap.extract.vocabulary import (
+    CODE_WORDS,
+    EMPTY_CELLS,
+    JOBS,
+    NAME_WORDS,
+    NOUN_STEMS,
+    PROJECTS,
+    TOTAL_ROW,
+    noun_kind,
+)
 
 # --- text tables: lines that split into cells -------------------------------------------
 
@@ -77,19 +87,17 @@ def split_text_tables(lines: Sequence[Line]) -> list[Line | Table]:
 # --- headers ------------------------------------------------------------------------------
 
 CODE, NAME = "code", "name"
-_NAME_WORDS = {"departement", "departements", "dept", "dep", "dpt", "territoire", "nom"}
-_CODE_WORDS = {"code", "n", "no", "num", "numero"}
 
 
 def _role(cell: str) -> str | None:
     words = fold(cell).split()
-    if any(w.startswith("projet") for w in words):
-        return PROJECTS
-    if any(w.startswith("emploi") for w in words):
-        return JOBS
-    if words and (words[0] in _CODE_WORDS or "code" in words):
+    kinds = {noun_kind(w) for w in words}
+    for kind in (PROJECTS, JOBS):
+        if kind in kinds:
+            return kind
+    if words and (words[0] in CODE_WORDS or "code" in words):
         return CODE
-    if any(w in _NAME_WORDS for w in words):
+    if any(w in NAME_WORDS for w in words):
         return NAME
     return None
 
@@ -116,8 +124,6 @@ _CODE_AND_NAME = re.compile(
     r"^(?P<code>[0-9]{1,3}|2[AaBb])\s*[-–—:.)]?\s+(?P<name>\D.*)$"
     r"|^(?P<name2>\D.*?)\s*\(\s*(?P<code2>[0-9]{1,3}|2[AaBb])\s*\)$"
 )
-_TOTAL = re.compile(r"^(?:total|ensemble|somme|region)\b", re.I)
-_EMPTY = {"", "-", "–", "—", "nc", "n c", "nd", "n d", "/"}
 _COUNT_CELL = re.compile(rf"^[~≈]?\s*{DIGIT_RUN}$")
 
 
@@ -166,7 +172,7 @@ def _place_of(name_cell: str, code_cell: str | None, places: PlaceNames) -> Plac
         return by_code or "no department named"
     place = places.lookup(name)
     if place is None:
-        if _TOTAL.match(fold(name)):
+        if TOTAL_ROW.match(fold(name)):
             return Place(None, "")
         return f"“{name}” is not a French department"
     if by_code is not None and place.code is not None and place.code != by_code.code:
@@ -177,9 +183,9 @@ def _place_of(name_cell: str, code_cell: str | None, places: PlaceNames) -> Plac
 def _cell_quantity(cell: str, kind: str, line: int) -> Quantity | str | None:
     """The quantity a figures cell gives, None if it is empty, or why it cannot be read."""
     text = squeeze(cell)
-    if len(text) <= 5 and fold(text) in _EMPTY:
+    if len(text) <= 5 and fold(text) in EMPTY_CELLS:
         return None
-    noun = "projet" if kind == PROJECTS else "emploi"
+    noun = NOUN_STEMS[kind]
     written = text if noun in text.lower() else f"{text} {noun}s"
     figures = find_figures(written, lambda _: line)
     mine = [f for f in figures if f.kind == kind]
