@@ -98,7 +98,7 @@ def release_totals(found: Extraction, release: Path) -> RegionalTotals | None:
     }
     if len(figures) > 1:
         listed = "; ".join(
-            f"line {t.line}: {t.projects.wording}, {t.jobs.wording}" for t in found.totals
+            f"line {t.line}: {t.projects.words}, {t.jobs.words}" for t in found.totals
         )
         raise InputError.single(
             release,
@@ -121,7 +121,7 @@ def release_facts(
         for column, quantity in (("projets", totals.projects), ("emplois", totals.jobs)):
             facts[f"total_{column}_publie"] = quantity.value
             facts[f"total_{column}_precision"] = str(quantity.precision)
-            facts[f"total_{column}_formulation"] = fr_group_spaces(quantity.wording)
+            facts[f"total_{column}_formulation"] = fr_group_spaces(quantity.words)
     for key in PLAN_KEYS:
         if previous is not None and previous.get(key) is not None:
             facts[key] = previous[key]

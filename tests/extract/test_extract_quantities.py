@@ -50,7 +50,7 @@ def test_kind_noun_and_span() -> None:
 def test_noun_with_de_is_kept_in_the_wording() -> None:
     quantity = one("une vingtaine de créations d'emplois")
     assert quantity.noun == "de créations d'emplois"
-    assert quantity.wording == "une vingtaine de créations d'emplois"
+    assert quantity.words == "une vingtaine de créations d'emplois"
     assert quantity.note == "« une vingtaine » de créations d'emplois"
 
 

@@ -102,7 +102,7 @@ def one_each(figures: Sequence[Figure]) -> tuple[Quantity, Quantity] | str:
         if not mine:
             return f"no number of {kind} could be read"
         if len(mine) > 1 or len(mine[0].quantities) > 1:
-            values = ", ".join(q.wording for f in mine for q in f.quantities)
+            values = ", ".join(q.words for f in mine for q in f.quantities)
             count = sum(len(f.quantities) for f in mine)
             return f"{count} numbers of {kind} ({values}); expected one"
     projects, jobs = found[PROJECTS][0].quantity, found[JOBS][0].quantity

@@ -51,7 +51,7 @@ class Collector:
             else:
                 reason = (
                     f"{place.name} already given on line {first.line} with other figures "
-                    f"({first.projects.wording}, {first.jobs.wording}); "
+                    f"({first.projects.words}, {first.jobs.words}); "
                     f"{place.name} is left out"
                 )
             self.problem(line, reason, quote or words)

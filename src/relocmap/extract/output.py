@@ -71,14 +71,14 @@ def chosen_totals(
         if not any(candidate.same_figures(t) for t in totals):
             totals.append(candidate)
     if len(totals) > 1:
-        listed = "; ".join(f"line {t.line}: {t.projects.wording}, {t.jobs.wording}" for t in totals)
+        listed = "; ".join(f"line {t.line}: {t.projects.words}, {t.jobs.words}" for t in totals)
         problems.append(f"{len(totals)} different regional totals ({listed})")
     announced: list[Announced] = []
     for item in found.announced:
         if not any(_same_quantity(item.projects, a.projects) for a in announced):
             announced.append(item)
     if len(announced) > 1:
-        listed = "; ".join(f"line {a.line}: {a.projects.wording}" for a in announced)
+        listed = "; ".join(f"line {a.line}: {a.projects.words}" for a in announced)
         problems.append(f"{len(announced)} different numbers of announced projects ({listed})")
     if problems:
         raise InputError(
@@ -102,10 +102,10 @@ def totals_facts(totals: RegionalTotals) -> dict[str, object]:
             (
                 totals.projects.value,
                 str(totals.projects.precision),
-                fr_group_spaces(totals.projects.wording),
+                fr_group_spaces(totals.projects.words),
                 totals.jobs.value,
                 str(totals.jobs.precision),
-                fr_group_spaces(totals.jobs.wording),
+                fr_group_spaces(totals.jobs.words),
             ),
             strict=True,
         )
@@ -211,13 +211,13 @@ def trace_lines(found: Extraction) -> list[str]:
     for totals in found.totals:
         region = f" {totals.region}" if totals.region else ""
         lines.append(
-            f"regional totals{region} ({_where(totals.lines)}): {totals.projects.wording} "
-            f"({totals.projects.precision}), {totals.jobs.wording} ({totals.jobs.precision})"
+            f"regional totals{region} ({_where(totals.lines)}): {totals.projects.words} "
+            f"({totals.projects.precision}), {totals.jobs.words} ({totals.jobs.precision})"
             f" ← “{squeeze(totals.words)}”"
         )
     for item in found.announced:
         lines.append(
-            f"announced projects (line {item.line}): {item.projects.wording} "
+            f"announced projects (line {item.line}): {item.projects.words} "
             f"({item.projects.precision}) ← “{item.words}” → {ANNOUNCED_KEY}"
         )
     return lines

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from relocmap.base.counts import Count
 from relocmap.base.numbers import (
     DIGIT_RUN,
     ROUND_NUMBERS,
@@ -56,17 +57,16 @@ _QUALIFIER_WINDOW = 40
 
 
 @dataclass(frozen=True)
-class Quantity:
-    """A number as the release gives it: value, precision, original wording, line."""
+class Quantity(Count):
+    """A count as the release gives it (:class:`relocmap.base.counts.Count`: value,
+    precision), with its original words and the line it is on."""
 
-    value: int
-    precision: Precision
-    amount: str  # "près de 300", "une centaine"
-    noun: str  # "emplois", "d'emplois"
+    amount: str = ""  # "près de 300", "une centaine"
+    noun: str = ""  # "emplois", "d'emplois"
     line: int | None = None  # the line of the file the number is on
 
     @property
-    def wording(self) -> str:
+    def words(self) -> str:
         """``près de 300 emplois``, as published."""
         return f"{self.amount} {self.noun}"
 

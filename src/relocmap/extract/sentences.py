@@ -295,7 +295,7 @@ class SentenceReader:
         """
         text = statement.text
         place = place_words(text[: min(f.start for f in figures)])
-        wording = f"{reading[0].wording}, {reading[1].wording}"
+        wording = f"{reading[0].words}, {reading[1].words}"
         if is_proper_name(place):
             self.collector.problem(
                 statement.line, f"“{place}” is not a French department ({wording})", text
