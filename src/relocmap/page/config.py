@@ -120,19 +120,13 @@ def _view_config(classes: Classes) -> dict[str, object]:
     return config
 
 
-def page_config(
-    editions: Sequence[Edition],
-    classes: Mapping[str, Sequence[Classes]],
-    options: MapOptions,
-    container: str,
-) -> dict[str, object]:
-    """The one object the page script reads: map, basemap, views, editions, boxes, texts,
-    departments. ``classes``: per edition key, one Classes per view (same views, same
-    bounds and colours in every edition)."""
+def _html_parts(
+    editions: Sequence[Edition], shown: Sequence[Classes], offline: bool
+) -> dict[str, str]:
+    """The boxes the script places on the map, as HTML: the legends (one per view, and
+    the reference circles), the view and publication switch, the credit line."""
     latest = editions[-1]
     several = len(editions) > 1
-    shown = classes[latest.key]
-    downloads = publishing.downloads(latest.joined.frame, options.offline)
     # The change view always has departments without a colour (the first edition's).
     has_missing = any(bool(e.joined.missing) for e in editions)
     legends = [
@@ -147,6 +141,33 @@ def page_config(
     largest = max(e.joined.frame["emplois"].max() for e in editions)
     circles = circle_legend(largest)
     views = [c.view for c in shown]
+    return {
+        "attributionPrefix": LEAFLET_PREFIX,
+        "legends": snippet("legends.html.j2", legends=legends, circles=circles, several=several),
+        "switch": snippet("switch.html.j2", views=views, circles=circles, editions=editions),
+        # The figures' source in its own element: the script changes it with the
+        # publication; the rest of the credit line stays as it is.
+        "sources": snippet(
+            "sources.html.j2",
+            figures=figures_source(latest.publication),
+            boundaries=BOUNDARY_SOURCE,
+            downloads=publishing.downloads(latest.joined.frame, offline),
+        ),
+    }
+
+
+def page_config(
+    editions: Sequence[Edition],
+    classes: Mapping[str, Sequence[Classes]],
+    options: MapOptions,
+    container: str,
+) -> dict[str, object]:
+    """The one object the page script reads: map, basemap, views, editions, boxes, texts,
+    departments. ``classes``: per edition key, one Classes per view (same views, same
+    bounds and colours in every edition)."""
+    latest = editions[-1]
+    several = len(editions) > 1
+    shown = classes[latest.key]
     minx, miny, maxx, maxy = _frame_bounds(latest.joined)
     return {
         "map": {
@@ -170,21 +191,7 @@ def page_config(
             "historyCaption": "Chiffres publiés",
             "historyHeads": ["Publication", "Projets", "Emplois"],
         },
-        "html": {
-            "attributionPrefix": LEAFLET_PREFIX,
-            "legends": snippet(
-                "legends.html.j2", legends=legends, circles=circles, several=several
-            ),
-            "switch": snippet("switch.html.j2", views=views, circles=circles, editions=editions),
-            # The figures' source in its own element: the script changes it with the
-            # publication; the rest of the credit line stays as it is.
-            "sources": snippet(
-                "sources.html.j2",
-                figures=figures_source(latest.publication),
-                boundaries=BOUNDARY_SOURCE,
-                downloads=downloads,
-            ),
-        },
+        "html": _html_parts(editions, shown, options.offline),
         "features": feature_collection(editions, classes),
     }
 

@@ -16,6 +16,24 @@ TRAJECTORY_SIZE = (280, 118)
 TRAJECTORY_MARGINS = {"left": 46, "right": 10, "top": 10, "bottom": 22}
 
 
+def _said(points: Sequence[tuple[str, Publication, int, bool]]) -> str:
+    """The chart's text alternative: the total at each publication, then (when the plan
+    gives one) the objective and the share of it reached at the latest publication."""
+    latest = points[-1][1]
+    goal, years, adopted = latest.objectif_emplois, latest.objectif_duree_ans, latest.adoption_plan
+    said = "Emplois annoncés : " + ", ".join(
+        f"{trajectory_total(p, total, published)} {french_when(p.source_date)}"
+        for _, p, total, published in points
+    )
+    if goal and years and adopted is not None:
+        share = fr_decimal(100 * points[-1][2] / goal)
+        said += (
+            f" ; objectif : {fr_int(goal)} emplois en {years} ans après l’adoption du plan "
+            f"({french_date(adopted)}). Dernière publication : {share}\u00a0% de l’objectif."
+        )
+    return said
+
+
 def trajectory_html(points: Sequence[tuple[str, Publication, int, bool]]) -> str:
     """The headline's trajectory: total jobs at each publication (``(key, facts, total,
     published?)``, a sum of departments when the release gave no total) against the
@@ -49,18 +67,6 @@ def trajectory_html(points: Sequence[tuple[str, Publication, int, bool]]) -> str
     ]
     years_shown = range(math.ceil(start), math.floor(end) + 1)
     ticks = [{"x": x_of(year), "label": str(year)} for year in years_shown if year % 2 == 0]
-
-    said = "Emplois annoncés : " + ", ".join(
-        f"{trajectory_total(p, total, published)} {french_when(p.source_date)}"
-        for _, p, total, published in points
-    )
-    if has_goal:
-        assert goal is not None and years is not None and adopted is not None
-        share = fr_decimal(100 * points[-1][2] / goal)
-        said += (
-            f" ; objectif : {fr_int(goal)} emplois en {years} ans après l’adoption du plan "
-            f"({french_date(adopted)}). Dernière publication : {share}\u00a0% de l’objectif."
-        )
     return snippet(
         "trajectory.html.j2",
         width=width,
@@ -76,5 +82,5 @@ def trajectory_html(points: Sequence[tuple[str, Publication, int, bool]]) -> str
         right=width - m["right"],
         bottom=y_of(0),
         top_y=y_of(top),
-        said=said,
+        said=_said(points),
     )
