@@ -93,7 +93,7 @@ def build_relocmap_page(data: Path, facts: Path | None, out_dir: Path) -> Path:
     from relocmap.build import classify_views
     from relocmap.files.writing import write_text_atomic
     from relocmap.inputs.checked import load_inputs
-    from relocmap.page.document import MapOptions, build_page
+    from relocmap.page import MapOptions, build_page
 
     inputs = load_inputs(data, GEO, facts)
     page = out_dir / "carte.html"
@@ -121,7 +121,7 @@ def build_explore(
 ) -> Path:
     merged = _peer_frame(data)
     if page_geometry:  # not timed: only to size the geometry's share of the gap
-        from relocmap.page.document import page_geometry as simplify
+        from relocmap.page.features import page_geometry as simplify
 
         merged = merged.set_geometry(simplify(merged).to_numpy())
     m = merged.explore(
@@ -453,7 +453,7 @@ def main(argv: list[str] | None = None) -> None:
     import mapclassify  # noqa: F401
 
     import relocmap.build  # noqa: F401
-    import relocmap.page.document  # noqa: F401
+    import relocmap.page  # noqa: F401
 
     # Both relocmap and explore run Fisher-Jenks in pure Python (no numba): same cost.
     warnings.filterwarnings("ignore", message="Numba not installed")

@@ -36,7 +36,7 @@ import numpy as np
 from bench import write_readme  # bench/bench.py, beside this script
 from relocmap.build import build_map
 from relocmap.inputs.boundaries import read_boundaries
-from relocmap.page.document import MapOptions
+from relocmap.page import MapOptions
 
 ROOT = Path(__file__).resolve().parents[1]
 GEO = ROOT / "geo" / "departements.geojson"

@@ -1,5 +1,5 @@
 // Minifies the page script: the readable sources of src/relocmap/page/, in the order
-// src/relocmap/page/scripts.json gives (relocmap.render reads the same file), into the
+// src/relocmap/page/scripts.json gives (relocmap.page.assets reads the same file), into the
 // one committed file the page inlines. `npm run build` writes it; tests/js/build.test.js
 // builds it again in memory and compares, so a source changed without a build fails.
 import {readFile, rename, writeFile} from "node:fs/promises";

@@ -11,7 +11,7 @@ from helpers import REPO_ROOT
 
 from relocmap.build import build_map
 from relocmap.cli import main
-from relocmap.page.document import MapOptions
+from relocmap.page import MapOptions
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ from helpers import TAB_ORDER_START
 from test_browser import ARTIFACTS
 
 from relocmap.build import build_map
-from relocmap.page.document import MapOptions
+from relocmap.page import MapOptions
 
 pytestmark = pytest.mark.browser
 

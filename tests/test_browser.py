@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from relocmap.build import build_map
-from relocmap.page.document import MapOptions
+from relocmap.page import MapOptions
 
 pytestmark = pytest.mark.browser
 

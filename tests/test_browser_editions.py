@@ -22,7 +22,7 @@ from test_browser import ARTIFACTS, NNBSP, Visit
 from test_browser_layout import MEASURE, POPUP_CLEAR, overlapping
 
 from relocmap.build import build_map
-from relocmap.page.document import MapOptions
+from relocmap.page import MapOptions
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from helpers import page_config, page_departments
 from relocmap.build import classify_views
 from relocmap.inputs.checked import load_inputs
 from relocmap.outputs.classify import NO_DATA_COLOR, VIEWS, classify
-from relocmap.page.document import MapOptions, build_page
+from relocmap.page import MapOptions, build_page
 
 
 def test_classes_are_shared_and_fisher_jenks(paths):

@@ -32,15 +32,10 @@ from relocmap.outputs.classify import (
     VIEWS,
     classify_change,
 )
-from relocmap.page.document import (
-    Edition,
-    MapOptions,
-    build_editions_page,
-    change_tip,
-    change_words,
-    figure_texts,
-    trajectory_html,
-)
+from relocmap.page import MapOptions, build_editions_page
+from relocmap.page.edition import Edition
+from relocmap.page.texts import change_tip, change_words, figure_texts
+from relocmap.page.trajectory import trajectory_html
 
 FICTIVES = REPO_ROOT / "tests" / "data" / "publications-fictives"
 GEO = REPO_ROOT / "geo" / "departements.geojson"
@@ -646,7 +641,7 @@ def test_five_publications_of_a_region_are_within_budget(tmp_path: Path) -> None
 def test_the_table_footer_gives_the_number_only_when_the_wording_hides_it() -> None:
     """Regression: an exact total read "6 860 emplois (6 860)" (figures FICTITIOUS)."""
     from relocmap.inputs.facts import Total
-    from relocmap.page.document import _total_cell
+    from relocmap.page.table import _total_cell
 
     assert _total_cell(Total(6860)) == "6\u202f860 emplois"
     worded = Total(5306, Precision.PLUS_DE, "plus de 5 300 emplois")

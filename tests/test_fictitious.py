@@ -23,7 +23,7 @@ from relocmap.build import build_map
 from relocmap.history.folder import load_history
 from relocmap.inputs.facts import Publication
 from relocmap.outputs import images as static
-from relocmap.page.document import MapOptions
+from relocmap.page import MapOptions
 
 FICTIVES = REPO_ROOT / "tests" / "data" / "publications-fictives"
 GEO = REPO_ROOT / "geo" / "departements.geojson"

@@ -12,7 +12,7 @@ from test_render import OUTPUTS
 
 from relocmap.build import build_map
 from relocmap.cli import main
-from relocmap.page.document import MapOptions
+from relocmap.page import MapOptions
 
 
 def test_two_builds_are_byte_identical(paths, tmp_path):

@@ -18,7 +18,7 @@ from matplotlib.text import Annotation
 
 from relocmap.build import build_map
 from relocmap.inputs.facts import Publication
-from relocmap.page.document import MapOptions
+from relocmap.page import MapOptions
 
 FICTIVES = REPO_ROOT / "tests" / "data" / "publications-fictives"
 

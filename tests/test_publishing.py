@@ -23,8 +23,7 @@ from relocmap.build import build_map
 from relocmap.cli import main
 from relocmap.files import writing as export
 from relocmap.inputs.checked import load_inputs
-from relocmap.page import publishing
-from relocmap.page.document import MapOptions, iframe_snippet
+from relocmap.page import MapOptions, iframe_snippet, publishing
 from relocmap.page.offline import leaflet_bytes
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"

@@ -16,18 +16,12 @@ from helpers import page_config, page_departments, page_features
 from relocmap.build import build_map, classify_views
 from relocmap.cli import main
 from relocmap.inputs.checked import load_inputs
-from relocmap.page.document import (
-    POPUP_TERMS,
-    MapOptions,
-    as_published,
-    build_page,
-    config_json,
-    ordinal,
-    page_script,
-    page_script_files,
-)
+from relocmap.page import MapOptions, assets, build_page
+from relocmap.page.assets import page_script, page_script_files
+from relocmap.page.config import config_json
 from relocmap.page.offline import leaflet_bytes
 from relocmap.page.publishing import subresource_integrity
+from relocmap.page.texts import POPUP_TERMS, as_published, ordinal
 
 BUDGET_BYTES = 100_000  # "100 KB", read strictly
 OUTPUTS = (
@@ -244,9 +238,7 @@ def test_page_script_is_the_committed_minified_file_of_the_sources_in_order():
 
 
 def test_page_script_refuses_text_that_would_end_the_script_element(monkeypatch):
-    import relocmap.page.document as render
-
-    original = render._package_text
+    original = assets.package_text
     _, output = page_script_files()
 
     def with_bad(name: str, folder: str = "templates", bad: str = "") -> str:
@@ -255,14 +247,14 @@ def test_page_script_refuses_text_that_would_end_the_script_element(monkeypatch)
 
     for bad in ("</script>", "</SCRIPT >", "<!--"):
         monkeypatch.setattr(
-            render,
-            "_package_text",
+            assets,
+            "package_text",
             lambda name, folder="templates", b=bad: with_bad(name, folder, b),
         )
         with pytest.raises(
             ValueError, match=r"relocmap\.min\.js, built from core\.js.*contains </script or <!--"
         ):
-            render.page_script()
+            assets.page_script()
 
 
 def test_configuration_is_one_object_with_views_texts_and_departments(page_html):

@@ -7,7 +7,8 @@ from pathlib import Path
 from helpers import page_departments
 
 from relocmap.build import build_map
-from relocmap.page.document import MapOptions, as_published, ordinal, unit_for
+from relocmap.page import MapOptions
+from relocmap.page.texts import as_published, ordinal, unit_for
 
 UNIT = "emplois pour 10\u202f000 habitants"
 

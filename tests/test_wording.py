@@ -20,7 +20,7 @@ from relocmap.inputs.join import JoinedFigures
 from relocmap.outputs import images as static
 from relocmap.outputs import wording
 from relocmap.outputs.classify import NO_DATA_COLOR, VIEWS, classify
-from relocmap.page import document as render
+from relocmap.page import config, document, features
 
 JOBS, PROJECTS, RATE = VIEWS  # emplois, projets, emplois pour 10 000 habitants
 NNBSP = "\u202f"
@@ -249,19 +249,19 @@ def test_label_point_of_a_square_is_its_centre():
 
 
 @pytest.mark.parametrize(
-    "name",
+    ("module", "name"),
     [
-        "title_text",
-        "description_text",
-        "subtitle_text",
-        "figures_source",
-        "label_point",
-        "legend_items",
+        (document, "title_text"),
+        (document, "description_text"),
+        (document, "subtitle_text"),
+        (document, "figures_source"),
+        (features, "label_point"),
+        (config, "legend_items"),
     ],
 )
-def test_page_uses_the_shared_words(name):
-    # render re-imports them: one definition, not two that agree today.
-    assert getattr(render, name) is getattr(wording, name)
+def test_page_uses_the_shared_words(module, name):
+    # The page's modules re-import them: one definition, not two that agree today.
+    assert getattr(module, name) is getattr(wording, name)
 
 
 def test_static_does_not_import_render():

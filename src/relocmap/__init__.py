@@ -39,7 +39,7 @@ from relocmap.history.folder import History, load_history
 from relocmap.inputs.boundaries import read_boundaries
 from relocmap.inputs.checked import Inputs, load_inputs
 from relocmap.inputs.facts import Publication, read_publication
-from relocmap.page.document import MapOptions
+from relocmap.page.options import MapOptions
 
 __all__ = [
     "Count",

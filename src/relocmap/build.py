@@ -28,15 +28,10 @@ from relocmap.outputs.classify import (
 )
 from relocmap.outputs.images import render_evolution, render_static, render_trajectory
 from relocmap.outputs.wording import french_date
-from relocmap.page.document import (
-    Edition,
-    MapOptions,
-    build_editions_page,
-    build_page,
-    iframe_snippet,
-    trajectory_html,
-)
+from relocmap.page import MapOptions, build_editions_page, build_page, iframe_snippet
+from relocmap.page.edition import Edition
 from relocmap.page.publishing import ASSETS_LOCAL, local_asset_files
+from relocmap.page.trajectory import trajectory_html
 
 
 def classify_views(joined: JoinedFigures, views: Sequence[View] | None = None) -> list[Classes]:
@@ -81,7 +76,7 @@ def classify_history(history: History) -> dict[str, list[Classes]]:
 
 
 def history_editions(history: History) -> list[Edition]:
-    """Every publication as the page shows it (:class:`relocmap.render.Edition`)."""
+    """Every publication as the page shows it (:class:`relocmap.page.edition.Edition`)."""
 
     later = history.changes()
     # One fictitious publication makes the whole page's titles say FICTIF.

@@ -23,7 +23,7 @@ from relocmap.inputs.boundaries import read_boundaries
 from relocmap.inputs.checked import facts_beside, load_inputs, resolve_data
 from relocmap.inputs.consistency import headline_concerns
 from relocmap.inputs.facts import fact_problem
-from relocmap.page.document import MapOptions
+from relocmap.page import MapOptions
 from relocmap.report import change_lines, error_lines, show_warning, summary_lines
 from relocmap.report import history_summary_lines as history_lines
 from relocmap.update import (

@@ -4,7 +4,7 @@ The package (BSD-2, no dependencies) ships Leaflet 1.9.4 unchanged: its
 ``leaflet.js`` and ``leaflet.css`` are byte for byte the files of the npm
 package ``leaflet@1.9.4`` (``dist/``), which is what unpkg.com serves. So the
 same bytes give the Subresource Integrity hashes of the CDN links
-(:mod:`relocmap.publishing`), the files written beside the page by
+(:mod:`relocmap.page.publishing`), the files written beside the page by
 ``--assets local`` and the code inlined by ``--offline``. Nothing is copied
 into this repository.
 """

@@ -5,11 +5,11 @@ Leaflet is loaded one of three ways:
 
 - ``cdn`` (default): from unpkg.com, each ``<script>``/``<link>`` with its
   Subresource Integrity hash (sha384 of the package's own copy, which is byte
-  for byte the file unpkg serves: see :mod:`relocmap.offline`) and
+  for byte the file unpkg serves: see :mod:`relocmap.page.offline`) and
   ``crossorigin="anonymous"``, so a tampered file is refused by the browser;
 - ``local``: Leaflet's files written beside ``carte.html`` and linked
   relatively, for sites that load no third-party script;
-- ``--offline``: inlined into the page (:func:`relocmap.render.build_page`).
+- ``--offline``: inlined into the page (:func:`relocmap.page.build_page`).
 
 Pure functions: nothing here writes a file (the pipeline writes every output
 at once) or reaches the network.
