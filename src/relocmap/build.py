@@ -111,7 +111,7 @@ def build_map(
     carte.png and carte.svg (static image of the jobs view),
     relocalisations.geojson and relocalisations.csv (data exports), and with
     ``options.assets == "local"`` Leaflet's leaflet.js and leaflet.css.
-    ``data`` may be a publications folder (:mod:`relocmap.publications`; ``facts``
+    ``data`` may be a publications folder (:mod:`relocmap.history.folder`; ``facts``
     is then ignored): the map shows the latest publication, and with two or more
     the exports carry every publication (:func:`history_files`).
     Nothing is written unless every input is valid and every output rendered, and

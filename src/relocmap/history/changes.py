@@ -2,7 +2,7 @@
 
 Pure: works on the figures of each publication, in date order, as
 :func:`figures_of` makes them from a checked figures frame
-(:func:`relocmap.validate.validate_table`). For every publication after the
+(:func:`relocmap.inputs.validate.validate_table`). For every publication after the
 first, each department with figures in it or in the previous publication gets a
 :class:`Change`: its figures, the previous publication's, the difference, and a
 :class:`Status` (followed, new, back after a gap, dropped). The precision of

@@ -104,7 +104,7 @@ class History:
         return dataclasses.replace(inputs, publication=marked)
 
     def keyed_figures(self) -> list[tuple[str, dict[str, DepartmentFigures]]]:
-        """``(key, figures by code)`` per publication, as :mod:`relocmap.history` takes them."""
+        """``(key, figures by code)`` per publication, as :func:`relocmap.history.changes.changes` takes them."""
         return [(release.key, release.figures) for release in self.releases]
 
     def changes(self) -> dict[str, dict[str, Change]]:

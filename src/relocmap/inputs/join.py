@@ -17,7 +17,7 @@ class JoinedFigures:
 
     ``frame`` has one row per department of those regions, sorted by code;
     departments without a row in the data keep NaN figures ("no data", never 0).
-    Its ``*_precision`` columns hold :class:`~relocmap.precision.Precision` members
+    Its ``*_precision`` columns hold :class:`~relocmap.base.precision.Precision` members
     (None for a department without data).
     """
 
