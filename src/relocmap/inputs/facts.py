@@ -5,9 +5,10 @@ The file is described by a JSON Schema shipped with the package,
 A small checker driven by that schema reports every problem at once, each as one
 line that says what to write instead; it understands the handful of JSON Schema
 keywords the schema uses, and refuses a schema that uses any other (a test walks
-the schema). Reading is bounded: only a regular file of at most
-:data:`MAX_BYTES` is read, numbers are kept as text until checked, and nesting
-that would exhaust Python's stack is reported, never raised.
+the schema). Reading is bounded: the project's one reader
+(:mod:`relocmap.files.reading`) reads only a regular file of at most
+:data:`MAX_BYTES`, numbers are kept as text until checked, and nesting that
+would exhaust Python's stack is reported, never raised.
 
 Only ``source_date`` and ``source`` are required; every other fact is optional,
 and what the maps show of it is left out when it is absent (``null`` is the same
@@ -21,9 +22,7 @@ import calendar
 import datetime
 import difflib
 import json
-import os
 import re
-import stat
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from typing import Any
 from relocmap.base.errors import InputError, Problem
 from relocmap.base.numbers import fold, fr_group_spaces, fr_int
 from relocmap.base.precision import SPELLINGS, Precision
+from relocmap.files.reading import decode_utf8, read_input_bytes
 
 SCHEMA_NAME = "publication.schema.json"
 MAX_BYTES = 64 * 1024  # a facts file is a few hundred bytes; 64 KB leaves room for notes
@@ -206,72 +206,6 @@ def _object(pairs: list[tuple[str, Any]]) -> _Object:
 
 def _integer(text: str) -> int | _LongNumber:
     return _LongNumber(text) if len(text.lstrip("-")) > MAX_DIGITS else int(text)
-
-
-def _read_bytes(path: Path) -> bytes:
-    """The bytes of a regular file of at most MAX_BYTES; anything else is an InputError."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
-    except FileNotFoundError:
-        if path.is_symlink():
-            raise InputError.single(
-                path, f"is a link to {os.readlink(path)}, which does not exist"
-            ) from None
-        raise InputError.single(path, "file not found") from None
-    except OSError as exc:
-        raise InputError.single(path, f"cannot be read ({exc.strerror})") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError.single(path, f"is {_file_kind(info.st_mode)}, expected a JSON file")
-        if info.st_size > MAX_BYTES:
-            raise InputError.single(path, _too_big(info.st_size))
-        chunks, size = [], 0
-        while size <= MAX_BYTES:
-            chunk = os.read(fd, MAX_BYTES + 1 - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    except OSError as exc:
-        raise InputError.single(path, f"cannot be read ({exc.strerror})") from None
-    finally:
-        os.close(fd)
-    data = b"".join(chunks)
-    if len(data) > MAX_BYTES:  # grew since it was measured
-        raise InputError.single(path, _too_big(len(data)))
-    return data
-
-
-def _too_big(size: int) -> str:
-    return (
-        f"is {fr_int(size)} bytes; a facts file holds a few short facts and may not "
-        f"exceed {fr_int(MAX_BYTES)} bytes"
-    ).replace("\u202f", " ")
-
-
-def _file_kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
-
-
-def _decode(path: Path, data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError.single(
-            path,
-            f"byte 0x{data[exc.start]:02x} is not UTF-8 text; save the file as UTF-8",
-            line=line,
-        ) from None
 
 
 _JSON_HINTS = (
@@ -671,7 +605,7 @@ def publication_from_facts(raw: Mapping[str, Any]) -> Publication:
 def read_facts(path: str | Path) -> dict[str, Any]:
     """The facts of a file, checked against the schema (raw JSON values), or InputError."""
     path = Path(path)
-    text = _decode(path, _read_bytes(path))
+    text = decode_utf8(path, read_input_bytes(path, limit=MAX_BYTES, expected="a JSON file"))
     if not text.strip():
         raise InputError.single(
             path, "file is empty; expected a JSON object of facts (see data/README.md)"
