@@ -1,4 +1,4 @@
-"""relocmap.publication: the facts of the press release (data/publication.json) and its schema.
+"""inputs.facts, facts_schema, dates: the facts of the press release and their schema.
 
 Facts written here for the tests are fictitious unless they are the committed file's.
 """
@@ -22,17 +22,19 @@ from hypothesis import strategies as st
 from relocmap.base.errors import InputError
 from relocmap.base.precision import Precision
 from relocmap.cli import main
+from relocmap.inputs.dates import PartialDate
 from relocmap.inputs.facts import (
     MAX_BYTES,
-    SUPPORTED_KEYWORDS,
-    PartialDate,
     Publication,
     Total,
     facts_json,
-    facts_schema,
-    known_keys,
     read_facts,
     read_publication,
+)
+from relocmap.inputs.facts_schema import (
+    SUPPORTED_KEYWORDS,
+    facts_schema,
+    known_keys,
     schema_keywords,
     suggest_iso_date,
 )

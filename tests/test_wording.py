@@ -15,7 +15,8 @@ import pytest
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 
 from relocmap.base.precision import Precision
-from relocmap.inputs.facts import PartialDate, Publication, Total
+from relocmap.inputs.dates import PartialDate
+from relocmap.inputs.facts import Publication, Total
 from relocmap.inputs.join import JoinedFigures
 from relocmap.outputs import images as static
 from relocmap.outputs import wording

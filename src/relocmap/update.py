@@ -5,7 +5,7 @@ and the publication facts of that release (its date, its source, its regional
 totals and their wording), checks both as 'validate' would, and only then
 writes them together. A fact of the previous release that the new one does not
 give is dropped, never carried over; only the facts of the plan itself
-(:data:`relocmap.publication.PLAN_KEYS`: adoption, budget, objective) are kept,
+(:data:`relocmap.inputs.facts.PLAN_KEYS`: adoption, budget, objective) are kept,
 and ``donnees_fictives`` (figures invented for tests and examples): a release read
 after invented figures is labelled FICTIF too, until someone who knows it is
 real removes the key by hand. Wrongly labelling real figures FICTIF shows on
@@ -47,14 +47,9 @@ from relocmap.history.folder import decrease_warnings as across
 from relocmap.inputs.boundaries import read_boundaries
 from relocmap.inputs.checked import Inputs, load_inputs
 from relocmap.inputs.consistency import Concern, total_concerns
-from relocmap.inputs.facts import (
-    FICTITIOUS_KEY,
-    PLAN_KEYS,
-    PartialDate,
-    facts_json,
-    known_keys,
-    read_facts,
-)
+from relocmap.inputs.dates import PartialDate
+from relocmap.inputs.facts import FICTITIOUS_KEY, PLAN_KEYS, facts_json, read_facts
+from relocmap.inputs.facts_schema import known_keys
 from relocmap.inputs.figures import default_schema, read_csv_table
 from relocmap.inputs.validate import validate_table
 

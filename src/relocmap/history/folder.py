@@ -40,7 +40,8 @@ from relocmap.history.changes import (
 )
 from relocmap.inputs.boundaries import read_boundaries
 from relocmap.inputs.checked import Inputs
-from relocmap.inputs.facts import PartialDate, Publication, read_publication
+from relocmap.inputs.dates import PartialDate
+from relocmap.inputs.facts import Publication, read_publication
 from relocmap.inputs.figures import RawTable, default_schema, read_csv_table
 from relocmap.inputs.join import covered_regions, join
 from relocmap.inputs.validate import validate_table
