@@ -1,4 +1,4 @@
-"""relocmap.load: decoding and splitting what French users save, refusing what is not CSV."""
+"""Reading what French users save (files.reading, inputs.figures); refusing what is not CSV."""
 
 from __future__ import annotations
 

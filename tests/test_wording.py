@@ -1,4 +1,4 @@
-"""relocmap.wording: the words the page and the static image share, each function alone.
+"""relocmap.outputs.wording: the words the page and the static image share, each function alone.
 
 The figures and publication facts below are fictitious, made up for the tests.
 """

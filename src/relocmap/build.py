@@ -93,7 +93,7 @@ def classify_history(history: History) -> dict[str, list[Classes]]:
 
 
 def history_editions(history: History) -> list[Edition]:
-    """Every publication as the page shows it (:class:`relocmap.render.Edition`)."""
+    """Every publication as the page shows it (:class:`relocmap.page.document.Edition`)."""
 
     later = history.changes()
     # One fictitious publication makes the whole page's titles say FICTIF.
