@@ -24,7 +24,8 @@ from relocmap.inputs.consistency import (
     headline_concerns,
     total_concerns,
 )
-from relocmap.inputs.facts import PartialDate, Publication, Total
+from relocmap.inputs.dates import PartialDate
+from relocmap.inputs.facts import Publication, Total
 
 NAMES = {
     "01": "Ain",

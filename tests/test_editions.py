@@ -22,7 +22,7 @@ from relocmap.base.precision import Precision
 from relocmap.build import build_map, classify_history, history_editions
 from relocmap.history.changes import Change, Count, DepartmentFigures, Status
 from relocmap.history.folder import History, load_history
-from relocmap.inputs.facts import PartialDate
+from relocmap.inputs.dates import PartialDate
 from relocmap.outputs.classify import (
     CHANGE_GAIN_COLORS,
     CHANGE_LOSS_COLORS,

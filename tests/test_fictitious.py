@@ -17,12 +17,16 @@ from typing import Any
 
 import pytest
 from helpers import REPO_ROOT
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from PIL import Image
 
 from relocmap.build import build_map
 from relocmap.history.folder import load_history
 from relocmap.inputs.facts import Publication
-from relocmap.outputs import images as static
+from relocmap.outputs import evolution, trajectory
+from relocmap.outputs.drawing import MARGIN_X, PNG_DPI, draw_title, save_png
+from relocmap.outputs.evolution import EVOLUTION_FIGSIZE_IN
 from relocmap.page import MapOptions
 
 FICTIVES = REPO_ROOT / "tests" / "data" / "publications-fictives"
@@ -39,14 +43,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict
     text drawn on each PNG the history adds, by the title it was saved with."""
     out = tmp_path_factory.mktemp("fictives-out")
     drawn: dict[str, list[str]] = {}
-    save_png = static._save_png
 
     def recording(fig: Any, title: str) -> bytes:
         drawn[title] = [text.get_text() for text in fig.texts]
         return save_png(fig, title)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(static, "_save_png", recording)
+        patch.setattr(evolution, "save_png", recording)
+        patch.setattr(trajectory, "save_png", recording)
         build_map(FICTIVES, GEO, out, None, MapOptions(tiles=None, base_url=BASE_URL))
     yield out, drawn
 
@@ -120,13 +124,13 @@ def test_long_titles_are_made_smaller_to_fit_the_image(
     darkest, _ = margin.getextrema()
     assert isinstance(darkest, int) and darkest > 250
     # Any title: at most the width between the margins, never under 9 pt.
-    fig = static.Figure(figsize=static.EVOLUTION_FIGSIZE_IN, dpi=static.PNG_DPI)
-    static.FigureCanvasAgg(fig)
-    long_title = static._draw_title(fig, f"FICTIF — {'Relocalisations industrielles ' * 3}", 14)
+    fig = Figure(figsize=EVOLUTION_FIGSIZE_IN, dpi=PNG_DPI)
+    FigureCanvasAgg(fig)
+    long_title = draw_title(fig, f"FICTIF — {'Relocalisations industrielles ' * 3}", 14)
     box = long_title.get_window_extent()
-    assert box.x1 <= (1 - static.MARGIN_X) * fig.bbox.width
+    assert box.x1 <= (1 - MARGIN_X) * fig.bbox.width
     assert 9 <= float(long_title.get_fontsize()) < 14
-    short = static._draw_title(fig, "Emplois", 14)
+    short = draw_title(fig, "Emplois", 14)
     assert short.get_fontsize() == 14
 
 
@@ -145,7 +149,7 @@ def test_any_fictitious_publication_labels_the_whole_map(tmp_path: Path) -> None
     assert shown is not None and shown.donnees_fictives
     assert shown.source == history.latest.publication.source  # only the label differs
     points = [(r.publication, total_jobs(r.publication), True) for r in history.releases]
-    assert static.trajectory_title(points).startswith("FICTIF — ")
+    assert trajectory.trajectory_title(points).startswith("FICTIF — ")
     out = tmp_path / "out"
     build_map(folder, GEO, out, None, MapOptions(tiles=None))
     assert f"<title>{MARKED}</title>" in (out / "carte.html").read_text("utf-8")
@@ -164,7 +168,7 @@ def test_real_publications_are_never_labelled(tmp_path: Path) -> None:
     assert not history.fictitious
     assert history.shown_inputs() is history.latest.inputs
     points = [(r.publication, total_jobs(r.publication), True) for r in history.releases]
-    assert static.trajectory_title(points) == "Emplois annoncés et objectif du plan"
+    assert trajectory.trajectory_title(points) == "Emplois annoncés et objectif du plan"
 
 
 def test_committed_map_of_the_real_figures_says_no_fictif(repo_root: Path) -> None:

@@ -1,4 +1,4 @@
-"""relocmap.load: decoding and splitting what French users save, refusing what is not CSV."""
+"""Reading what French users save (files.reading, inputs.figures); refusing what is not CSV."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import shapely
 from helpers import GOOD_ROW, HEADER
 
 from relocmap.base.errors import InputError
-from relocmap.files.reading import read_json
+from relocmap.files.reading import decode_utf8, read_json
 from relocmap.inputs.boundaries import BOUNDARY_PROPERTIES, read_boundaries
 from relocmap.inputs.figures import default_schema, read_csv_table
 
@@ -240,7 +240,28 @@ def test_directory(tmp_path):
     assert "is a directory" in only_problem(excinfo).reason
 
 
+def test_broken_link_says_where_it_points(tmp_path):
+    (tmp_path / "link.csv").symlink_to(tmp_path / "gone.csv")
+    with pytest.raises(InputError) as excinfo:
+        read_csv_table(tmp_path / "link.csv")
+    assert (
+        only_problem(excinfo).reason
+        == f"is a link to {tmp_path / 'gone.csv'}, which does not exist"
+    )
+
+
 # --- JSON, schema ----------------------------------------------------------------
+
+
+def test_decode_utf8_places_a_bad_byte_after_a_bom(tmp_path):
+    data = '\ufeff{"a":\n "é"}'.encode().replace("é".encode(), b"\xe9")
+    with pytest.raises(InputError) as excinfo:
+        decode_utf8(tmp_path / "x.json", data)
+    problem = only_problem(excinfo)
+    assert (problem.line, problem.reason) == (
+        2,
+        "byte 0xe9 at character 3 (byte offset 11) is not UTF-8; save the file as UTF-8",
+    )
 
 
 def test_read_json_object(tmp_path):

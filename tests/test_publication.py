@@ -1,4 +1,4 @@
-"""relocmap.publication: the facts of the press release (data/publication.json) and its schema.
+"""inputs.facts, facts_schema, dates: the facts of the press release and their schema.
 
 Facts written here for the tests are fictitious unless they are the committed file's.
 """
@@ -22,17 +22,19 @@ from hypothesis import strategies as st
 from relocmap.base.errors import InputError
 from relocmap.base.precision import Precision
 from relocmap.cli import main
+from relocmap.inputs.dates import PartialDate
 from relocmap.inputs.facts import (
     MAX_BYTES,
-    SUPPORTED_KEYWORDS,
-    PartialDate,
     Publication,
     Total,
     facts_json,
-    facts_schema,
-    known_keys,
     read_facts,
     read_publication,
+)
+from relocmap.inputs.facts_schema import (
+    SUPPORTED_KEYWORDS,
+    facts_schema,
+    known_keys,
     schema_keywords,
     suggest_iso_date,
 )
@@ -413,7 +415,7 @@ def test_not_utf8_names_the_line(tmp_path):
     (problem,) = caught.value.problems
     assert (problem.line, problem.reason) == (
         2,
-        "byte 0xe9 is not UTF-8 text; save the file as UTF-8",
+        "byte 0xe9 at character 13 (byte offset 36) is not UTF-8; save the file as UTF-8",
     )
 
 
@@ -425,10 +427,10 @@ def test_a_bom_is_accepted(tmp_path):
 
 def test_a_source_of_one_megabyte_is_refused_before_it_is_read(tmp_path):
     path = write(tmp_path, {**MINIMAL, "source": "x" * 1_000_000})
-    size = f"{path.stat().st_size:,}".replace(",", " ")
     assert MAX_BYTES == 65536
     assert reasons(path) == [
-        f"is {size} bytes; a facts file holds a few short facts and may not exceed 65 536 bytes"
+        "is larger than 65536 bytes, the most relocmap reads as a JSON file "
+        "(see 'Input limits' in the README)"
     ]
 
 
@@ -450,7 +452,7 @@ def test_a_named_pipe_is_refused_without_waiting(tmp_path):
 def test_a_device(tmp_path):
     path = tmp_path / "publication.json"
     path.symlink_to("/dev/zero")
-    assert reasons(path) == ["is a device, expected a JSON file"]
+    assert reasons(path) == ["is a character device, expected a JSON file"]
 
 
 def test_a_socket(tmp_path):
@@ -470,7 +472,9 @@ def test_a_broken_link(tmp_path):
 def test_a_link_loop(tmp_path):
     path = tmp_path / "publication.json"
     path.symlink_to(path)
-    assert reasons(path) == ["cannot be read (Too many levels of symbolic links)"]
+    assert reasons(path) == [
+        "cannot be read: symbolic link loop (too many levels of symbolic links)"
+    ]
 
 
 @pytest.mark.parametrize("kind", ["directory", "fifo", "broken link"])

@@ -15,7 +15,7 @@ from helpers import REPO_ROOT
 
 from relocmap.base.errors import InputError
 from relocmap.history.folder import decrease_warnings, load_history, order_problems
-from relocmap.inputs.facts import PartialDate
+from relocmap.inputs.dates import PartialDate
 
 FICTIVES = REPO_ROOT / "tests" / "data" / "publications-fictives"
 

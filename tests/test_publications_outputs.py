@@ -17,7 +17,13 @@ from matplotlib.figure import Figure
 from matplotlib.text import Annotation
 
 from relocmap.build import build_map
+from relocmap.history.folder import load_history
 from relocmap.inputs.facts import Publication
+from relocmap.outputs.classify import VIEWS, classify_together
+from relocmap.outputs.drawing import PNG_DPI
+from relocmap.outputs.evolution import EVOLUTION_WIDTH_IN, build_evolution_figure
+from relocmap.outputs.trajectory import LABEL_CLEARANCE_PT, build_trajectory_figure
+from relocmap.outputs.wording import figures_source, french_date
 from relocmap.page import MapOptions
 
 FICTIVES = REPO_ROOT / "tests" / "data" / "publications-fictives"
@@ -127,9 +133,6 @@ def test_geojson_carries_the_latest_publication_and_the_change(built: Path) -> N
 
 
 def test_trajectory_words_and_objective_line() -> None:
-    from relocmap.history.folder import load_history
-    from relocmap.outputs.images import build_trajectory_figure
-
     history = load_history(FICTIVES, REPO_ROOT / "geo" / "departements.geojson")
     points = [(r.publication, r.publication.total_emplois.value, True) for r in history.releases]
     fig = build_trajectory_figure(points)
@@ -220,11 +223,6 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
 
 def history_figures(folder: Path) -> tuple[Figure, Figure, list[tuple[Publication, int, bool]]]:
     """evolution.png's and trajectoire.png's figures, from the same inputs as a build."""
-    from relocmap.history.folder import load_history
-    from relocmap.outputs.classify import VIEWS, classify_together
-    from relocmap.outputs.images import build_evolution_figure, build_trajectory_figure
-    from relocmap.outputs.wording import french_date
-
     history = load_history(folder, REPO_ROOT / "geo" / "departements.geojson")
     frames = {r.key: r.inputs.joined.frame["emplois"] for r in history.releases}
     jobs = classify_together(frames, VIEWS[0])
@@ -241,8 +239,6 @@ def history_figures(folder: Path) -> tuple[Figure, Figure, list[tuple[Publicatio
 def test_evolution_panels_fill_the_figure(folders: dict[int, Path], count: int) -> None:
     """Regression: evolution.png (1760 × 836) had an empty band over its lower 40 %: the
     small maps, kept to the region's shape, were far shorter than their boxes."""
-    from relocmap.outputs.images import EVOLUTION_WIDTH_IN, PNG_DPI
-
     fig, _, _ = history_figures(folders[count])
     fig.draw_without_rendering()
     renderer = agg_renderer(fig)
@@ -269,8 +265,6 @@ def test_evolution_panels_fill_the_figure(folders: dict[int, Path], count: int) 
 def test_trajectory_labels_clear_the_objective_line_and_each_other(
     folders: dict[int, Path], count: int
 ) -> None:
-    from relocmap.outputs.images import LABEL_CLEARANCE_PT
-
     _, fig, points = history_figures(folders[count])
     fig.draw_without_rendering()
     renderer = agg_renderer(fig)
@@ -309,8 +303,6 @@ def test_trajectory_labels_clear_the_objective_line_and_each_other(
 
 def test_trajectory_credit_gives_only_the_figures_source(folders: dict[int, Path]) -> None:
     """Regression: the chart, which draws no map, credited "Contours : IGN ADMIN EXPRESS"."""
-    from relocmap.outputs.wording import figures_source
-
     _, fig, points = history_figures(folders[3])
     texts = [t.get_text() for t in fig.texts]
     assert f"Chiffres : {figures_source(points[-1][0])}" in texts

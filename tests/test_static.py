@@ -14,14 +14,8 @@ from PIL import Image
 from relocmap.build import classify_views
 from relocmap.inputs.checked import load_inputs
 from relocmap.outputs.classify import NO_DATA_COLOR
-from relocmap.outputs.images import (
-    FONT_RC,
-    build_figure,
-    department_labels,
-    literal,
-    local_crs,
-    render_static,
-)
+from relocmap.outputs.drawing import FONT_RC, literal, local_crs
+from relocmap.outputs.images import build_figure, department_labels, render_static
 from relocmap.outputs.wording import (
     BOUNDARY_SOURCE,
     NO_DATA_LABEL,

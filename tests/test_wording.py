@@ -1,4 +1,4 @@
-"""relocmap.wording: the words the page and the static image share, each function alone.
+"""relocmap.outputs.wording: the words the page and the static image share, each function alone.
 
 The figures and publication facts below are fictitious, made up for the tests.
 """
@@ -15,10 +15,10 @@ import pytest
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 
 from relocmap.base.precision import Precision
-from relocmap.inputs.facts import PartialDate, Publication, Total
+from relocmap.inputs.dates import PartialDate
+from relocmap.inputs.facts import Publication, Total
 from relocmap.inputs.join import JoinedFigures
-from relocmap.outputs import images as static
-from relocmap.outputs import wording
+from relocmap.outputs import drawing, evolution, images, trajectory, wording
 from relocmap.outputs.classify import NO_DATA_COLOR, VIEWS, classify
 from relocmap.page import config, document, features
 
@@ -264,7 +264,8 @@ def test_page_uses_the_shared_words(module, name):
     assert getattr(module, name) is getattr(wording, name)
 
 
-def test_static_does_not_import_render():
-    assert not hasattr(static, "render")
-    source = inspect.getsource(static)
-    assert "from .render" not in source and "import render" not in source
+@pytest.mark.parametrize("module", [images, drawing, evolution, trajectory])
+def test_images_do_not_import_the_page(module):
+    assert not hasattr(module, "render")
+    source = inspect.getsource(module)
+    assert "relocmap.page" not in source and "import render" not in source

@@ -26,7 +26,9 @@ from relocmap.outputs.classify import (
     classify_change,
     classify_together,
 )
-from relocmap.outputs.images import render_evolution, render_static, render_trajectory
+from relocmap.outputs.evolution import render_evolution
+from relocmap.outputs.images import render_static
+from relocmap.outputs.trajectory import render_trajectory
 from relocmap.outputs.wording import french_date
 from relocmap.page import MapOptions, build_editions_page, build_page, iframe_snippet
 from relocmap.page.edition import Edition

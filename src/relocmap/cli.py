@@ -22,7 +22,7 @@ from relocmap.inputs import boundary_build as build_boundaries
 from relocmap.inputs.boundaries import read_boundaries
 from relocmap.inputs.checked import facts_beside, load_inputs, resolve_data
 from relocmap.inputs.consistency import headline_concerns
-from relocmap.inputs.facts import fact_problem
+from relocmap.inputs.facts_schema import fact_problem
 from relocmap.page import MapOptions
 from relocmap.report import change_lines, error_lines, show_warning, summary_lines
 from relocmap.report import history_summary_lines as history_lines

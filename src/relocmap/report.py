@@ -15,7 +15,8 @@ from relocmap.history.changes import DepartmentFigures
 from relocmap.history.folder import History, decrease_warnings
 from relocmap.inputs.checked import Inputs
 from relocmap.inputs.consistency import Concern, headline_concerns
-from relocmap.inputs.facts import FICTITIOUS_KEY, known_keys
+from relocmap.inputs.facts import FICTITIOUS_KEY
+from relocmap.inputs.facts_schema import known_keys
 from relocmap.update import Update
 
 

@@ -44,13 +44,8 @@ from relocmap.history.folder import decrease_warnings as across
 from relocmap.inputs.boundaries import read_boundaries
 from relocmap.inputs.checked import Inputs, load_inputs
 from relocmap.inputs.consistency import Concern, total_concerns
-from relocmap.inputs.facts import (
-    FICTITIOUS_KEY,
-    PLAN_KEYS,
-    PartialDate,
-    facts_json,
-    read_facts,
-)
+from relocmap.inputs.dates import PartialDate
+from relocmap.inputs.facts import FICTITIOUS_KEY, PLAN_KEYS, facts_json, read_facts
 from relocmap.inputs.figures import default_schema, read_csv_table
 from relocmap.inputs.validate import validate_table
 

@@ -65,6 +65,10 @@ def read_input_bytes(
         if what is None:
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except FileNotFoundError:
+        if path.is_symlink():  # "file not found" would contradict what ls shows
+            raise InputError.single(
+                path, f"is a link to {os.readlink(path)}, which does not exist"
+            ) from None
         raise InputError.single(path, missing) from None
     except OSError as exc:
         raise InputError.single(path, _os_reason(exc)) from None
@@ -137,6 +141,24 @@ def decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return _blame(path, data, list(AUTO_ENCODINGS))
+
+
+def decode_utf8(path: Path, data: bytes, *, fix: str = "save the file as UTF-8") -> str:
+    """``data`` as UTF-8 text, a byte order mark dropped: for formats that are UTF-8
+    by definition (JSON), where guessing another encoding would be wrong. The first
+    byte that is not UTF-8 is reported with its line, character and byte offset."""
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        return data[start:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = start + exc.start
+        line, column = text_position(data[start:], exc.start, "utf-8")
+        raise InputError.single(
+            path,
+            f"byte 0x{data[offset]:02x} at character {column} (byte offset {offset}) "
+            f"is not UTF-8; {fix}",
+            line,
+        ) from None
 
 
 def text_position(data: bytes, start: int, encoding: str) -> tuple[int, int]:

@@ -42,7 +42,8 @@ from relocmap.history.changes import (
 )
 from relocmap.inputs.boundaries import read_boundaries
 from relocmap.inputs.checked import Inputs
-from relocmap.inputs.facts import PartialDate, Publication, read_publication
+from relocmap.inputs.dates import PartialDate
+from relocmap.inputs.facts import Publication, read_publication
 from relocmap.inputs.figures import RawTable, default_schema, read_csv_table
 from relocmap.inputs.join import covered_regions, join
 from relocmap.inputs.validate import validate_table
@@ -104,7 +105,8 @@ class History:
         return dataclasses.replace(inputs, publication=marked)
 
     def keyed_figures(self) -> list[tuple[str, dict[str, DepartmentFigures]]]:
-        """``(key, figures by code)`` per publication, as :func:`relocmap.history.changes.changes` takes them."""
+        """``(key, figures by code)`` per publication, as
+        :func:`relocmap.history.changes.changes` takes them."""
         return [(release.key, release.figures) for release in self.releases]
 
     def changes(self) -> dict[str, dict[str, Change]]:

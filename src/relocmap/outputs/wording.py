@@ -18,7 +18,8 @@ from shapely.ops import polylabel
 
 from relocmap.base.numbers import fr_int
 from relocmap.base.precision import Precision
-from relocmap.inputs.facts import MONTHS, PartialDate, Publication
+from relocmap.inputs.dates import MONTHS, PartialDate
+from relocmap.inputs.facts import Publication
 from relocmap.inputs.join import JoinedFigures
 from relocmap.outputs.classify import NO_DATA_COLOR, Classes, View
 
