@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import HEADER
 
+from relocmap.base.counts import Count
 from relocmap.base.precision import Precision
 from relocmap.cli import main
 from relocmap.inputs.checked import load_inputs
@@ -25,7 +26,7 @@ from relocmap.inputs.consistency import (
     total_concerns,
 )
 from relocmap.inputs.dates import PartialDate
-from relocmap.inputs.facts import Publication, Total
+from relocmap.inputs.facts import Publication
 
 NAMES = {
     "01": "Ain",
@@ -62,7 +63,7 @@ def every_department(emplois: int, precision: str = "exact") -> dict:
     return {code: (10, emplois, precision) for code in NAMES}
 
 
-def publication(emplois: Total | None = None, projets: Total | None = None) -> Publication:
+def publication(emplois: Count | None = None, projets: Count | None = None) -> Publication:
     return Publication(
         "Source fictive", PartialDate(2023), total_projets=projets, total_emplois=emplois
     )
@@ -89,13 +90,13 @@ def test_committed_data_raises_no_concern(paths):
 @pytest.mark.parametrize(
     ("total", "concerned"),
     [
-        (Total(1200, Precision.EXACT), False),  # 12 × 100, exact
-        (Total(1201, Precision.EXACT), True),  # exact and one off
-        (Total(1150, Precision.PLUS_DE), False),  # "plus de 1 150": 1 200 is within 5 %
-        (Total(1100, Precision.PLUS_DE), True),  # "plus de 1 100": 9 % above
-        (Total(1250, Precision.PLUS_DE), True),  # "plus de 1 250" but only 1 200
-        (Total(1250, Precision.PRES_DE), False),  # "près de 1 250": 4 % off
-        (Total(1300, Precision.ENVIRON), True),  # "environ 1 300": 8 % off
+        (Count(1200, Precision.EXACT), False),  # 12 × 100, exact
+        (Count(1201, Precision.EXACT), True),  # exact and one off
+        (Count(1150, Precision.PLUS_DE), False),  # "plus de 1 150": 1 200 is within 5 %
+        (Count(1100, Precision.PLUS_DE), True),  # "plus de 1 100": 9 % above
+        (Count(1250, Precision.PLUS_DE), True),  # "plus de 1 250" but only 1 200
+        (Count(1250, Precision.PRES_DE), False),  # "près de 1 250": 4 % off
+        (Count(1300, Precision.ENVIRON), True),  # "environ 1 300": 8 % off
     ],
 )
 def test_a_total_is_checked_against_its_wording(tmp_path, geo_path, total, concerned):
@@ -107,14 +108,14 @@ def test_a_total_is_checked_against_its_wording(tmp_path, geo_path, total, conce
 
 def test_approximate_departments_widen_the_sum(tmp_path, geo_path):
     joined = joined_of(tmp_path, geo_path, every_department(100, "pres_de"))
-    assert total_concerns(joined, publication(emplois=Total(1250))) == []
-    assert total_concerns(joined, publication(emplois=Total(1300))) != []
+    assert total_concerns(joined, publication(emplois=Count(1250))) == []
+    assert total_concerns(joined, publication(emplois=Count(1300))) != []
 
 
 def test_departments_without_data_explain_a_smaller_sum_only(tmp_path, geo_path):
     joined = joined_of(tmp_path, geo_path, {"01": (10, 100, "exact"), "69": (20, 300, "exact")})
-    assert total_concerns(joined, publication(emplois=Total(5000))) == []
-    (concern,) = total_concerns(joined, publication(emplois=Total(200)))
+    assert total_concerns(joined, publication(emplois=Count(5000))) == []
+    (concern,) = total_concerns(joined, publication(emplois=Count(200)))
     assert concern.message.startswith(
         "emplois: the departments add up to 400 (10 department(s) of the region without "
         "data), 200 more than the published total 200 (“200 emplois”, exact), more than "

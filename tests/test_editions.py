@@ -18,9 +18,10 @@ import pandas as pd
 import pytest
 from helpers import REPO_ROOT, page_config, page_departments, page_features
 
+from relocmap.base.counts import Count
 from relocmap.base.precision import Precision
 from relocmap.build import build_map, classify_history, history_editions
-from relocmap.history.changes import Change, Count, DepartmentFigures, Status
+from relocmap.history.changes import Change, DepartmentFigures, Status
 from relocmap.history.folder import History, load_history
 from relocmap.inputs.dates import PartialDate
 from relocmap.outputs.classify import (
@@ -34,6 +35,7 @@ from relocmap.outputs.classify import (
 )
 from relocmap.page import MapOptions, build_editions_page
 from relocmap.page.edition import Edition
+from relocmap.page.table import _total_cell
 from relocmap.page.texts import change_tip, change_words, figure_texts
 from relocmap.page.trajectory import trajectory_html
 
@@ -640,9 +642,7 @@ def test_five_publications_of_a_region_are_within_budget(tmp_path: Path) -> None
 
 def test_the_table_footer_gives_the_number_only_when_the_wording_hides_it() -> None:
     """Regression: an exact total read "6 860 emplois (6 860)" (figures FICTITIOUS)."""
-    from relocmap.inputs.facts import Total
-    from relocmap.page.table import _total_cell
 
-    assert _total_cell(Total(6860)) == "6\u202f860 emplois"
-    worded = Total(5306, Precision.PLUS_DE, "plus de 5 300 emplois")
+    assert _total_cell(Count(6860)) == "6\u202f860 emplois"
+    worded = Count(5306, Precision.PLUS_DE, formulation="plus de 5 300 emplois")
     assert _total_cell(worded) == "plus de 5 300 emplois (5\u202f306)"

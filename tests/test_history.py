@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from relocmap.base.counts import Count
 from relocmap.base.precision import Precision
 from relocmap.history.changes import (
-    Count,
     DepartmentFigures,
     Status,
     changes,

@@ -19,6 +19,7 @@ from helpers import GOOD_ROW, HEADER, REPO_ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from relocmap.base.counts import Count
 from relocmap.base.errors import InputError
 from relocmap.base.precision import Precision
 from relocmap.cli import main
@@ -26,7 +27,6 @@ from relocmap.inputs.dates import PartialDate
 from relocmap.inputs.facts import (
     MAX_BYTES,
     Publication,
-    Total,
     facts_json,
     read_facts,
     read_publication,
@@ -70,8 +70,8 @@ def test_committed_publication_keeps_the_2022_figures(data_dir):
     assert pub == Publication(
         source="Région Auvergne-Rhône-Alpes, communiqué de presse, 2022",
         source_date=PartialDate(2022),
-        total_projets=Total(190, Precision.EXACT, "190 projets"),
-        total_emplois=Total(5306, Precision.EXACT, "plus de 5\u202f300 emplois"),
+        total_projets=Count(190, Precision.EXACT, formulation="190 projets"),
+        total_emplois=Count(5306, Precision.EXACT, formulation="plus de 5\u202f300 emplois"),
         projets_annonces_prochainement=200,
         adoption_plan=PartialDate(2021, 12),
         budget_plan="1,2 milliard d'euros",
@@ -117,7 +117,7 @@ def test_total_without_wording_is_worded_from_its_number(tmp_path):
         tmp_path, {**MINIMAL, "total_emplois_publie": 1950, "total_emplois_precision": "plus_de"}
     )
     total = read_publication(path).total_emplois
-    assert total == Total(1950, Precision.PLUS_DE, None)
+    assert total == Count(1950, Precision.PLUS_DE, formulation=None)
     assert total.wording("emplois") == "plus de 1\u202f950 emplois"
 
 

@@ -14,9 +14,10 @@ import pandas as pd
 import pytest
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 
+from relocmap.base.counts import Count
 from relocmap.base.precision import Precision
 from relocmap.inputs.dates import PartialDate
-from relocmap.inputs.facts import Publication, Total
+from relocmap.inputs.facts import Publication
 from relocmap.inputs.join import JoinedFigures
 from relocmap.outputs import drawing, evolution, images, trajectory, wording
 from relocmap.outputs.classify import NO_DATA_COLOR, VIEWS, classify
@@ -29,8 +30,8 @@ NNBSP = "\u202f"
 PUBLICATION = Publication(
     source="Région fictive, communiqué de test",
     source_date=PartialDate(2031),
-    total_projets=Total(12, Precision.EXACT, "12 projets"),
-    total_emplois=Total(345, Precision.EXACT, "345 emplois"),
+    total_projets=Count(12, Precision.EXACT, formulation="12 projets"),
+    total_emplois=Count(345, Precision.EXACT, formulation="345 emplois"),
     adoption_plan=PartialDate(2030, 3),
     budget_plan="3 millions d'euros",
     objectif_emplois=1000,
@@ -140,7 +141,7 @@ def test_subtitle_leaves_out_what_the_facts_do_not_give(changes, subtitle):
 def test_published_totals_are_those_the_facts_give():
     assert wording.published_totals(PUBLICATION) == ["12 projets", "345 emplois"]
     only_jobs = dataclasses.replace(
-        PUBLICATION, total_projets=None, total_emplois=Total(1950, Precision.PLUS_DE)
+        PUBLICATION, total_projets=None, total_emplois=Count(1950, Precision.PLUS_DE)
     )
     assert wording.published_totals(only_jobs) == [f"plus de 1{NNBSP}950 emplois"]
     assert wording.published_totals(None) == []

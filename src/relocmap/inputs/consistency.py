@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from relocmap.base.counts import Count
 from relocmap.base.precision import Precision
-from relocmap.inputs.facts import Publication, Total
+from relocmap.inputs.facts import Publication
 from relocmap.inputs.join import JoinedFigures
 
 SLACK = 0.05  # "a few percent"
@@ -68,7 +69,7 @@ def departments_range(joined: JoinedFigures, column: str) -> tuple[float, float,
 
 
 def _total_concern(
-    joined: JoinedFigures, column: str, total: Total, within_release: bool
+    joined: JoinedFigures, column: str, total: Count, within_release: bool
 ) -> Concern | None:
     low, high, given = departments_range(joined, column)
     total_low, total_high = allowed_range(total.value, total.precision)
@@ -83,7 +84,7 @@ def _total_concern(
         else ""
     )
     if within_release:
-        # Total and departments were read from the same text: only the reading, or the
+        # Count and departments were read from the same text: only the reading, or the
         # release itself, can be wrong.
         return Concern(
             "total",

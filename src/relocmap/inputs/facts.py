@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from relocmap.base.counts import Count
 from relocmap.base.errors import InputError, Problem
-from relocmap.base.numbers import fr_group_spaces, fr_int
+from relocmap.base.numbers import fr_group_spaces
 from relocmap.base.precision import Precision
 from relocmap.files.reading import decode_utf8, read_input_bytes
 from relocmap.inputs.dates import PartialDate
@@ -35,21 +36,6 @@ FICTITIOUS_KEY = "donnees_fictives"
 
 
 @dataclass(frozen=True)
-class Total:
-    """A regional total as published: its number, how exact it is, and its wording."""
-
-    value: int
-    precision: Precision = Precision.EXACT
-    formulation: str | None = None
-
-    def wording(self, noun: str) -> str:
-        """The published wording, or one made from the number: ``plus de 5 300 emplois``."""
-        if self.formulation:
-            return self.formulation
-        return f"{self.precision.words}{fr_int(self.value)} {noun}"
-
-
-@dataclass(frozen=True)
 class Publication:
     """What the press release says beyond the per-department figures.
 
@@ -58,8 +44,8 @@ class Publication:
 
     source: str
     source_date: PartialDate
-    total_projets: Total | None = None
-    total_emplois: Total | None = None
+    total_projets: Count | None = None
+    total_emplois: Count | None = None
     projets_annonces_prochainement: int | None = None
     adoption_plan: PartialDate | None = None
     budget_plan: str | None = None
@@ -84,12 +70,13 @@ def _text(raw: Mapping[str, Any], key: str) -> str | None:
     return fr_group_spaces(value) if isinstance(value, str) else None
 
 
-def _total(raw: Mapping[str, Any], what: str) -> Total | None:
+def _total(raw: Mapping[str, Any], what: str) -> Count | None:
     value = raw.get(f"total_{what}_publie")
     if value is None:
         return None
     precision = raw.get(f"total_{what}_precision") or Precision.EXACT
-    return Total(int(value), Precision(precision), _text(raw, f"total_{what}_formulation"))
+    formulation = _text(raw, f"total_{what}_formulation")
+    return Count(int(value), Precision(precision), formulation=formulation)
 
 
 def publication_from_facts(raw: Mapping[str, Any]) -> Publication:

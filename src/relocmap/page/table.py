@@ -7,8 +7,9 @@ import pandas as pd
 from branca.element import MacroElement
 from folium.template import Template
 
+from relocmap.base.counts import Count
 from relocmap.base.numbers import fr_int
-from relocmap.inputs.facts import Publication, Total
+from relocmap.inputs.facts import Publication
 from relocmap.inputs.join import JoinedFigures
 from relocmap.outputs.wording import title_text
 from relocmap.page import publishing
@@ -66,7 +67,7 @@ def table_caption(
     return f"{caption}, {label}" if label else caption
 
 
-def _total_cell(total: Total) -> str:
+def _total_cell(total: Count) -> str:
     """The published jobs total as worded, with the number when the wording hides it:
     ``plus de 5 300 emplois (5 306)``, but ``6 860 emplois``."""
     worded = total.wording("emplois")
@@ -92,7 +93,7 @@ def table_footer(joined: JoinedFigures, publication: Publication | None) -> str:
         projets, emplois = publication.total_projets, publication.total_emplois
         footer.append(
             {
-                "label": "Total publié par la Région",
+                "label": "Count publié par la Région",
                 "cells": [
                     fr_int(projets.value) if projets else "",
                     _total_cell(emplois) if emplois else "",
