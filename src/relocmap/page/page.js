@@ -263,6 +263,24 @@
   // takes the focus; Escape (or the popup's close button) closes it and gives the focus
   // back to the department.
   function wireDepartments(map, config, layers) {
+    const byCode = orderDepartments(map, config, layers);
+    // fromKeyboard: a popup being opened with a key; current: the department whose
+    // popup is open.
+    const focus = {fromKeyboard: false, current: null};
+    makeButtons(layers.ordered, focus);
+    wirePopupFocus(layers, byCode, focus);
+    map.getContainer().addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && focus.current) {
+        const department = focus.current;
+        map.closePopup();
+        department.getElement().focus({preventScroll: true});
+      }
+    });
+  }
+
+  // The departments' shapes in reading order (layers.ordered), put in that order in the
+  // page; returns the department layers by code.
+  function orderDepartments(map, config, layers) {
     const byCode = {};
     layers.departments.eachLayer((layer) => {
       byCode[layer.feature.id] = layer;
@@ -274,9 +292,11 @@
       layers.ordered.push(byCode[config.features.features[index].id]);
     });
     layers.restoreOrder();
-    let fromKeyboard = false;
-    let current = null; // the department whose popup is open
-    layers.ordered.forEach((layer) => {
+    return byCode;
+  }
+
+  function makeButtons(ordered, focus) {
+    ordered.forEach((layer) => {
       const path = layer.getElement();
       path.setAttribute("role", "button");
       path.setAttribute("tabindex", "0");
@@ -284,47 +304,45 @@
       path.addEventListener("keydown", (event) => {
         if (event.key === "Enter" || event.key === " ") {
           event.preventDefault();
-          fromKeyboard = true;
+          focus.fromKeyboard = true;
           layer.openPopup(layer.feature.properties.labelAt);
-          fromKeyboard = false;
+          focus.fromKeyboard = false;
         }
       });
     });
+  }
+
+  // A department's popup (opened from its shape or its circle) is a dialog named after
+  // it; opened with a key it takes the focus, and gives it back to the shape on closing.
+  function wirePopupFocus(layers, byCode, focus) {
     const popupLayers = [];
     layers.departments.eachLayer((layer) => popupLayers.push(layer));
     popupLayers.push(...layers.allCircles);
     popupLayers.forEach((layer) => {
-        layer.on("popupopen", (event) => {
-          current = byCode[layer.feature.id];
-          const element = event.popup.getElement();
-          element.setAttribute("role", "dialog");
-          element.setAttribute("aria-label", core.departmentName(current.feature));
-          element.tabIndex = -1;
-          // Content taller than the popup scrolls: the keyboard must reach it too.
-          const content = element.querySelector(".leaflet-popup-content");
-          if (content.scrollHeight > content.clientHeight) {
-            content.tabIndex = 0;
-            content.setAttribute("role", "region");
-            content.setAttribute("aria-label", core.departmentName(current.feature));
-          }
-          if (fromKeyboard) {
-            element.focus({preventScroll: true});
-          }
-        });
-        layer.on("popupclose", (event) => {
-          const element = event.popup.getElement();
-          if (current && element && element.contains(document.activeElement)) {
-            current.getElement().focus({preventScroll: true});
-          }
-          current = null;
-        });
-    });
-    map.getContainer().addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && current) {
-        const department = current;
-        map.closePopup();
-        department.getElement().focus({preventScroll: true});
-      }
+      layer.on("popupopen", (event) => {
+        focus.current = byCode[layer.feature.id];
+        const element = event.popup.getElement();
+        element.setAttribute("role", "dialog");
+        element.setAttribute("aria-label", core.departmentName(focus.current.feature));
+        element.tabIndex = -1;
+        // Content taller than the popup scrolls: the keyboard must reach it too.
+        const content = element.querySelector(".leaflet-popup-content");
+        if (content.scrollHeight > content.clientHeight) {
+          content.tabIndex = 0;
+          content.setAttribute("role", "region");
+          content.setAttribute("aria-label", core.departmentName(focus.current.feature));
+        }
+        if (focus.fromKeyboard) {
+          element.focus({preventScroll: true});
+        }
+      });
+      layer.on("popupclose", (event) => {
+        const element = event.popup.getElement();
+        if (focus.current && element && element.contains(document.activeElement)) {
+          focus.current.getElement().focus({preventScroll: true});
+        }
+        focus.current = null;
+      });
     });
   }
 
