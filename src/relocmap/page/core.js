@@ -1,6 +1,7 @@
 // relocmap page script, pure part: no DOM, no Leaflet, no French words (those come
 // from the configuration Python writes). Loaded by the page as a plain script, before
 // page.js; required as a CommonJS module by the unit tests (tests/js/).
+// Long only as the file's scope: this wrapper keeps its names out of the page's globals.
 (function () {
   "use strict";
 

@@ -1,6 +1,7 @@
 // relocmap page script, DOM and Leaflet part. Reads the page's configuration (the
 // JSON block #relocmap-config written by Python), draws the map and wires the controls;
 // every decision is taken by the pure functions of core.js over one state object.
+// Long only as the file's scope: this wrapper keeps its names out of the page's globals.
 (function (core, L) {
   "use strict";
 
@@ -153,33 +154,59 @@
       content.appendChild(change);
     }
     if (model.history) {
-      const table = document.createElement("table");
-      table.className = "relocmap-history";
-      table.appendChild(textElement("caption", config.texts.historyCaption));
-      const head = table.createTHead().insertRow();
-      config.texts.historyHeads.forEach((text) => {
-        const th = textElement("th", text);
-        th.scope = "col";
-        head.appendChild(th);
-      });
-      const body = table.createTBody();
-      model.history.forEach((item) => {
-        const row = body.insertRow();
-        const th = textElement("th", item.label);
-        th.scope = "row";
-        row.append(th, textElement("td", item.projects), textElement("td", item.jobs));
-        if (item.current) {
-          row.className = "relocmap-current";
-          row.setAttribute("aria-current", "true");
-        }
-      });
-      content.appendChild(table);
+      content.appendChild(historyTable(config, model.history));
     }
     if (model.note) {
       content.appendChild(textElement("p", model.note, "relocmap-note"));
     }
     content.appendChild(textElement("p", model.source, "relocmap-source"));
     return content;
+  }
+
+  // With several editions: the department's figures in each, the shown one marked.
+  function historyTable(config, history) {
+    const table = document.createElement("table");
+    table.className = "relocmap-history";
+    table.appendChild(textElement("caption", config.texts.historyCaption));
+    const head = table.createTHead().insertRow();
+    config.texts.historyHeads.forEach((text) => {
+      const th = textElement("th", text);
+      th.scope = "col";
+      head.appendChild(th);
+    });
+    const body = table.createTBody();
+    history.forEach((item) => {
+      const row = body.insertRow();
+      const th = textElement("th", item.label);
+      th.scope = "row";
+      row.append(th, textElement("td", item.projects), textElement("td", item.jobs));
+      if (item.current) {
+        row.className = "relocmap-current";
+        row.setAttribute("aria-current", "true");
+      }
+    });
+    return table;
+  }
+
+  // A department's circle, made once: showCircles shows it in the editions where the
+  // department has figures.
+  function departmentCircle(config, getState, feature, popupOptions) {
+    const circle = L.circleMarker(feature.properties.labelAt, L.extend(core.circleOptions(config, getState(), feature), {code: feature.id}))
+      .bindTooltip(() => lines(core.circleLines(config, getState(), feature)), {className: "relocmap-tooltip"})
+      .bindPopup(() => popupContent(config, getState, feature), popupOptions);
+    circle.feature = feature;
+    return circle;
+  }
+
+  // A department's name on the map, in the labels' pane (not reached by the pointer nor
+  // the keyboard: the shape is).
+  function labelMarker(feature) {
+    return L.marker(feature.properties.labelAt, {
+      pane: "relocmap-labels",
+      interactive: false,
+      keyboard: false,
+      icon: labelIcon(feature),
+    });
   }
 
   function createLayers(map, config, getState, popupOptions) {
@@ -217,19 +244,9 @@
           },
         });
         if (feature.properties.editions.some((entry) => entry && entry.radius)) {
-          const circle = L.circleMarker(feature.properties.labelAt, L.extend(core.circleOptions(config, getState(), feature), {code: feature.id}))
-            .bindTooltip(() => lines(core.circleLines(config, getState(), feature)), {className: "relocmap-tooltip"})
-            .bindPopup(() => popupContent(config, getState, feature), popupOptions);
-          circle.feature = feature;
-          allCircles.push(circle);
+          allCircles.push(departmentCircle(config, getState, feature, popupOptions));
         }
-        const marker = L.marker(feature.properties.labelAt, {
-          pane: "relocmap-labels",
-          interactive: false,
-          keyboard: false,
-          icon: labelIcon(feature),
-        });
-        labels.push({area: feature.properties.area, marker: marker.addTo(map)});
+        labels.push({area: feature.properties.area, marker: labelMarker(feature).addTo(map)});
       },
     }).addTo(map);
     const order = core.labelPriority(labels.map((label) => label.area));
