@@ -157,3 +157,26 @@ test("an address may name a publication by the start of its date, when only one 
   assert.equal(core.withAddress(dated, state, "#publication=2023-06").edition, "2023-06-14");
   assert.equal(core.withAddress(dated, state, "#publication=2023").edition, "2024-01-20");
 });
+
+test("the page rewrites an address only when it names something else than it shows", () => {
+  const june = core.withEdition(several, latest, "2023-06");
+  assert.equal(core.addressDiffers(several, june, core.addressOf(several, june)), false);
+  // No address at all: nothing to rewrite.
+  assert.equal(core.addressDiffers(several, latest, ""), false);
+  // Unknown names, the start of a key, an address without the publication.
+  assert.equal(core.addressDiffers(several, latest, "#vue=nope&publication=1999"), true);
+  assert.equal(core.addressDiffers(several, latest, "#vue=emplois"), true);
+  assert.equal(core.addressDiffers(config, core.createState(config), "#vue=emplois"), false);
+});
+
+test("the publication selector picks an edition through withChoice; an unknown one keeps it", () => {
+  const june = core.withChoice(several, latest, "relocmap-edition", "2023-06", undefined);
+  assert.equal(june.edition, "2023-06");
+  assert.equal(june.view, latest.view);
+  assert.equal(core.withChoice(several, june, "relocmap-edition", "1999", undefined), june);
+});
+
+test("stateChanges: a new edition recolours and redraws the edition, the circles stay", () => {
+  const june = core.withEdition(several, latest, "2023-06");
+  assert.deepEqual(core.stateChanges(latest, june), {colors: true, edition: true, circles: false});
+});

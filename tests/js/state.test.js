@@ -92,3 +92,27 @@ test("in a page (no CommonJS module), core.js defines relocmapCore", () => {
   assert.deepEqual(Object.keys(page.relocmapCore).sort(), Object.keys(core).sort());
   assert.equal(page.module, undefined);
 });
+
+test("withChoice: the circles box turns circles on and off, a radio button picks a view", () => {
+  const state = core.createState(config);
+  const on = core.withChoice(config, state, "relocmap-circles", "on", true);
+  assert.equal(on.circles, true);
+  assert.equal(core.withChoice(config, on, "relocmap-circles", "on", false).circles, false);
+  const projets = core.withChoice(config, state, "relocmap-view", "projets", true);
+  assert.equal(projets.view, "projets");
+  assert.equal(projets.circles, false);
+  assert.equal(state.view, "emplois");
+  // Any other name is a view's radio button; an unknown view keeps the current one.
+  assert.equal(core.withChoice(config, projets, "relocmap-view", "population", true), projets);
+});
+
+test("stateChanges says what to redraw: colours, the edition, the circles", () => {
+  const state = core.createState(config);
+  assert.deepEqual(core.stateChanges(state, state), {colors: false, edition: false, circles: false});
+  const projets = core.withView(config, state, "projets");
+  assert.deepEqual(core.stateChanges(state, projets), {colors: true, edition: false, circles: false});
+  const circles = core.withCircles(state, true);
+  assert.deepEqual(core.stateChanges(state, circles), {colors: false, edition: false, circles: true});
+  // Layout and moves redraw nothing.
+  assert.deepEqual(core.stateChanges(state, core.withMoved(state)), {colors: false, edition: false, circles: false});
+});

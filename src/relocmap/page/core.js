@@ -1,6 +1,7 @@
 // relocmap page script, pure part: no DOM, no Leaflet, no French words (those come
 // from the configuration Python writes). Loaded by the page as a plain script, before
 // page.js; required as a CommonJS module by the unit tests (tests/js/).
+// Long only as the file's scope: this wrapper keeps its names out of the page's globals.
 (function () {
   "use strict";
 
@@ -100,8 +101,39 @@
     return hash;
   }
 
+  // Whether the page must write its own address over ``hash``: the address names
+  // something (it is not empty) that is not what the page shows (unknown, or only the
+  // start of a publication's key).
+  function addressDiffers(config, state, hash) {
+    return Boolean(hash) && hash !== addressOf(config, state);
+  }
+
   function withCircles(state, shown) {
     return Object.assign({}, state, {circles: Boolean(shown)});
+  }
+
+  // A change in the switch, from the control the reader used (its name, value and,
+  // for the circles box, whether it is checked): the circles box, the publication
+  // selector, otherwise a view's radio button.
+  function withChoice(config, state, name, value, checked) {
+    if (name === "relocmap-circles") {
+      return withCircles(state, checked);
+    }
+    if (name === "relocmap-edition") {
+      return withEdition(config, state, value);
+    }
+    return withView(config, state, value);
+  }
+
+  // What the page redraws from one state to the next: the departments' colours (they
+  // follow the view and the edition), everything of one edition, the circles layer.
+  function stateChanges(before, after) {
+    const edition = after.edition !== before.edition;
+    return {
+      colors: after.view !== before.view || edition,
+      edition,
+      circles: after.circles !== before.circles,
+    };
   }
 
   function withMoved(state) {
@@ -482,6 +514,9 @@
     parseAddress,
     withAddress,
     addressOf,
+    addressDiffers,
+    withChoice,
+    stateChanges,
     viewIndex,
     entryOf,
     circleRadius,

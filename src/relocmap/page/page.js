@@ -1,6 +1,7 @@
 // relocmap page script, DOM and Leaflet part. Reads the page's configuration (the
 // JSON block #relocmap-config written by Python), draws the map and wires the controls;
 // every decision is taken by the pure functions of core.js over one state object.
+// Long only as the file's scope: this wrapper keeps its names out of the page's globals.
 (function (core, L) {
   "use strict";
 
@@ -153,33 +154,59 @@
       content.appendChild(change);
     }
     if (model.history) {
-      const table = document.createElement("table");
-      table.className = "relocmap-history";
-      table.appendChild(textElement("caption", config.texts.historyCaption));
-      const head = table.createTHead().insertRow();
-      config.texts.historyHeads.forEach((text) => {
-        const th = textElement("th", text);
-        th.scope = "col";
-        head.appendChild(th);
-      });
-      const body = table.createTBody();
-      model.history.forEach((item) => {
-        const row = body.insertRow();
-        const th = textElement("th", item.label);
-        th.scope = "row";
-        row.append(th, textElement("td", item.projects), textElement("td", item.jobs));
-        if (item.current) {
-          row.className = "relocmap-current";
-          row.setAttribute("aria-current", "true");
-        }
-      });
-      content.appendChild(table);
+      content.appendChild(historyTable(config, model.history));
     }
     if (model.note) {
       content.appendChild(textElement("p", model.note, "relocmap-note"));
     }
     content.appendChild(textElement("p", model.source, "relocmap-source"));
     return content;
+  }
+
+  // With several editions: the department's figures in each, the shown one marked.
+  function historyTable(config, history) {
+    const table = document.createElement("table");
+    table.className = "relocmap-history";
+    table.appendChild(textElement("caption", config.texts.historyCaption));
+    const head = table.createTHead().insertRow();
+    config.texts.historyHeads.forEach((text) => {
+      const th = textElement("th", text);
+      th.scope = "col";
+      head.appendChild(th);
+    });
+    const body = table.createTBody();
+    history.forEach((item) => {
+      const row = body.insertRow();
+      const th = textElement("th", item.label);
+      th.scope = "row";
+      row.append(th, textElement("td", item.projects), textElement("td", item.jobs));
+      if (item.current) {
+        row.className = "relocmap-current";
+        row.setAttribute("aria-current", "true");
+      }
+    });
+    return table;
+  }
+
+  // A department's circle, made once: showCircles shows it in the editions where the
+  // department has figures.
+  function departmentCircle(config, getState, feature, popupOptions) {
+    const circle = L.circleMarker(feature.properties.labelAt, L.extend(core.circleOptions(config, getState(), feature), {code: feature.id}))
+      .bindTooltip(() => lines(core.circleLines(config, getState(), feature)), {className: "relocmap-tooltip"})
+      .bindPopup(() => popupContent(config, getState, feature), popupOptions);
+    circle.feature = feature;
+    return circle;
+  }
+
+  // A department's name on the map, in the labels' pane (not reached by the pointer nor
+  // the keyboard: the shape is).
+  function labelMarker(feature) {
+    return L.marker(feature.properties.labelAt, {
+      pane: "relocmap-labels",
+      interactive: false,
+      keyboard: false,
+      icon: labelIcon(feature),
+    });
   }
 
   function createLayers(map, config, getState, popupOptions) {
@@ -217,19 +244,9 @@
           },
         });
         if (feature.properties.editions.some((entry) => entry && entry.radius)) {
-          const circle = L.circleMarker(feature.properties.labelAt, L.extend(core.circleOptions(config, getState(), feature), {code: feature.id}))
-            .bindTooltip(() => lines(core.circleLines(config, getState(), feature)), {className: "relocmap-tooltip"})
-            .bindPopup(() => popupContent(config, getState, feature), popupOptions);
-          circle.feature = feature;
-          allCircles.push(circle);
+          allCircles.push(departmentCircle(config, getState, feature, popupOptions));
         }
-        const marker = L.marker(feature.properties.labelAt, {
-          pane: "relocmap-labels",
-          interactive: false,
-          keyboard: false,
-          icon: labelIcon(feature),
-        });
-        labels.push({area: feature.properties.area, marker: marker.addTo(map)});
+        labels.push({area: feature.properties.area, marker: labelMarker(feature).addTo(map)});
       },
     }).addTo(map);
     const order = core.labelPriority(labels.map((label) => label.area));
@@ -263,6 +280,24 @@
   // takes the focus; Escape (or the popup's close button) closes it and gives the focus
   // back to the department.
   function wireDepartments(map, config, layers) {
+    const byCode = orderDepartments(map, config, layers);
+    // fromKeyboard: a popup being opened with a key; current: the department whose
+    // popup is open.
+    const focus = {fromKeyboard: false, current: null};
+    makeButtons(layers.ordered, focus);
+    wirePopupFocus(layers, byCode, focus);
+    map.getContainer().addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && focus.current) {
+        const department = focus.current;
+        map.closePopup();
+        department.getElement().focus({preventScroll: true});
+      }
+    });
+  }
+
+  // The departments' shapes in reading order (layers.ordered), put in that order in the
+  // page; returns the department layers by code.
+  function orderDepartments(map, config, layers) {
     const byCode = {};
     layers.departments.eachLayer((layer) => {
       byCode[layer.feature.id] = layer;
@@ -274,9 +309,11 @@
       layers.ordered.push(byCode[config.features.features[index].id]);
     });
     layers.restoreOrder();
-    let fromKeyboard = false;
-    let current = null; // the department whose popup is open
-    layers.ordered.forEach((layer) => {
+    return byCode;
+  }
+
+  function makeButtons(ordered, focus) {
+    ordered.forEach((layer) => {
       const path = layer.getElement();
       path.setAttribute("role", "button");
       path.setAttribute("tabindex", "0");
@@ -284,47 +321,45 @@
       path.addEventListener("keydown", (event) => {
         if (event.key === "Enter" || event.key === " ") {
           event.preventDefault();
-          fromKeyboard = true;
+          focus.fromKeyboard = true;
           layer.openPopup(layer.feature.properties.labelAt);
-          fromKeyboard = false;
+          focus.fromKeyboard = false;
         }
       });
     });
+  }
+
+  // A department's popup (opened from its shape or its circle) is a dialog named after
+  // it; opened with a key it takes the focus, and gives it back to the shape on closing.
+  function wirePopupFocus(layers, byCode, focus) {
     const popupLayers = [];
     layers.departments.eachLayer((layer) => popupLayers.push(layer));
     popupLayers.push(...layers.allCircles);
     popupLayers.forEach((layer) => {
-        layer.on("popupopen", (event) => {
-          current = byCode[layer.feature.id];
-          const element = event.popup.getElement();
-          element.setAttribute("role", "dialog");
-          element.setAttribute("aria-label", core.departmentName(current.feature));
-          element.tabIndex = -1;
-          // Content taller than the popup scrolls: the keyboard must reach it too.
-          const content = element.querySelector(".leaflet-popup-content");
-          if (content.scrollHeight > content.clientHeight) {
-            content.tabIndex = 0;
-            content.setAttribute("role", "region");
-            content.setAttribute("aria-label", core.departmentName(current.feature));
-          }
-          if (fromKeyboard) {
-            element.focus({preventScroll: true});
-          }
-        });
-        layer.on("popupclose", (event) => {
-          const element = event.popup.getElement();
-          if (current && element && element.contains(document.activeElement)) {
-            current.getElement().focus({preventScroll: true});
-          }
-          current = null;
-        });
-    });
-    map.getContainer().addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && current) {
-        const department = current;
-        map.closePopup();
-        department.getElement().focus({preventScroll: true});
-      }
+      layer.on("popupopen", (event) => {
+        focus.current = byCode[layer.feature.id];
+        const element = event.popup.getElement();
+        element.setAttribute("role", "dialog");
+        element.setAttribute("aria-label", core.departmentName(focus.current.feature));
+        element.tabIndex = -1;
+        // Content taller than the popup scrolls: the keyboard must reach it too.
+        const content = element.querySelector(".leaflet-popup-content");
+        if (content.scrollHeight > content.clientHeight) {
+          content.tabIndex = 0;
+          content.setAttribute("role", "region");
+          content.setAttribute("aria-label", core.departmentName(focus.current.feature));
+        }
+        if (focus.fromKeyboard) {
+          element.focus({preventScroll: true});
+        }
+      });
+      layer.on("popupclose", (event) => {
+        const element = event.popup.getElement();
+        if (focus.current && element && element.contains(document.activeElement)) {
+          focus.current.getElement().focus({preventScroll: true});
+        }
+        focus.current = null;
+      });
     });
   }
 
@@ -444,170 +479,225 @@
   }
 
   // --- the page: one state, changed only through setState -----------------------
+  // ``page`` is what the parts below share: the configuration, the compact media query,
+  // the map, its boxes, the popup options, the layers (once drawn) and the state. The
+  // state is replaced (page.state = a new object), never changed in place.
 
-  function start(config) {
+  // Set up the map and its boxes. From here the page is a map: the title and the table
+  // move into it (relocmap.css lays the page out as a plain document until this class
+  // is set).
+  function createPage(config) {
     const compact = window.matchMedia(COMPACT_QUERY);
-    let state = core.createState(config);
-    // From here the page is a map: the title and the table move into it (relocmap.css
-    // lays the page out as a plain document until this class is set).
+    const page = {config, compact, state: core.createState(config)};
     document.documentElement.classList.add("relocmap-js");
-    const map = createMap(config);
-    const boxes = createBoxes(map, config, compact.matches);
-    addNavigation(map, config, () => {
-      state = core.withRecentered(state);
-      frame();
+    page.map = createMap(config);
+    page.boxes = createBoxes(page.map, config, compact.matches);
+    addNavigation(page.map, config, () => {
+      page.state = core.withRecentered(page.state);
+      frame(page);
     });
-    orderCorners(map);
-    const popupOptions = {className: "relocmap-popup"};
-    let layers = null;
+    orderCorners(page.map);
+    page.popupOptions = {className: "relocmap-popup"};
+    page.layers = null;
+    return page;
+  }
 
-    // Show what changed between two states.
-    function render(before, after) {
-      const editionChanged = after.edition !== before.edition;
-      if (after.view !== before.view || editionChanged) {
-        layers.departments.setStyle((feature) => core.departmentStyle(config, after, feature));
-      }
-      boxes.legends.querySelectorAll("[data-view]").forEach((legend) => {
-        legend.hidden = legend.getAttribute("data-view") !== after.view;
-      });
-      boxes.legends.querySelectorAll(".relocmap-legend-when").forEach((line) => {
-        line.textContent = core.legendLine(config, after);
-      });
-      map.getContainer().setAttribute("data-view", after.view);
-      map.getContainer().setAttribute("data-edition", after.edition);
-      if (after.circles !== before.circles) {
-        if (after.circles) {
-          layers.circles.addTo(map);
-        } else {
-          layers.circles.remove();
-        }
-      }
-      if (boxes.circleLegend) {
-        boxes.circleLegend.hidden = !after.circles;
-      }
-      // The switch shows the state (it may come from the address).
-      boxes.switcher.querySelectorAll("input[name=relocmap-view]").forEach((input) => {
-        input.checked = input.value === after.view;
-      });
-      const select = boxes.switcher.querySelector("select[name=relocmap-edition]");
-      if (select) {
-        select.value = after.edition;
-      }
-      if (editionChanged) {
-        showEdition(after);
-      }
+  // Show what changed between two states.
+  function render(page, before, after) {
+    const changed = core.stateChanges(before, after);
+    showView(page, changed, after);
+    showChoices(page.boxes.switcher, after);
+    if (changed.edition) {
+      showEdition(page, after);
     }
-    // Everything of the page that belongs to one edition.
-    function showEdition(current) {
-      const edition = core.currentEdition(config, current);
-      map.closePopup();
-      showCircles(config, current, layers);
-      // The map's text description (for screen readers) gives this edition's figures.
-      document.getElementById(config.map.container + "-summary").textContent = edition.summary;
-      const subtitle = boxes.title.querySelector(".relocmap-subtitle");
-      if (subtitle) {
-        subtitle.textContent = edition.subtitle;
-      }
-      const headline = boxes.title.querySelector(".relocmap-headline-body");
-      if (headline) {
-        headline.innerHTML = edition.headline;
-      }
-      boxes.title.querySelectorAll(".relocmap-trajectory circle").forEach((dot) => {
-        dot.classList.toggle("relocmap-current", dot.getAttribute("data-edition") === current.edition);
-      });
-      // The credit line names this edition's source; the rest of it stays.
-      map.getContainer().querySelector(".relocmap-figures-source").textContent = edition.source;
-      fillTable(config, current);
-    }
-    function setState(next) {
-      const before = state;
-      state = next;
-      render(before, state);
-    }
-    // A choice of the reader goes into the address (a link to share); replaceState: the
-    // back button leaves the page rather than undoing each click.
-    function remember() {
-      const address = core.addressOf(config, state);
-      try {
-        history.replaceState(null, "", address);
-      } catch {
-        // a page whose address cannot be changed (a sandboxed frame): nothing to keep
-      }
-    }
-    function arrange() {
-      const measured = measureBoxes(map, boxes, compact.matches);
-      const aspect = regionAspect(map, config.map.bounds);
-      state = core.withLayout(state, compact.matches, map.getSize(), measured, aspect);
-      applyPopupLayout(popupOptions, layers, state);
-    }
-    // ``still``: no animation (while the page is being set up, the reader has seen
-    // nothing move yet).
-    function frame(still) {
-      map.fitBounds(config.map.bounds, L.extend(core.fitOptions(state.margins), still ? {animate: false} : {}));
-    }
-    // A box changed size (or the window did): lay out again, and frame the region again
-    // unless the reader has moved the map.
-    function relayout() {
-      arrange();
-      if (!state.moved) {
-        frame();
-      }
-    }
+  }
 
-    arrange();
-    layers = createLayers(map, config, () => state, popupOptions);
-    // The headline opened or folded: the title box changed size.
-    const headline = boxes.title.querySelector(".relocmap-headline");
-    if (headline) {
-      headline.addEventListener("toggle", relayout);
+  // The departments' colours, the legend of the view, the circles.
+  function showView(page, changed, after) {
+    const {config, map, boxes, layers} = page;
+    if (changed.colors) {
+      layers.departments.setStyle((feature) => core.departmentStyle(config, after, feature));
     }
-    boxes.switcher.addEventListener("change", (event) => {
-      if (event.target.name === "relocmap-circles") {
-        setState(core.withCircles(state, event.target.checked));
-      } else if (event.target.name === "relocmap-edition") {
-        setState(core.withEdition(config, state, event.target.value));
+    boxes.legends.querySelectorAll("[data-view]").forEach((legend) => {
+      legend.hidden = legend.getAttribute("data-view") !== after.view;
+    });
+    boxes.legends.querySelectorAll(".relocmap-legend-when").forEach((line) => {
+      line.textContent = core.legendLine(config, after);
+    });
+    map.getContainer().setAttribute("data-view", after.view);
+    map.getContainer().setAttribute("data-edition", after.edition);
+    if (changed.circles) {
+      if (after.circles) {
+        layers.circles.addTo(map);
       } else {
-        setState(core.withView(config, state, event.target.value));
+        layers.circles.remove();
       }
-      remember();
-      relayout(); // the legend changed size
+    }
+    if (boxes.circleLegend) {
+      boxes.circleLegend.hidden = !after.circles;
+    }
+  }
+
+  // The switch shows the state (it may come from the address).
+  function showChoices(switcher, after) {
+    switcher.querySelectorAll("input[name=relocmap-view]").forEach((input) => {
+      input.checked = input.value === after.view;
     });
-    frame();
-    // Panning or zooming by the reader stops the automatic framing (see relayout).
+    const select = switcher.querySelector("select[name=relocmap-edition]");
+    if (select) {
+      select.value = after.edition;
+    }
+  }
+
+  // Everything of the page that belongs to one edition.
+  function showEdition(page, current) {
+    const {config, map, boxes} = page;
+    const edition = core.currentEdition(config, current);
+    map.closePopup();
+    showCircles(config, current, page.layers);
+    // The map's text description (for screen readers) gives this edition's figures.
+    document.getElementById(config.map.container + "-summary").textContent = edition.summary;
+    const subtitle = boxes.title.querySelector(".relocmap-subtitle");
+    if (subtitle) {
+      subtitle.textContent = edition.subtitle;
+    }
+    const headline = boxes.title.querySelector(".relocmap-headline-body");
+    if (headline) {
+      headline.innerHTML = edition.headline;
+    }
+    boxes.title.querySelectorAll(".relocmap-trajectory circle").forEach((dot) => {
+      dot.classList.toggle("relocmap-current", dot.getAttribute("data-edition") === current.edition);
+    });
+    // The credit line names this edition's source; the rest of it stays.
+    map.getContainer().querySelector(".relocmap-figures-source").textContent = edition.source;
+    fillTable(config, current);
+  }
+
+  function setState(page, next) {
+    const before = page.state;
+    page.state = next;
+    render(page, before, page.state);
+  }
+
+  // A choice of the reader goes into the address (a link to share); replaceState: the
+  // back button leaves the page rather than undoing each click.
+  function remember(page) {
+    const address = core.addressOf(page.config, page.state);
+    try {
+      history.replaceState(null, "", address);
+    } catch {
+      // a page whose address cannot be changed (a sandboxed frame): nothing to keep
+    }
+  }
+
+  // Measure the boxes and choose where the region and the popups go.
+  function arrange(page) {
+    const {map, compact} = page;
+    const measured = measureBoxes(map, page.boxes, compact.matches);
+    const aspect = regionAspect(map, page.config.map.bounds);
+    page.state = core.withLayout(page.state, compact.matches, map.getSize(), measured, aspect);
+    applyPopupLayout(page.popupOptions, page.layers, page.state);
+  }
+
+  // ``still``: no animation (while the page is being set up, the reader has seen
+  // nothing move yet).
+  function frame(page, still) {
+    const options = L.extend(core.fitOptions(page.state.margins), still ? {animate: false} : {});
+    page.map.fitBounds(page.config.map.bounds, options);
+  }
+
+  // A box changed size (or the window did): lay out again, and frame the region again
+  // unless the reader has moved the map.
+  function relayout(page) {
+    arrange(page);
+    if (!page.state.moved) {
+      frame(page);
+    }
+  }
+
+  // The headline opened or folded: the title box changed size.
+  function wireHeadline(page) {
+    const headline = page.boxes.title.querySelector(".relocmap-headline");
+    if (headline) {
+      headline.addEventListener("toggle", () => relayout(page));
+    }
+  }
+
+  // The views switch, the circles box and the publication selector.
+  function wireSwitch(page) {
+    page.boxes.switcher.addEventListener("change", (event) => {
+      const {name, value, checked} = event.target;
+      setState(page, core.withChoice(page.config, page.state, name, value, checked));
+      remember(page);
+      relayout(page); // the legend changed size
+    });
+  }
+
+  // Panning or zooming by the reader stops the automatic framing (see relayout).
+  function wireMoves(page) {
     const moved = () => {
-      state = core.withMoved(state);
+      page.state = core.withMoved(page.state);
     };
-    map.on("dragstart", moved);
-    map.getContainer().addEventListener("wheel", moved, {passive: true});
-    map.getContainer().querySelectorAll(".leaflet-control-zoom a").forEach((button) => {
+    page.map.on("dragstart", moved);
+    page.map.getContainer().addEventListener("wheel", moved, {passive: true});
+    page.map.getContainer().querySelectorAll(".leaflet-control-zoom a").forEach((button) => {
       button.addEventListener("click", moved);
     });
+  }
+
+  // The map changed size: lay out again once the resizing has stopped.
+  function wireResize(page) {
     let pending;
-    map.on("resize", () => {
+    page.map.on("resize", () => {
       clearTimeout(pending);
-      pending = setTimeout(relayout, RESIZE_DELAY_MS);
+      pending = setTimeout(() => relayout(page), RESIZE_DELAY_MS);
     });
-    map.on("zoomend", () => declutter(layers.labels));
-    declutter(layers.labels);
-    // The shapes exist once fitBounds has given the map its first view.
-    wireDepartments(map, config, layers);
-    wireTable();
-    // The address may name a view and a publication (a shared link), now or later.
-    const initial = state;
-    state = core.withAddress(config, state, location.hash);
-    render(initial, state);
-    // Lay out and frame again now that everything is in place (the legend may have
-    // changed with the address, and its line with the publication).
-    arrange();
-    frame(true);
-    // An address that named something unknown shows what the page shows instead.
-    if (location.hash && location.hash !== core.addressOf(config, state)) {
-      remember();
+  }
+
+  // Overlapping labels are hidden now and again after each zoom.
+  function wireLabels(page) {
+    page.map.on("zoomend", () => declutter(page.layers.labels));
+    declutter(page.layers.labels);
+  }
+
+  // The address may name a view and a publication (a shared link).
+  function readAddress(page) {
+    const initial = page.state;
+    page.state = core.withAddress(page.config, page.state, location.hash);
+    render(page, initial, page.state);
+  }
+
+  // An address that named something unknown shows what the page shows instead; the
+  // address may change later (a link followed in the page, the reader typing).
+  function wireAddress(page) {
+    if (core.addressDiffers(page.config, page.state, location.hash)) {
+      remember(page);
     }
     window.addEventListener("hashchange", () => {
-      setState(core.withAddress(config, state, location.hash));
-      relayout();
+      setState(page, core.withAddress(page.config, page.state, location.hash));
+      relayout(page);
     });
+  }
+
+  function start(config) {
+    const page = createPage(config);
+    arrange(page);
+    page.layers = createLayers(page.map, config, () => page.state, page.popupOptions);
+    wireHeadline(page);
+    wireSwitch(page);
+    frame(page);
+    wireMoves(page);
+    wireResize(page);
+    wireLabels(page);
+    // The shapes exist once fitBounds has given the map its first view.
+    wireDepartments(page.map, config, page.layers);
+    wireTable();
+    readAddress(page);
+    // Lay out and frame again now that everything is in place (the legend may have
+    // changed with the address, and its line with the publication).
+    arrange(page);
+    frame(page, true);
+    wireAddress(page);
   }
 
   // Without Leaflet (a blocked CDN) the page stays a document: title, table, a note.
