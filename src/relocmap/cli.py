@@ -445,6 +445,7 @@ def _fact_option(key: str) -> Callable[[click.Context, click.Parameter, str], st
     return check
 
 
+# 66 lines, half of them the command's --help text.
 @main.command()
 @click.argument("release", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(

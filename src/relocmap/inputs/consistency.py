@@ -84,7 +84,7 @@ def _total_concern(
         else ""
     )
     if within_release:
-        # Count and departments were read from the same text: only the reading, or the
+        # Total and departments were read from the same text: only the reading, or the
         # release itself, can be wrong.
         return Concern(
             "total",

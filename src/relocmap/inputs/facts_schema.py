@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from relocmap.base.errors import InputError, Problem
+from relocmap.base.layout import FACTS_SCHEMA
 from relocmap.base.numbers import fold
 from relocmap.base.precision import SPELLINGS
 from relocmap.inputs.dates import MONTHS, MONTHS_EN, PartialDate
 
-SCHEMA_NAME = "publication.schema.json"
 MAX_DIGITS = 30  # a number written with more digits is reported, never converted
 # JSON Schema keywords the checker understands; the schema may use no other.
 SUPPORTED_KEYWORDS = frozenset(
@@ -129,7 +129,7 @@ def parse_facts_text(path: Path, text: str) -> Any:
 
 @cache
 def _schema_text() -> str:
-    return resources.files("relocmap.inputs").joinpath(SCHEMA_NAME).read_text("utf-8")
+    return resources.files("relocmap.inputs").joinpath(FACTS_SCHEMA).read_text("utf-8")
 
 
 def facts_schema() -> dict[str, Any]:
@@ -149,7 +149,7 @@ def _resolve(schema: Mapping[str, Any], node: Mapping[str, Any]) -> list[Mapping
     ref = node.get("$ref")
     if ref is not None:
         if not ref.startswith("#/$defs/"):
-            raise ValueError(f"unsupported $ref {ref!r} in {SCHEMA_NAME}")
+            raise ValueError(f"unsupported $ref {ref!r} in {FACTS_SCHEMA}")
         nodes.append(schema["$defs"][ref.removeprefix("#/$defs/")])
     return nodes
 

@@ -24,6 +24,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch
 
+from relocmap.base.layout import MAP_PNG, MAP_SVG
 from relocmap.inputs.facts import Publication
 from relocmap.inputs.join import JoinedFigures
 from relocmap.outputs.classify import Classes
@@ -236,7 +237,7 @@ def render_static(
         fig.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None, "Title": title})
         fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None, "Title": title})
     _report_missing_glyphs(caught)
-    return {"carte.png": png.getvalue(), "carte.svg": svg.getvalue()}
+    return {MAP_PNG: png.getvalue(), MAP_SVG: svg.getvalue()}
 
 
 def _report_missing_glyphs(caught: list[warnings.WarningMessage]) -> None:

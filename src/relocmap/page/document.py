@@ -10,6 +10,7 @@ import folium
 from branca.element import Element, Figure
 from folium.template import Template
 
+from relocmap.base import layout
 from relocmap.inputs.facts import Publication
 from relocmap.inputs.join import JoinedFigures
 from relocmap.outputs.classify import Classes
@@ -160,7 +161,7 @@ def iframe_snippet(
     names = sorted(joined.frame["region_nom"].unique())
     title = title_text(joined, publication)
     base_url = publishing.normalize_base_url(base_url) if base_url is not None else None
-    src = (base_url or "") + publishing.PAGE_NAME
+    src = (base_url or "") + layout.PAGE_HTML
     return (
         snippet(
             "iframe.html.j2",

@@ -15,6 +15,7 @@ import re
 from importlib import resources
 
 from relocmap.base.errors import RelocmapError
+from relocmap.base.layout import LEAFLET_CSS, LEAFLET_JS
 
 _SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
 
@@ -55,8 +56,8 @@ def without_source_map(js: str) -> str:
 
 def leaflet_js() -> str:
     """leaflet.js to inline, without its source-map comment."""
-    return _inlinable(without_source_map(_leaflet_file("leaflet.js")), "</script", "leaflet.js")
+    return _inlinable(without_source_map(_leaflet_file(LEAFLET_JS)), "</script", LEAFLET_JS)
 
 
 def leaflet_css() -> str:
-    return _inlinable(_leaflet_file("leaflet.css"), "</style", "leaflet.css")
+    return _inlinable(_leaflet_file(LEAFLET_CSS), "</style", LEAFLET_CSS)

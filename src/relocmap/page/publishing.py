@@ -27,6 +27,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import pandas as pd
 
 from relocmap.base.errors import RelocmapError
+from relocmap.base.layout import EXPORT_CSV, EXPORT_GEOJSON, MAP_PNG, PAGE_HTML
 from relocmap.outputs.exports import relocalisations_csv
 from relocmap.page.offline import leaflet_bytes, without_source_map
 
@@ -34,10 +35,6 @@ ASSETS_CDN = "cdn"
 ASSETS_LOCAL = "local"
 ASSET_MODES = (ASSETS_CDN, ASSETS_LOCAL)
 
-PAGE_NAME = "carte.html"
-IMAGE_NAME = "carte.png"
-CSV_NAME = "relocalisations.csv"
-GEOJSON_NAME = "relocalisations.geojson"
 
 BASE_URL_EXAMPLE = "https://www.example.org/cartes/"
 # Characters an address never holds unencoded (RFC 3986), and which HTML or a
@@ -196,8 +193,8 @@ def social_tags(title: str, description: str, base_url: str | None) -> list[Meta
         MetaTag("property", "og:locale", "fr_FR"),
         MetaTag("property", "og:title", title),
         MetaTag("property", "og:description", description),
-        MetaTag("property", "og:url", base_url + PAGE_NAME),
-        MetaTag("property", "og:image", base_url + IMAGE_NAME),
+        MetaTag("property", "og:url", base_url + PAGE_HTML),
+        MetaTag("property", "og:image", base_url + MAP_PNG),
         MetaTag("property", "og:image:alt", f"Carte : {title}"),
         MetaTag("name", "twitter:card", "summary_large_image"),
     ]
@@ -215,8 +212,8 @@ def downloads(frame: pd.DataFrame, offline: bool) -> list[Download]:
     csv_label = "Télécharger les données (CSV)"
     if offline:
         csv_href = data_url(relocalisations_csv(frame), "text/csv")
-        return [Download(csv_label, csv_href, CSV_NAME)]
+        return [Download(csv_label, csv_href, EXPORT_CSV)]
     return [
-        Download(csv_label, CSV_NAME, CSV_NAME),
-        Download("Données et contours (GeoJSON)", GEOJSON_NAME, GEOJSON_NAME),
+        Download(csv_label, EXPORT_CSV, EXPORT_CSV),
+        Download("Données et contours (GeoJSON)", EXPORT_GEOJSON, EXPORT_GEOJSON),
     ]

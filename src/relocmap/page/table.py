@@ -93,7 +93,7 @@ def table_footer(joined: JoinedFigures, publication: Publication | None) -> str:
         projets, emplois = publication.total_projets, publication.total_emplois
         footer.append(
             {
-                "label": "Count publié par la Région",
+                "label": "Total publié par la Région",
                 "cells": [
                     fr_int(projets.value) if projets else "",
                     _total_cell(emplois) if emplois else "",
