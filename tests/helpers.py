@@ -80,3 +80,15 @@ def page_departments(html: str, edition: int = -1) -> dict[str, dict]:
         entry["nom"] = feature["properties"]["nom"]
         result[feature["id"]] = entry
     return result
+
+
+# What a build of one publication writes (spelled here on purpose, not taken from
+# relocmap.base.layout, so that the tests check that list too).
+OUTPUTS = (
+    "carte.html",
+    "carte-iframe.html",
+    "carte.png",
+    "carte.svg",
+    "relocalisations.geojson",
+    "relocalisations.csv",
+)

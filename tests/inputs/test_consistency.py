@@ -1,4 +1,4 @@
-"""relocmap.consistency: warnings that the headline may be stale, in 'validate' and 'build'.
+"""relocmap.inputs.consistency: warnings that the headline may be stale, in 'validate' and 'build'.
 
 Every figure and total written here is fictitious, unless it is the committed data's.
 """

@@ -1,4 +1,4 @@
-"""relocmap.export: outputs are written atomically."""
+"""relocmap.files.writing: outputs are written atomically, behind one output-path guard."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from test_render import OUTPUTS
+from helpers import OUTPUTS
 
 from relocmap.build import build_map
 from relocmap.cli import main

@@ -1,4 +1,4 @@
-"""relocmap.validate: the figures against their Table Schema and the known departments."""
+"""relocmap.inputs.validate: the figures against their Table Schema and the known departments."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 from click.testing import CliRunner
-from helpers import page_config, page_departments, page_features
+from helpers import OUTPUTS, page_config, page_departments, page_features
 
 from relocmap.build import build_map, classify_views
 from relocmap.cli import main
@@ -24,14 +24,6 @@ from relocmap.page.publishing import subresource_integrity
 from relocmap.page.texts import POPUP_TERMS, as_published, ordinal
 
 BUDGET_BYTES = 100_000  # "100 KB", read strictly
-OUTPUTS = (
-    "carte.html",
-    "carte-iframe.html",
-    "carte.png",
-    "carte.svg",
-    "relocalisations.geojson",
-    "relocalisations.csv",
-)
 
 
 @pytest.fixture(scope="module")

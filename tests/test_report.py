@@ -1,4 +1,4 @@
-"""relocmap.summary: what 'relocmap validate' prints on success."""
+"""relocmap.report: what 'relocmap validate' prints on success."""
 
 from __future__ import annotations
 

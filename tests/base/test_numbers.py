@@ -1,4 +1,4 @@
-"""relocmap.numbers: French number formatting."""
+"""relocmap.base.numbers: French number formatting."""
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import REPO_ROOT
 
 from relocmap.cli import main
 from relocmap.extract.output import figures_csv, totals_facts
@@ -20,7 +21,7 @@ from relocmap.extract.text import html_lines
 from relocmap.inputs.boundaries import read_boundaries
 from relocmap.inputs.figures import csv_columns
 
-GEO = Path(__file__).resolve().parents[1] / "geo" / "departements.geojson"
+GEO = REPO_ROOT / "geo" / "departements.geojson"
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 

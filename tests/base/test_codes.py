@@ -1,4 +1,4 @@
-"""relocmap.codes: department codes stay text, normalised in one place."""
+"""relocmap.base.codes: department codes stay text, normalised in one place."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""relocmap.join: figures on every department of their region; no data is never zero."""
+"""relocmap.inputs.join: figures on every department of their region; no data is never zero."""
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
+from helpers import REPO_ROOT
 
 from relocmap.base.errors import RelocmapError
 from relocmap.build import build_map
@@ -26,7 +27,7 @@ from relocmap.inputs.checked import load_inputs
 from relocmap.page import MapOptions, iframe_snippet, publishing
 from relocmap.page.offline import leaflet_bytes
 
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+ARTIFACTS = REPO_ROOT / "test-artifacts"
 BASE = "https://relocmap.test/cartes/"
 HOST = "https://host.test/"
 CORS = {"Access-Control-Allow-Origin": "*"}  # as unpkg.com answers

@@ -13,9 +13,9 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import pytest
+from helpers import REPO_ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
@@ -24,7 +24,7 @@ from relocmap.base.precision import Precision
 from relocmap.extract.release import extract_figures, extract_html_figures
 from relocmap.inputs.boundaries import read_boundaries
 
-GEO = Path(__file__).resolve().parents[1] / "geo" / "departements.geojson"
+GEO = REPO_ROOT / "geo" / "departements.geojson"
 
 
 @cache

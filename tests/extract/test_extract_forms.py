@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
 
 import pytest
+from helpers import REPO_ROOT
 
 from relocmap.base.numbers import find_number_words, parse_count, parse_number_words
 from relocmap.base.precision import Precision
@@ -20,7 +20,7 @@ from relocmap.extract.output import figures_csv, trace_lines
 from relocmap.extract.release import extract_figures, extract_html_figures
 from relocmap.inputs.boundaries import read_boundaries
 
-GEO = Path(__file__).resolve().parents[1] / "geo" / "departements.geojson"
+GEO = REPO_ROOT / "geo" / "departements.geojson"
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 
