@@ -1,4 +1,5 @@
-"""Reading input files. The only module that opens them; it never reaches the network."""
+"""Reading input files, bounded: the one reader every input goes through (size limits,
+file kinds, decoding with the line and column of a bad byte). It never reaches the network."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Writing outputs all or nothing, even when a build is killed; and the data exports.
+"""Writing outputs all or nothing, even when a build is killed, behind one output-path
+guard (:func:`check_outputs`).
 
 Two ways of writing, both behind :func:`replace_outputs` (the build) and
 :func:`write_all_atomic` (any set of files):

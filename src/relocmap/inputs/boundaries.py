@@ -1,4 +1,5 @@
-"""Reading input files. The only module that opens them; it never reaches the network."""
+"""Reading the department boundaries (geo/departements.geojson) and checking everything
+later stages rely on: WGS 84 degrees, properties, valid shapes forming one coverage."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Reading input files. The only module that opens them; it never reaches the network."""
+"""The figures CSV: split into cells whatever the separator and encoding French users
+save with, refusing what is not CSV; and its Table Schema (package data)."""
 
 from __future__ import annotations
 

@@ -1,23 +1,5 @@
-"""Writing outputs all or nothing, even when a build is killed; and the data exports.
-
-Two ways of writing, both behind :func:`replace_outputs` (the build) and
-:func:`write_all_atomic` (any set of files):
-
-* **Directory swap** (a folder that holds nothing but relocmap's outputs, such as
-  ``out/``): the new set is written into a sibling folder, flushed to disk, then
-  exchanged with the old folder in one atomic ``renameat2(RENAME_EXCHANGE)``
-  (Linux). Killed at any moment, the folder holds the complete old or the complete
-  new set; the leftover sibling is removed by the next run.
-* **Journaled replacement** (any other case: files in a folder that also holds other
-  files, several folders, no ``renameat2``): every new file is staged beside its
-  target, a journal names the targets and their backups (hard links to the previous
-  files), then the files are renamed into place one by one. An error or Ctrl-C
-  restores the previous files at once; after a kill, the next write into that folder
-  reads the journal and restores them before anything else.
-
-Every temporary name ends in ``.relocmap-tmp``, ``.relocmap-old`` or
-``.relocmap-journal`` (git-ignored), and none survives the next successful run.
-"""
+"""The data exports: the figures joined to the departments as GeoJSON (declared columns
+only) and CSV (with derived columns, formula-safe), for one or several publications."""
 
 from __future__ import annotations
 
