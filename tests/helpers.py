@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from html.parser import HTMLParser
 from pathlib import Path
+
+from relocmap.build import classify_views
+from relocmap.inputs.checked import load_inputs
+from relocmap.page.document import build_page
+from relocmap.page.options import MapOptions
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -92,3 +98,16 @@ OUTPUTS = (
     "relocalisations.geojson",
     "relocalisations.csv",
 )
+
+
+HOSTILE_NAME = "</script><script>alert(1)</script><!--<script>"
+
+
+def page_with_hostile_name(paths) -> str:
+    """The page with Rhône renamed to markup: a name is plain text in the configuration
+    (not HTML-escaped), so only the JSON escaping keeps it from ending the block."""
+    inputs = load_inputs(paths["data"], paths["geo"])
+    frame = inputs.joined.frame.copy()
+    frame.loc["69", "nom"] = HOSTILE_NAME
+    joined = dataclasses.replace(inputs.joined, frame=frame)
+    return build_page(joined, None, classify_views(joined), MapOptions(tiles=None))

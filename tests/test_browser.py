@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from helpers import HOSTILE_NAME, page_with_hostile_name
 
 from relocmap.build import build_map
 from relocmap.page import MapOptions
@@ -273,7 +274,6 @@ def test_text_from_the_csv_never_runs_as_script(browser, tmp_path, repo_root):
 def test_a_name_that_closes_the_script_shows_as_text(browser, tmp_path, paths):
     """A name is plain text in the page's configuration: only its JSON escaping stops it
     from ending the block; the script writes it as text in the tooltip and the label."""
-    from test_render import HOSTILE_NAME, page_with_hostile_name
 
     page_file = tmp_path / "carte.html"
     page_file.write_text(page_with_hostile_name(paths), encoding="utf-8")

@@ -4,19 +4,25 @@ reads it."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from html.parser import HTMLParser
 
 import pytest
 from click.testing import CliRunner
-from helpers import OUTPUTS, page_config, page_departments, page_features
+from helpers import (
+    HOSTILE_NAME,
+    OUTPUTS,
+    page_config,
+    page_departments,
+    page_features,
+    page_with_hostile_name,
+)
 
-from relocmap.build import build_map, classify_views
+from relocmap.build import build_map
 from relocmap.cli import main
 from relocmap.inputs.checked import load_inputs
-from relocmap.page import MapOptions, assets, build_page
+from relocmap.page import MapOptions, assets
 from relocmap.page.assets import page_script, page_script_files
 from relocmap.page.config import config_json
 from relocmap.page.offline import leaflet_bytes
@@ -333,19 +339,6 @@ def test_a_note_closing_the_script_stays_text(paths, tmp_path):
     assert len(scripts_of(html)) == 3  # Leaflet, the configuration, the page script
     # The note reaches the script as a JSON string, which it writes as text.
     assert page_departments(html)["69"]["note"] == hostile
-
-
-HOSTILE_NAME = "</script><script>alert(1)</script><!--<script>"
-
-
-def page_with_hostile_name(paths) -> str:
-    """The page with Rhône renamed to markup: a name is plain text in the configuration
-    (not HTML-escaped), so only the JSON escaping keeps it from ending the block."""
-    inputs = load_inputs(paths["data"], paths["geo"])
-    frame = inputs.joined.frame.copy()
-    frame.loc["69", "nom"] = HOSTILE_NAME
-    joined = dataclasses.replace(inputs.joined, frame=frame)
-    return build_page(joined, None, classify_views(joined), MapOptions(tiles=None))
 
 
 def test_a_name_closing_the_script_stays_text(paths):
