@@ -284,7 +284,8 @@ def test_build_refuses_a_contradicted_total_and_writes_nothing(stale, paths, tmp
     assert result.stderr.splitlines()[-1] == (
         f"Error: {facts}: nothing was built: the headline would contradict the map; fix the "
         "facts or the figures, or pass --accept-total-mismatch if the Région published "
-        "these totals"
+        "these totals (to accept them for every build, record them in the facts: the "
+        "ecart_accepte_ keys, data/README.md)"
     )
     assert not out.exists()
 
