@@ -230,7 +230,8 @@ def headline_check(
                         str(facts),
                         "nothing was built: the headline would contradict the map; fix "
                         "the facts or the figures, or pass --accept-total-mismatch if the "
-                        "Région published these totals",
+                        "Région published these totals (to accept them for every build, "
+                        "record them in the facts: the ecart_accepte_ keys, data/README.md)",
                     ),
                 ]
             )

@@ -26,6 +26,7 @@ from relocmap.inputs.facts_schema import fact_problem
 from relocmap.page import MapOptions
 from relocmap.report import change_lines, error_lines, show_warning, summary_lines
 from relocmap.report import history_summary_lines as history_lines
+from relocmap.report import update_summary_lines as update_lines
 from relocmap.update import (
     Update,
     decrease_warnings,
@@ -516,9 +517,9 @@ def update(
     publications are never changed, and a DATE that is not strictly after the
     latest one is refused.
 
-    If a line of the release that names a department cannot be read, or its
-    totals contradict its departments' sum, nothing is changed (status 2), unless
-    --partial or --accept-total-mismatch is given.
+    If a line of the release naming a department cannot be read, or its totals
+    contradict its departments' sum, nothing is changed (status 2), unless --partial
+    or --accept-total-mismatch (recorded in publication.json for later builds).
 
     Example:
 
@@ -528,8 +529,9 @@ def update(
     """
 
     data = resolve_data(data)
+    options = {"date": date, "source": source, "partial": partial, "encoding": encoding}
     found, csv_path, facts, heading, decreases = _read_update(
-        release, data, geo, date=date, source=source, partial=partial, encoding=encoding
+        release, data, geo, accept_total_mismatch=accept_total_mismatch, **options
     )
     for note in found.extraction.notes:
         click.echo(f"Note: {note}", err=True)
@@ -548,7 +550,7 @@ def update(
         return
     write_all_atomic(files_to_write(found, csv_path, facts))
     click.echo(f"wrote {csv_path} ({len(found.after)} departments) and {facts}")
-    for line in summary_lines(csv_path, found.inputs, found.concerns):
+    for line in update_lines(found, csv_path, facts):
         click.echo(line)
     _rebuild_after_update(data, geo, out_dir, csv_path, facts)
 

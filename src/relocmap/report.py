@@ -44,9 +44,25 @@ def summary_lines(path: Path, inputs: Inputs, concerns: Sequence[Concern] = ()) 
         line = f"{column}: sum of departments {given}"
         if total is not None:
             line += f", published total {total.value}, difference {given - total.value:+d}"
+            accepted = pub.accepted_mismatch(column) if pub else None
+            if accepted and (accepted.total, accepted.given) == (total.value, given):
+                on = f" on {accepted.date.iso}" if accepted.date else ""
+                line += f" (accepted{on}, as recorded in the facts)"
         lines.append(line)
     lines += warning_lines(concerns)
     return lines
+
+
+def update_summary_lines(update: Update, data: Path, facts: Path) -> list[str]:
+    """What 'update' prints once it wrote: the summary as 'validate' gives it, then the
+    mismatches --accept-total-mismatch recorded, so that later builds accept them."""
+    return summary_lines(data, update.inputs, update.concerns) + [
+        f"Note: {concern.column}: published total {concern.total} and departments' sum "
+        f"{concern.given} accepted as published, recorded in {facts} "
+        f"(ecart_accepte_{concern.column}_*): 'validate' and 'build' accept this mismatch "
+        "from now on, and no other"
+        for concern in update.accepted
+    ]
 
 
 def warning_lines(concerns: Sequence[Concern]) -> list[str]:

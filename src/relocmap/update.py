@@ -16,14 +16,16 @@ Pure apart from reading the inputs: the caller writes and prints.
 
 from __future__ import annotations
 
+import datetime
 import os
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import pandas as pd
 
 from relocmap.base.errors import InputError, Problem
 from relocmap.base.layout import FACTS_JSON, FIGURES_CSV
@@ -45,7 +47,13 @@ from relocmap.inputs.boundaries import read_boundaries
 from relocmap.inputs.checked import Inputs, load_inputs
 from relocmap.inputs.consistency import Concern, total_concerns
 from relocmap.inputs.dates import PartialDate
-from relocmap.inputs.facts import FICTITIOUS_KEY, PLAN_KEYS, facts_json, read_facts
+from relocmap.inputs.facts import (
+    FICTITIOUS_KEY,
+    PLAN_KEYS,
+    accepted_mismatch_keys,
+    facts_json,
+    read_facts,
+)
 from relocmap.inputs.figures import default_schema, read_csv_table
 from relocmap.inputs.validate import validate_table
 
@@ -66,6 +74,8 @@ class Update:
     after: dict[str, DepartmentFigures]
     inputs: Inputs
     concerns: list[Concern]
+    # Mismatches accepted (--accept-total-mismatch) and recorded in the facts.
+    accepted: list[Concern] = field(default_factory=list)
 
 
 def read_release_figures(
@@ -162,32 +172,26 @@ def previous_figures(
         return None, f"the previous figures in {data} could not be read ({exc.problems[0]})"
 
 
-def prepare_update(
-    release: Path,
+def accepted_facts(concerns: list[Concern], today: str) -> dict[str, Any]:
+    """The facts that record the totals' mismatches as accepted on ``today``."""
+    facts: dict[str, Any] = {}
+    for concern in concerns:
+        if concern.kind == "total" and concern.column is not None:
+            total_key, given_key, date_key = accepted_mismatch_keys(concern.column)
+            facts |= {total_key: concern.total, given_key: concern.given, date_key: today}
+    return facts
+
+
+def _checked(
+    files: tuple[str, Mapping[str, Any]],
     data: Path,
     facts_path: Path,
     geo: Path,
-    *,
-    date: str,
-    source: str,
-    partial: bool = False,
-    encoding: str | None = None,
-    previous_data: Path | None = None,
-    previous_facts_path: Path | None = None,
-) -> Update:
-    """Read the release and check what it would write; raise InputError if anything is off.
-
-    Nothing is written: the new files are checked in a temporary folder, exactly
-    as 'validate' checks data/. The figures and facts it replaces (compared, and
-    the plan's facts kept) are ``data`` and ``facts_path`` unless
-    ``previous_data`` and ``previous_facts_path`` name others (the previous
-    publication, when the release is added as a new one).
-    """
-    boundaries = read_boundaries(geo)
-    previous = _previous_facts(previous_facts_path or facts_path)
-    found, csv_text = read_release_figures(release, boundaries, partial, encoding)
-    facts = release_facts(date, source, release_totals(found, release), previous)
-    names = boundaries["nom"].to_dict()
+    names: Mapping[str, str],
+) -> tuple[Inputs, pd.DataFrame]:
+    """The new figures and facts checked in a temporary folder, exactly as 'validate'
+    checks data/."""
+    csv_text, facts = files
     with tempfile.TemporaryDirectory(prefix="relocmap-update-") as folder:
         new_data, new_facts = Path(folder) / data.name, Path(folder) / facts_path.name
         new_data.write_text(csv_text, encoding="utf-8")
@@ -204,6 +208,47 @@ def prepare_update(
                     for p in exc.problems
                 ]
             ) from None
+    return inputs, frame
+
+
+def prepare_update(
+    release: Path,
+    data: Path,
+    facts_path: Path,
+    geo: Path,
+    *,
+    date: str,
+    source: str,
+    partial: bool = False,
+    encoding: str | None = None,
+    previous_data: Path | None = None,
+    previous_facts_path: Path | None = None,
+    accept_total_mismatch: bool = False,
+    today: str | None = None,
+) -> Update:
+    """Read the release and check what it would write; raise InputError if anything is off.
+
+    Nothing is written: the new files are checked in a temporary folder, exactly
+    as 'validate' checks data/. The figures and facts it replaces (compared, and
+    the plan's facts kept) are ``data`` and ``facts_path`` unless
+    ``previous_data`` and ``previous_facts_path`` name others (the previous
+    publication, when the release is added as a new one). With
+    ``accept_total_mismatch``, totals that contradict the departments' sum are
+    recorded in the facts as accepted on ``today`` (default: the clock's day), so
+    that every later 'validate' and 'build' knows it (:attr:`Update.accepted`).
+    """
+    boundaries = read_boundaries(geo)
+    previous = _previous_facts(previous_facts_path or facts_path)
+    found, csv_text = read_release_figures(release, boundaries, partial, encoding)
+    facts = release_facts(date, source, release_totals(found, release), previous)
+    names = boundaries["nom"].to_dict()
+    inputs, frame = _checked((csv_text, facts), data, facts_path, geo, names)
+    concerns = total_concerns(inputs.joined, inputs.publication, within_release=True)
+    accepted: list[Concern] = []
+    if accept_total_mismatch and concerns:
+        facts |= accepted_facts(concerns, today or datetime.date.today().isoformat())
+        inputs, frame = _checked((csv_text, facts), data, facts_path, geo, names)
+        accepted, concerns = concerns, []
     before, before_problem = previous_figures(previous_data or data, names)
     return Update(
         found,
@@ -214,7 +259,8 @@ def prepare_update(
         before_problem,
         figures_of(frame),
         inputs,
-        total_concerns(inputs.joined, inputs.publication, within_release=True),
+        concerns,
+        accepted,
     )
 
 
@@ -277,6 +323,7 @@ def prepare_new_publication(
     source: str,
     partial: bool = False,
     encoding: str | None = None,
+    accept_total_mismatch: bool = False,
 ) -> tuple[Update, NewPublication]:
     """As :func:`prepare_update`, for a release added to the publications folder ``root``:
     compared with the latest publication, whose plan facts it keeps."""
@@ -292,6 +339,7 @@ def prepare_new_publication(
         source=source,
         partial=partial,
         encoding=encoding,
+        accept_total_mismatch=accept_total_mismatch,
         previous_data=None if previous is None else previous / FIGURES_CSV,
         previous_facts_path=None if previous is None else previous / FACTS_JSON,
     )

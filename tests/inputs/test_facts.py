@@ -543,6 +543,12 @@ def test_schema_keys_are_what_publication_reads():
         "objectif_emplois",
         "objectif_duree_ans",
         "donnees_fictives",
+        "ecart_accepte_projets_total_publie",
+        "ecart_accepte_projets_somme_departements",
+        "ecart_accepte_projets_le",
+        "ecart_accepte_emplois_total_publie",
+        "ecart_accepte_emplois_somme_departements",
+        "ecart_accepte_emplois_le",
     }
     assert facts_schema()["required"] == ["source_date", "source"]
 

@@ -3,11 +3,16 @@
 Two signs that the publication facts (the headline: totals, date, source) no
 longer belong with the department figures:
 
-- a published total differs from the departments' sum by more than its wording
-  allows (:data:`SLACK`): an exact total must equal the sum; "environ" and "près
-  de" allow a few percent either way, "plus de" a few percent above. Departments
-  published as approximate widen the sum the same way, and departments of the
-  region without data may only make the sum smaller than the total;
+- a published total differs from the departments' sum by more than the wordings of
+  all the figures involved allow (:func:`margin`): an exact figure is itself; one
+  worded "environ" or "près de" stands for the numbers within its margin either
+  way, "plus de" above it. The margin is :data:`SLACK` of the figure, or half its
+  rounding step when that is more ("une dizaine" is a figure rounded to ten), but
+  never more than :data:`ROUND_CAP` of it. Departments published as approximate
+  widen the sum so, and departments of the region without data may only make the
+  sum smaller than the total. A mismatch accepted once and recorded with the facts
+  (:class:`relocmap.inputs.facts.AcceptedMismatch`: the same total and the same
+  sum) is no longer a concern; another mismatch is;
 - the facts file is older than the figures file (the figures were changed after
   the facts were last saved), by more than :data:`DATE_TOLERANCE_S`: a fresh
   clone or a copy writes both within that time.
@@ -27,10 +32,13 @@ from typing import Literal
 
 from relocmap.base.counts import Count
 from relocmap.base.precision import Precision
-from relocmap.inputs.facts import Publication
+from relocmap.inputs.facts import AcceptedMismatch, Publication
 from relocmap.inputs.join import JoinedFigures
 
-SLACK = 0.05  # "a few percent"
+SLACK = 0.05  # "a few percent": the least an approximate wording allows
+ROUND_CAP = 0.20  # the most: "une centaine" is not 50 nor 150
+# The steps a figure is rounded to, up to 10 000 000 (the largest count the schema takes).
+_STEPS = tuple(unit * factor for unit in (10**k for k in range(8)) for factor in (1, 5))
 DATE_TOLERANCE_S = 10.0
 NOUNS = {"projets": "projets", "emplois": "emplois"}
 
@@ -41,15 +49,36 @@ class Concern:
 
     kind: Literal["total", "date"]
     message: str
+    # For a total: which ('projets' or 'emplois'), as published, and the departments' sum.
+    column: str | None = None
+    total: int | None = None
+    given: int | None = None
+
+
+def rounding_step(value: int) -> int:
+    """The step a figure looks rounded to: the largest of 1, 5, 10, 50, 100… dividing it."""
+    return max((s for s in _STEPS if s <= max(value, 1) and value % s == 0), default=1)
+
+
+def margin(value: float, precision: Precision) -> float:
+    """How far a figure published with this wording may be from the number it stands for.
+
+    0 for an exact figure; else :data:`SLACK` of it, or half its rounding step when
+    that is more, at most :data:`ROUND_CAP` of it: "une dizaine" (10) is 8 to 12,
+    "environ 250" 225 to 275, "environ 5 300" 5 035 to 5 565.
+    """
+    if precision is Precision.EXACT:
+        return 0.0
+    rounded = min(rounding_step(int(value)) / 2, value * ROUND_CAP)
+    return max(value * SLACK, rounded)
 
 
 def allowed_range(value: float, precision: Precision) -> tuple[float, float]:
     """The values a number published with this wording may stand for."""
-    if precision is Precision.EXACT:
-        return value, value
+    slack = margin(value, precision)
     if precision is Precision.PLUS_DE:
-        return value, value * (1 + SLACK)
-    return value * (1 - SLACK), value * (1 + SLACK)
+        return value, value + slack
+    return value - slack, value + slack
 
 
 def departments_range(joined: JoinedFigures, column: str) -> tuple[float, float, int]:
@@ -68,13 +97,32 @@ def departments_range(joined: JoinedFigures, column: str) -> tuple[float, float,
     return low, high, int(frame[column].sum())
 
 
+def _accepted_note(accepted: AcceptedMismatch | None, total: Count, given: int) -> str:
+    """Why a recorded decision does not cover this mismatch; empty without one."""
+    if accepted is None:
+        return ""
+    on = f" on {accepted.date.iso}" if accepted.date else ""
+    return (
+        f"; the mismatch accepted{on} was another (total "
+        f"{accepted.total}, departments' sum {accepted.given}; now {total.value} and {given}), "
+        "so it is checked again"
+    )
+
+
 def _total_concern(
-    joined: JoinedFigures, column: str, total: Count, within_release: bool
+    joined: JoinedFigures,
+    column: str,
+    total: Count,
+    within_release: bool,
+    accepted: AcceptedMismatch | None = None,
 ) -> Concern | None:
     low, high, given = departments_range(joined, column)
     total_low, total_high = allowed_range(total.value, total.precision)
     if high >= total_low and low <= total_high:
         return None
+    if accepted is not None and (accepted.total, accepted.given) == (total.value, given):
+        return None  # decided once, recorded with the facts
+    note = _accepted_note(accepted, total, given)
     difference = given - total.value
     side = "more" if difference > 0 else "less"
     suspect = "counted twice or mistyped" if difference > 0 else "left out or mistyped"
@@ -92,7 +140,10 @@ def _total_concern(
             f"(“{total.wording(NOUNS[column])}”, {total.precision.value}), and the sum of "
             f"its departments, {given}{missing}, differ by {abs(difference)}, more than that "
             f"wording allows; check that the total was read from the right sentence and that "
-            f"no department was {suspect}",
+            f"no department was {suspect}{note}",
+            column,
+            total.value,
+            given,
         )
     return Concern(
         "total",
@@ -100,7 +151,10 @@ def _total_concern(
         f"the published total {total.value} (“{total.wording(NOUNS[column])}”, "
         f"{total.precision.value}), more than that wording allows; check that "
         "publication.json comes from the same press release as the figures "
-        f"('relocmap update' writes both), and that no department was {suspect}",
+        f"('relocmap update' writes both), and that no department was {suspect}{note}",
+        column,
+        total.value,
+        given,
     )
 
 
@@ -119,7 +173,8 @@ def total_concerns(
     concerns = []
     for column, total in totals.items():
         if total is not None:
-            concern = _total_concern(joined, column, total, within_release)
+            accepted = publication.accepted_mismatch(column)
+            concern = _total_concern(joined, column, total, within_release, accepted)
             if concern:
                 concerns.append(concern)
     return concerns

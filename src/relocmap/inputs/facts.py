@@ -33,6 +33,25 @@ MAX_PROBLEMS = 20  # more are summarised in one line
 PLAN_KEYS = ("adoption_plan", "budget_plan", "objectif_emplois", "objectif_duree_ans")
 # True when the figures were invented (tests, examples): every title then says FICTIF.
 FICTITIOUS_KEY = "donnees_fictives"
+TOTAL_COLUMNS = ("projets", "emplois")
+
+
+def accepted_mismatch_keys(column: str) -> tuple[str, str, str]:
+    """The keys recording that a total's mismatch with the departments' sum was accepted:
+    the total as published, the departments' sum, and the day it was accepted."""
+    prefix = f"ecart_accepte_{column}"
+    return f"{prefix}_total_publie", f"{prefix}_somme_departements", f"{prefix}_le"
+
+
+@dataclass(frozen=True)
+class AcceptedMismatch:
+    """A published total that contradicts the departments' sum, accepted once (the Région
+    published them so) and recorded with the facts: these two figures, no others."""
+
+    column: str  # 'projets' or 'emplois'
+    total: int
+    given: int  # the departments' sum
+    date: PartialDate | None  # when it was accepted ('update' always writes it)
 
 
 @dataclass(frozen=True)
@@ -53,6 +72,11 @@ class Publication:
     objectif_duree_ans: int | None = None
     # The figures were invented (tests, examples): every title says so.
     donnees_fictives: bool = False
+    ecarts_acceptes: tuple[AcceptedMismatch, ...] = ()
+
+    def accepted_mismatch(self, column: str) -> AcceptedMismatch | None:
+        """The recorded decision about this total's mismatch, if there is one."""
+        return next((a for a in self.ecarts_acceptes if a.column == column), None)
 
 
 def _bounded(problems: list[Problem], path: str | Path) -> list[Problem]:
@@ -79,6 +103,16 @@ def _total(raw: Mapping[str, Any], what: str) -> Count | None:
     return Count(int(value), Precision(precision), formulation=formulation)
 
 
+def _accepted(raw: Mapping[str, Any]) -> tuple[AcceptedMismatch, ...]:
+    found = []
+    for column in TOTAL_COLUMNS:
+        total, given, date = (raw.get(key) for key in accepted_mismatch_keys(column))
+        if total is not None and given is not None:
+            when = PartialDate.parse(date) if date is not None else None
+            found.append(AcceptedMismatch(column, total, given, when))
+    return tuple(found)
+
+
 def publication_from_facts(raw: Mapping[str, Any]) -> Publication:
     """The Publication of facts already checked by :func:`check_facts`."""
     adoption = raw.get("adoption_plan")
@@ -93,6 +127,7 @@ def publication_from_facts(raw: Mapping[str, Any]) -> Publication:
         objectif_emplois=raw.get("objectif_emplois"),
         objectif_duree_ans=raw.get("objectif_duree_ans"),
         donnees_fictives=raw.get(FICTITIOUS_KEY) is True,
+        ecarts_acceptes=_accepted(raw),
     )
 
 
