@@ -10,7 +10,7 @@ import pandas as pd
 
 from relocmap.base import codes
 from relocmap.base.errors import InputError, Problem
-from relocmap.base.numbers import fold, parse_whole_number
+from relocmap.base.numbers import MAX_DIGITS, fold, parse_whole_number
 from relocmap.base.precision import SPELLINGS, Precision
 from relocmap.inputs.figures import RawTable
 
@@ -157,6 +157,11 @@ def _check_cell(
             return None, (
                 f"expected ASCII digits 0-9, got {cell!r} "
                 f"({unicodedata.name(foreign, 'a digit of another script')})"
+            )
+        if (digits := sum(c.isdigit() for c in cell)) > MAX_DIGITS:
+            return None, (
+                f"expected a whole number of at most {MAX_DIGITS} digits "
+                f"(like 1220 or 1 220), got a number of {digits} digits"
             )
         if value is None or value < minimum:
             return None, _whole_number_problem(name, cell, minimum)
