@@ -12,7 +12,7 @@ from typing import Any, ParamSpec, TypeVar
 import click
 
 from relocmap.base import layout
-from relocmap.base.errors import Problem, RelocmapError
+from relocmap.base.errors import RelocmapError
 from relocmap.build import build_map, headline_check
 from relocmap.extract.output import MAX_LISTED, check_output_paths, release_outputs, trace_lines
 from relocmap.extract.release import check_totals_region, extract_release, names_in
@@ -27,11 +27,8 @@ from relocmap.page import MapOptions
 from relocmap.report import change_lines, error_lines, show_warning, summary_lines
 from relocmap.report import history_summary_lines as history_lines
 from relocmap.update import (
-    Update,
-    decrease_warnings,
     files_to_write,
-    prepare_new_publication,
-    prepare_update,
+    read_update,
     refuse_contradicted_totals,
 )
 
@@ -528,8 +525,8 @@ def update(
     """
 
     data = resolve_data(data)
-    found, csv_path, facts, heading, decreases = _read_update(
-        release, data, geo, date=date, source=source, partial=partial, encoding=encoding
+    found, csv_path, facts, heading, decreases = read_update(
+        release, data, geo, out_dir, date=date, source=source, partial=partial, encoding=encoding
     )
     for note in found.extraction.notes:
         click.echo(f"Note: {note}", err=True)
@@ -551,28 +548,6 @@ def update(
     for line in summary_lines(csv_path, found.inputs, found.concerns):
         click.echo(line)
     _rebuild_after_update(data, geo, out_dir, csv_path, facts)
-
-
-def _read_update(
-    release: Path, data: Path, geo: Path, **options: Any
-) -> tuple[Update, Path, Path, str, list[Problem]]:
-    """The release read and checked against ``data`` (one publication, or a publications
-    folder it joins), with the files it would write, the report's heading and, for a
-    folder, the decrease warnings."""
-    if data.is_dir():  # a publications folder: the release becomes a new publication
-        found, target = prepare_new_publication(release, data, geo, **options)
-        previous = "none" if target.previous is None else target.previous.name
-        heading = f"New publication {target.folder.name} (against the previous one: {previous})"
-        return (
-            found,
-            target.data,
-            target.facts,
-            heading,
-            decrease_warnings(found, target, data, geo),
-        )
-    facts = data.parent / layout.FACTS_JSON
-    found = prepare_update(release, data, facts, geo, **options)
-    return found, data, facts, "What changes", []
 
 
 def _rebuild_after_update(
