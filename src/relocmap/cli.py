@@ -24,7 +24,7 @@ from relocmap.inputs.checked import facts_beside, load_inputs, resolve_data
 from relocmap.inputs.consistency import headline_concerns
 from relocmap.inputs.facts_schema import fact_problem
 from relocmap.page import MapOptions
-from relocmap.report import change_lines, error_lines, show_warning, summary_lines
+from relocmap.report import change_lines, error_lines, show_warning, summary_lines, usage_line
 from relocmap.report import history_summary_lines as history_lines
 from relocmap.update import (
     files_to_write,
@@ -82,9 +82,9 @@ class _OneLineUsageError(click.ClickException):
 
 def _one_line(exc: click.UsageError) -> _OneLineUsageError:
     """``exc`` as one line naming where the help is, instead of click's usage block."""
-    message = exc.format_message().strip().rstrip(".")
     command = exc.ctx.command_path if exc.ctx is not None else "relocmap"
-    return _OneLineUsageError(f"{message} (see '{command} --help')")
+    params = exc.ctx.params if exc.ctx is not None else {}
+    return _OneLineUsageError(usage_line(exc.format_message(), command, params))
 
 
 class OneLineUsageGroup(click.Group):
@@ -364,7 +364,7 @@ def build(
     "--encoding",
     default=None,
     metavar="NAME",
-    help="Encoding of the release (default: UTF-8, with or without BOM).",
+    help="Encoding of the release (default: UTF-8 with or without BOM, else Windows-1252).",
 )
 @geo_option
 @reports_errors
@@ -378,7 +378,7 @@ def extract(
 ) -> None:
     """Read the figures per department from a press release into the figures CSV.
 
-    RELEASE is the text of the press release (UTF-8), or an HTML page (.html,
+    RELEASE is the text of the press release (UTF-8 or Windows-1252), or an HTML page (.html,
     .htm). Sentences such as "Dans l'Ain, 30 projets ont été identifiés pour la
     création de 610 emplois", list items such as "• Loire : 31 projets — 1 040
     emplois", several departments in one sentence, and tables (HTML, tabs, "|",
@@ -477,7 +477,7 @@ def _fact_option(key: str) -> Callable[[click.Context, click.Parameter, str], st
     "--encoding",
     default=None,
     metavar="NAME",
-    help="Encoding of the release (default: UTF-8, with or without BOM).",
+    help="Encoding of the release (default: UTF-8 with or without BOM, else Windows-1252).",
 )
 @accept_mismatch_option
 @click.option("--dry-run", is_flag=True, help="Only print what would change; write nothing.")
@@ -496,7 +496,7 @@ def update(
 ) -> None:
     """Update the figures, the facts and the map from a new press release.
 
-    RELEASE is the release's text (UTF-8) or HTML page, read as 'extract' reads
+    RELEASE is the release's text (UTF-8 or Windows-1252) or HTML page, read as 'extract' reads
     it. The figures per department go to data/relocalisations.csv; the release's
     date, source and regional totals (with their wording) to data/publication.json,
     where every fact of the previous release is replaced (a fact the new release

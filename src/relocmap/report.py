@@ -3,7 +3,9 @@ and what 'update' changes, in English for the person at the terminal."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+import shlex
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -166,6 +168,38 @@ def error_lines(exc: RelocmapError) -> list[str]:
             f"the first {MAX_PROBLEMS_SHOWN} are shown)"
         )
     return lines
+
+
+# What to type, for the usage mistakes people make with 'update' (the README's command).
+SOURCE_EXAMPLE = '--source "Région Auvergne-Rhône-Alpes, communiqué de presse"'
+_MISSING_HINTS = {
+    "Missing option '--source'": "give who published the figures, in quotes: " + SOURCE_EXAMPLE,
+    "Missing option '--date'": "give the release's date, such as --date 2023-06-14",
+}
+
+
+def _quoted(text: str) -> str:
+    """``text`` as a shell reads it back as one value: in double quotes when it can be."""
+    return f'"{text}"' if not set(text) & set('"$`\\!') else shlex.quote(text)
+
+
+def usage_line(message: str, command_path: str, params: Mapping[str, Any]) -> str:
+    """A usage mistake as one line: click's message, what to type for the mistakes users
+    make (a missing --source, a --source of several words without quotes) and where the
+    help is."""
+    message = message.strip().rstrip(".")
+    extra = re.fullmatch(r"Got unexpected extra arguments? \((.*)\)", message)
+    if extra and params.get("source"):
+        typed = f"{params['source']} {extra[1]}"
+        message += (
+            f"; a value of several words goes in quotes: if these words are the source, "
+            f"type --source {_quoted(typed)}"
+        )
+    elif extra:
+        message += f"; a value of several words goes in quotes, such as {SOURCE_EXAMPLE}"
+    elif message in _MISSING_HINTS:
+        message += f"; {_MISSING_HINTS[message]}"
+    return f"{message} (see '{command_path} --help')"
 
 
 def show_warning(
