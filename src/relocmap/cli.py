@@ -14,9 +14,10 @@ import click
 from relocmap.base import layout
 from relocmap.base.errors import RelocmapError
 from relocmap.build import build_map, headline_check
-from relocmap.extract.output import MAX_LISTED, check_output_paths, release_outputs, trace_lines
+from relocmap.extract.output import check_output_paths, release_outputs, trace_lines
 from relocmap.extract.release import check_totals_region, extract_release, names_in
 from relocmap.files.writing import write_all_atomic
+from relocmap.history.convert import init_publications
 from relocmap.history.folder import load_history
 from relocmap.inputs import boundary_build as build_boundaries
 from relocmap.inputs.boundaries import read_boundaries
@@ -24,13 +25,19 @@ from relocmap.inputs.checked import facts_beside, load_inputs, resolve_data
 from relocmap.inputs.consistency import headline_concerns
 from relocmap.inputs.facts_schema import fact_problem
 from relocmap.page import MapOptions
-from relocmap.report import change_lines, error_lines, show_warning, summary_lines, usage_line
-from relocmap.report import history_summary_lines as history_lines
-from relocmap.update import (
-    files_to_write,
-    read_update,
-    refuse_contradicted_totals,
+from relocmap.report import (
+    change_lines,
+    converted_lines,
+    error_lines,
+    extract_written_lines,
+    note_lines,
+    one_line_usage,
+    show_warning,
+    skipped_lines,
+    summary_lines,
 )
+from relocmap.report import history_summary_lines as history_lines
+from relocmap.update import files_to_write, read_update, refuse_contradicted_totals
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -74,19 +81,6 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-class _OneLineUsageError(click.ClickException):
-    """A usage mistake as the project reports every error: one ``Error:`` line, status 2."""
-
-    exit_code = 2
-
-
-def _one_line(exc: click.UsageError) -> _OneLineUsageError:
-    """``exc`` as one line naming where the help is, instead of click's usage block."""
-    command = exc.ctx.command_path if exc.ctx is not None else "relocmap"
-    params = exc.ctx.params if exc.ctx is not None else {}
-    return _OneLineUsageError(usage_line(exc.format_message(), command, params))
-
-
 class OneLineUsageGroup(click.Group):
     """A click group whose usage mistakes (bad or missing option, unknown command), its own
     and its commands', print one ``Error:`` line and exit with status 2, as every other
@@ -104,7 +98,7 @@ class OneLineUsageGroup(click.Group):
         except click.exceptions.NoArgsIsHelpError:
             raise
         except click.UsageError as exc:
-            raise _one_line(exc) from None
+            raise one_line_usage(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -112,7 +106,7 @@ class OneLineUsageGroup(click.Group):
         except click.exceptions.NoArgsIsHelpError:
             raise
         except click.UsageError as exc:
-            raise _one_line(exc) from None
+            raise one_line_usage(exc) from None
 
 
 encoding_option = click.option(
@@ -405,35 +399,59 @@ def extract(
     departments, regions = names_in(boundaries)
     found = extract_release(release, departments, regions, encoding)
     check_totals_region(found, boundaries, release)
-    for note in found.notes[:MAX_LISTED]:
-        click.echo(f"Note: {note}", err=True)
-    if len(found.notes) > MAX_LISTED:
-        click.echo(f"Note: ... and {len(found.notes) - MAX_LISTED} more note(s)", err=True)
+    for line in note_lines(found.notes):
+        click.echo(line, err=True)
     files = release_outputs(found, release, partial, output, totals_path)
-    for problem in found.problems[:MAX_LISTED]:
-        click.echo(f"Warning: {problem} (skipped)", err=True)
-    if len(found.problems) > MAX_LISTED:
-        more = len(found.problems) - MAX_LISTED
-        click.echo(f"Warning: ... and {more} more line(s) skipped", err=True)
+    for line in skipped_lines(found.problems):
+        click.echo(line, err=True)
     for line in trace_lines(found):
         click.echo(line, err=True)
     csv_text = files.pop(Path("-"), None)
     write_all_atomic(files)
     if csv_text is not None:
         click.echo(csv_text, nl=False)
-    for path in files:
-        what = f"{len(found.rows)} departments" if path == output else "regional totals"
-        click.echo(f"wrote {path} ({what})", err=True)
-    if not found.totals:
-        unwritten = f"; {totals_path} not written" if totals_path is not None else ""
-        click.echo(f"no regional totals found{unwritten}", err=True)
+    for line in extract_written_lines(found, files, output, totals_path):
+        click.echo(line, err=True)
+
+
+@main.group(cls=OneLineUsageGroup)
+def publications() -> None:
+    """Keep every publication, one folder each (data/publications/<date>/).
+
+    Example: .venv/bin/relocmap publications init
+    """
+
+
+@publications.command("init")
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DATA,
+    show_default=True,
+    help="Figures CSV to move (the publication.json beside it moves with it).",
+)
+@reports_errors
+def publications_init(data: Path) -> None:
+    """Move the figures CSV and the publication.json beside it into a publications
+    folder beside them: data/publications/<date>/, named by the facts' source_date.
+
+    All or nothing, no git needed; refused when there is nothing to convert or the
+    publications folder exists. 'update' then adds each release as a new publication.
+
+    Example:
+
+        .venv/bin/relocmap publications init
+    """
+
+    folder = init_publications(data)
+    for line in converted_lines(data, data.parent / layout.FACTS_JSON, folder):
+        click.echo(line)
 
 
 def _fact_option(key: str) -> Callable[[click.Context, click.Parameter, str], str]:
     """A click callback that checks an option as the facts file's ``key`` is checked."""
 
     def check(ctx: click.Context, param: click.Parameter, value: str) -> str:
-
         problem = fact_problem(key, value)
         if problem:
             raise click.BadParameter(problem.replace(", or remove the key", ""))
