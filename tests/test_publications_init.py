@@ -221,3 +221,12 @@ def test_a_publication_folder_without_its_figures_says_to_move_them(project: Pat
         "needs its figures beside its publication.json: move data/relocalisations.csv into "
         "data/publications/2022/ (see data/README.md)"
     ]
+
+
+def test_init_refuses_figures_that_are_no_csv_text(project: Path) -> None:
+    (project / "data" / "relocalisations.csv").write_bytes(b"PK\x03\x04\x14\x00")
+    refused(
+        project,
+        "Error: data/relocalisations.csv, line 1: not a CSV file: this is a ZIP archive (an "
+        "Excel .xlsx or OpenDocument .ods workbook?); save it as CSV first",
+    )

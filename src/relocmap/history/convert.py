@@ -20,7 +20,7 @@ from relocmap.files.reading import read_input_bytes
 from relocmap.files.writing import write_all_atomic
 from relocmap.inputs.facts import MAX_BYTES as FACTS_MAX_BYTES
 from relocmap.inputs.facts import read_publication
-from relocmap.inputs.figures import CSV_MAX_BYTES
+from relocmap.inputs.figures import CSV_MAX_BYTES, read_csv_table
 
 
 def publications_of(data: Path) -> Path:
@@ -63,10 +63,13 @@ def _refuse_existing(root: Path, target: Path) -> None:
         return
     if not root.is_dir() or root.is_symlink():
         raise InputError.single(root, "exists and is not a folder; nothing was moved")
-    held = sorted(p.name for p in root.iterdir() if not p.name.startswith((".", "README")))
-    if held == [target.name] and target.is_dir() and not target.is_symlink():
-        if not any(target.iterdir()):
-            return
+    try:
+        held = sorted(p.name for p in root.iterdir() if not p.name.startswith((".", "README")))
+        if held == [target.name] and target.is_dir() and not target.is_symlink():
+            if not any(target.iterdir()):
+                return
+    except OSError as exc:
+        raise InputError.single(root, f"cannot be read ({exc.strerror or exc})") from None
     if held:
         raise InputError.single(
             root,
@@ -92,6 +95,7 @@ def init_publications(data: Path) -> Path:
     if problem is not None:
         raise problem
     date = read_publication(facts).source_date.iso
+    read_csv_table(data)  # a file that is no CSV text is reported, not moved
     target = root / date
     _refuse_existing(root, target)
     sources = {
