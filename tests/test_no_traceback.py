@@ -55,8 +55,8 @@ def test_a_number_of_5000_digits_is_one_error(project: Path, command: str) -> No
     result = run(*args)
     assert result.exit_code == 2, result.output
     assert error_lines(result.output) == [
-        "Error: data/relocalisations.csv, line 2, column 'emplois': expected a whole number "
-        "of at most 15 digits (like 1220 or 1 220), got a number of 5000 digits"
+        "Error: data/relocalisations.csv, line 2, column 'emplois': expected at most 1000000 "
+        "(a typo?), got a number of 5000 digits"
     ]
     assert snapshot(project) == before
     assert not (project / "out").exists()

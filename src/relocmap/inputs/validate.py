@@ -159,10 +159,10 @@ def _check_cell(
                 f"({unicodedata.name(foreign, 'a digit of another script')})"
             )
         if (digits := sum(c.isdigit() for c in cell)) > MAX_DIGITS:
-            return None, (
-                f"expected a whole number of at most {MAX_DIGITS} digits "
-                f"(like 1220 or 1 220), got a number of {digits} digits"
-            )
+            shown = repr(cell) if len(cell) <= 40 else f"a number of {digits} digits"
+            if "maximum" in constraints:
+                return None, f"expected at most {constraints['maximum']} (a typo?), got {shown}"
+            return None, f"expected a whole number of at most {MAX_DIGITS} digits, got {shown}"
         if value is None or value < minimum:
             return None, _whole_number_problem(name, cell, minimum)
         if "maximum" in constraints and value > constraints["maximum"]:
