@@ -314,7 +314,9 @@ def test_real_process_prints_no_traceback(tmp_path, geo_path, data, expected):
         ),
         (
             ["update", "c.txt", "--date", "2023-06-14"],
-            "Error: Missing option '--source' (see 'relocmap update --help')",
+            "Error: Missing option '--source'; give who published the figures, in quotes: "
+            '--source "Région Auvergne-Rhône-Alpes, communiqué de presse" '
+            "(see 'relocmap update --help')",
         ),
         (
             ["update", "c.txt", "--date", "2023-06-14", "--source", ""],

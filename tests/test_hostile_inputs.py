@@ -83,7 +83,8 @@ def test_mostly_utf8_file_with_one_bad_byte_gives_its_byte_offset(corsica):
     assert message == (
         f"Error: {data}, line 3: byte 0xe2 at character 5 (byte offset {offset}) is not "
         "UTF-8, although the rest of the file is: the file is damaged there; retype that "
-        "character, or pass --encoding if the file is in another encoding"
+        "character, or, if the file is in another encoding, pass it with --encoding "
+        "(--encoding cp1252 for Windows-1252, --encoding latin-1 for ISO-8859-1)"
     )
 
 

@@ -12,11 +12,12 @@ from typing import Any, ParamSpec, TypeVar
 import click
 
 from relocmap.base import layout
-from relocmap.base.errors import Problem, RelocmapError
+from relocmap.base.errors import RelocmapError
 from relocmap.build import build_map, headline_check
-from relocmap.extract.output import MAX_LISTED, check_output_paths, release_outputs, trace_lines
+from relocmap.extract.output import check_output_paths, release_outputs, trace_lines
 from relocmap.extract.release import check_totals_region, extract_release, names_in
 from relocmap.files.writing import write_all_atomic
+from relocmap.history.convert import init_publications
 from relocmap.history.folder import load_history
 from relocmap.inputs import boundary_build as build_boundaries
 from relocmap.inputs.boundaries import read_boundaries
@@ -24,17 +25,20 @@ from relocmap.inputs.checked import facts_beside, load_inputs, resolve_data
 from relocmap.inputs.consistency import headline_concerns
 from relocmap.inputs.facts_schema import fact_problem
 from relocmap.page import MapOptions
-from relocmap.report import change_lines, error_lines, show_warning, summary_lines
+from relocmap.report import (
+    change_lines,
+    converted_lines,
+    error_lines,
+    extract_written_lines,
+    note_lines,
+    one_line_usage,
+    show_warning,
+    skipped_lines,
+    summary_lines,
+)
 from relocmap.report import history_summary_lines as history_lines
 from relocmap.report import update_summary_lines as update_lines
-from relocmap.update import (
-    Update,
-    decrease_warnings,
-    files_to_write,
-    prepare_new_publication,
-    prepare_update,
-    refuse_contradicted_totals,
-)
+from relocmap.update import files_to_write, read_update, refuse_contradicted_totals
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -78,19 +82,6 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-class _OneLineUsageError(click.ClickException):
-    """A usage mistake as the project reports every error: one ``Error:`` line, status 2."""
-
-    exit_code = 2
-
-
-def _one_line(exc: click.UsageError) -> _OneLineUsageError:
-    """``exc`` as one line naming where the help is, instead of click's usage block."""
-    message = exc.format_message().strip().rstrip(".")
-    command = exc.ctx.command_path if exc.ctx is not None else "relocmap"
-    return _OneLineUsageError(f"{message} (see '{command} --help')")
-
-
 class OneLineUsageGroup(click.Group):
     """A click group whose usage mistakes (bad or missing option, unknown command), its own
     and its commands', print one ``Error:`` line and exit with status 2, as every other
@@ -108,7 +99,7 @@ class OneLineUsageGroup(click.Group):
         except click.exceptions.NoArgsIsHelpError:
             raise
         except click.UsageError as exc:
-            raise _one_line(exc) from None
+            raise one_line_usage(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -116,7 +107,7 @@ class OneLineUsageGroup(click.Group):
         except click.exceptions.NoArgsIsHelpError:
             raise
         except click.UsageError as exc:
-            raise _one_line(exc) from None
+            raise one_line_usage(exc) from None
 
 
 encoding_option = click.option(
@@ -368,7 +359,7 @@ def build(
     "--encoding",
     default=None,
     metavar="NAME",
-    help="Encoding of the release (default: UTF-8, with or without BOM).",
+    help="Encoding of the release (default: UTF-8 with or without BOM, else Windows-1252).",
 )
 @geo_option
 @reports_errors
@@ -382,7 +373,7 @@ def extract(
 ) -> None:
     """Read the figures per department from a press release into the figures CSV.
 
-    RELEASE is the text of the press release (UTF-8), or an HTML page (.html,
+    RELEASE is the text of the press release (UTF-8 or Windows-1252), or an HTML page (.html,
     .htm). Sentences such as "Dans l'Ain, 30 projets ont été identifiés pour la
     création de 610 emplois", list items such as "• Loire : 31 projets — 1 040
     emplois", several departments in one sentence, and tables (HTML, tabs, "|",
@@ -409,35 +400,59 @@ def extract(
     departments, regions = names_in(boundaries)
     found = extract_release(release, departments, regions, encoding)
     check_totals_region(found, boundaries, release)
-    for note in found.notes[:MAX_LISTED]:
-        click.echo(f"Note: {note}", err=True)
-    if len(found.notes) > MAX_LISTED:
-        click.echo(f"Note: ... and {len(found.notes) - MAX_LISTED} more note(s)", err=True)
+    for line in note_lines(found.notes):
+        click.echo(line, err=True)
     files = release_outputs(found, release, partial, output, totals_path)
-    for problem in found.problems[:MAX_LISTED]:
-        click.echo(f"Warning: {problem} (skipped)", err=True)
-    if len(found.problems) > MAX_LISTED:
-        more = len(found.problems) - MAX_LISTED
-        click.echo(f"Warning: ... and {more} more line(s) skipped", err=True)
+    for line in skipped_lines(found.problems):
+        click.echo(line, err=True)
     for line in trace_lines(found):
         click.echo(line, err=True)
     csv_text = files.pop(Path("-"), None)
     write_all_atomic(files)
     if csv_text is not None:
         click.echo(csv_text, nl=False)
-    for path in files:
-        what = f"{len(found.rows)} departments" if path == output else "regional totals"
-        click.echo(f"wrote {path} ({what})", err=True)
-    if not found.totals:
-        unwritten = f"; {totals_path} not written" if totals_path is not None else ""
-        click.echo(f"no regional totals found{unwritten}", err=True)
+    for line in extract_written_lines(found, files, output, totals_path):
+        click.echo(line, err=True)
+
+
+@main.group(cls=OneLineUsageGroup)
+def publications() -> None:
+    """Keep every publication, one folder each (data/publications/<date>/).
+
+    Example: .venv/bin/relocmap publications init
+    """
+
+
+@publications.command("init")
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DATA,
+    show_default=True,
+    help="Figures CSV to move (the publication.json beside it moves with it).",
+)
+@reports_errors
+def publications_init(data: Path) -> None:
+    """Move the figures CSV and the publication.json beside it into a publications
+    folder beside them: data/publications/<date>/, named by the facts' source_date.
+
+    All or nothing, no git needed; refused when there is nothing to convert or the
+    publications folder exists. 'update' then adds each release as a new publication.
+
+    Example:
+
+        .venv/bin/relocmap publications init
+    """
+
+    folder = init_publications(data)
+    for line in converted_lines(data, data.parent / layout.FACTS_JSON, folder):
+        click.echo(line)
 
 
 def _fact_option(key: str) -> Callable[[click.Context, click.Parameter, str], str]:
     """A click callback that checks an option as the facts file's ``key`` is checked."""
 
     def check(ctx: click.Context, param: click.Parameter, value: str) -> str:
-
         problem = fact_problem(key, value)
         if problem:
             raise click.BadParameter(problem.replace(", or remove the key", ""))
@@ -481,7 +496,7 @@ def _fact_option(key: str) -> Callable[[click.Context, click.Parameter, str], st
     "--encoding",
     default=None,
     metavar="NAME",
-    help="Encoding of the release (default: UTF-8, with or without BOM).",
+    help="Encoding of the release (default: UTF-8 with or without BOM, else Windows-1252).",
 )
 @accept_mismatch_option
 @click.option("--dry-run", is_flag=True, help="Only print what would change; write nothing.")
@@ -500,7 +515,7 @@ def update(
 ) -> None:
     """Update the figures, the facts and the map from a new press release.
 
-    RELEASE is the release's text (UTF-8) or HTML page, read as 'extract' reads
+    RELEASE is the release's text (UTF-8 or Windows-1252) or HTML page, read as 'extract' reads
     it. The figures per department go to data/relocalisations.csv; the release's
     date, source and regional totals (with their wording) to data/publication.json,
     where every fact of the previous release is replaced (a fact the new release
@@ -530,8 +545,8 @@ def update(
 
     data = resolve_data(data)
     options = {"date": date, "source": source, "partial": partial, "encoding": encoding}
-    found, csv_path, facts, heading, decreases = _read_update(
-        release, data, geo, accept_total_mismatch=accept_total_mismatch, **options
+    found, csv_path, facts, heading, decreases = read_update(
+        release, data, geo, out_dir, accept_total_mismatch=accept_total_mismatch, **options
     )
     for note in found.extraction.notes:
         click.echo(f"Note: {note}", err=True)
@@ -553,28 +568,6 @@ def update(
     for line in update_lines(found, csv_path, facts):
         click.echo(line)
     _rebuild_after_update(data, geo, out_dir, csv_path, facts)
-
-
-def _read_update(
-    release: Path, data: Path, geo: Path, **options: Any
-) -> tuple[Update, Path, Path, str, list[Problem]]:
-    """The release read and checked against ``data`` (one publication, or a publications
-    folder it joins), with the files it would write, the report's heading and, for a
-    folder, the decrease warnings."""
-    if data.is_dir():  # a publications folder: the release becomes a new publication
-        found, target = prepare_new_publication(release, data, geo, **options)
-        previous = "none" if target.previous is None else target.previous.name
-        heading = f"New publication {target.folder.name} (against the previous one: {previous})"
-        return (
-            found,
-            target.data,
-            target.facts,
-            heading,
-            decrease_warnings(found, target, data, geo),
-        )
-    facts = data.parent / layout.FACTS_JSON
-    found = prepare_update(release, data, facts, geo, **options)
-    return found, data, facts, "What changes", []
 
 
 def _rebuild_after_update(

@@ -3,7 +3,9 @@ and what 'update' changes, in English for the person at the terminal."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+import shlex
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -11,6 +13,8 @@ import click
 
 from relocmap.base.errors import InputError, RelocmapError
 from relocmap.base.numbers import plain
+from relocmap.extract.found import Extraction
+from relocmap.extract.output import MAX_LISTED
 from relocmap.history.changes import DepartmentFigures
 from relocmap.history.folder import History, decrease_warnings
 from relocmap.inputs.checked import Inputs
@@ -182,6 +186,88 @@ def error_lines(exc: RelocmapError) -> list[str]:
             f"the first {MAX_PROBLEMS_SHOWN} are shown)"
         )
     return lines
+
+
+# What to type, for the usage mistakes people make with 'update' (the README's command).
+SOURCE_EXAMPLE = '--source "Région Auvergne-Rhône-Alpes, communiqué de presse"'
+_MISSING_HINTS = {
+    "Missing option '--source'": "give who published the figures, in quotes: " + SOURCE_EXAMPLE,
+    "Missing option '--date'": "give the release's date, such as --date 2023-06-14",
+}
+
+
+def _quoted(text: str) -> str:
+    """``text`` as a shell reads it back as one value: in double quotes when it can be."""
+    return f'"{text}"' if not set(text) & set('"$`\\!') else shlex.quote(text)
+
+
+class OneLineUsageError(click.ClickException):
+    """A usage mistake as the project reports every error: one ``Error:`` line, status 2."""
+
+    exit_code = 2
+
+
+def one_line_usage(exc: click.UsageError) -> OneLineUsageError:
+    """``exc`` as one line naming where the help is, instead of click's usage block."""
+    return OneLineUsageError(usage_line(exc))
+
+
+def usage_line(exc: click.UsageError) -> str:
+    """A usage mistake as one line: click's message, what to type for the mistakes users
+    make (a missing --source, a --source of several words without quotes) and where the
+    help is."""
+    message = exc.format_message().strip().rstrip(".")
+    command_path = exc.ctx.command_path if exc.ctx is not None else "relocmap"
+    params: Mapping[str, Any] = exc.ctx.params if exc.ctx is not None else {}
+    extra = re.fullmatch(r"Got unexpected extra arguments? \((.*)\)", message)
+    if extra and params.get("source"):
+        typed = f"{params['source']} {extra[1]}"
+        message += (
+            f"; a value of several words goes in quotes: if these words are the source, "
+            f"type --source {_quoted(typed)}"
+        )
+    elif extra:
+        message += f"; a value of several words goes in quotes, such as {SOURCE_EXAMPLE}"
+    elif message in _MISSING_HINTS:
+        message += f"; {_MISSING_HINTS[message]}"
+    return f"{message} (see '{command_path} --help')"
+
+
+def note_lines(notes: Sequence[object]) -> list[str]:
+    """What 'extract' notes about a release: the first notes, then how many more."""
+    lines = [f"Note: {note}" for note in notes[:MAX_LISTED]]
+    if len(notes) > MAX_LISTED:
+        lines.append(f"Note: ... and {len(notes) - MAX_LISTED} more note(s)")
+    return lines
+
+
+def skipped_lines(problems: Sequence[object]) -> list[str]:
+    """The release's lines 'extract --partial' skipped: the first ones, then how many more."""
+    lines = [f"Warning: {problem} (skipped)" for problem in problems[:MAX_LISTED]]
+    if len(problems) > MAX_LISTED:
+        lines.append(f"Warning: ... and {len(problems) - MAX_LISTED} more line(s) skipped")
+    return lines
+
+
+def extract_written_lines(
+    found: Extraction, written: Iterable[Path], output: Path | None, totals: Path | None
+) -> list[str]:
+    """What 'extract' wrote, and whether the release gave regional totals."""
+    rows = f"{len(found.rows)} departments"
+    lines = [f"wrote {path} ({rows if path == output else 'regional totals'})" for path in written]
+    if not found.totals:
+        unwritten = f"; {totals} not written" if totals is not None else ""
+        lines.append(f"no regional totals found{unwritten}")
+    return lines
+
+
+def converted_lines(data: Path, facts: Path, folder: Path) -> list[str]:
+    """What 'publications init' did, and what the next update does."""
+    return [
+        f"moved {data} and {facts} into {folder}/",
+        f"{folder.parent}/ now holds the publications: 'relocmap update' adds each new "
+        "release there as a new publication, and 'validate' and 'build' read them all",
+    ]
 
 
 def show_warning(

@@ -33,6 +33,7 @@ from relocmap.base.numbers import fr_group_spaces
 from relocmap.extract.found import Extraction, RegionalTotals
 from relocmap.extract.output import release_outputs
 from relocmap.extract.release import check_totals_region, extract_release, names_in
+from relocmap.files.writing import output_folder
 from relocmap.history.changes import DepartmentFigures, figures_of
 from relocmap.history.folder import (
     History,
@@ -374,6 +375,30 @@ def decrease_warnings(
         ) from None
     added = Release(target.folder.name, target.folder, update.inputs, update.after)
     return across(History(root, (history.latest, added), history.boundaries))
+
+
+def read_update(
+    release: Path, data: Path, geo: Path, out_dir: Path, **options: Any
+) -> tuple[Update, Path, Path, str, list[Problem]]:
+    """The release read and checked against ``data`` (one publication, or a publications
+    folder it joins), with the files it would write, the report's heading and, for a
+    folder, the decrease warnings. ``out_dir``, rebuilt once they are written, is
+    checked first (OutputError): the figures are never written for a map that cannot be."""
+    output_folder(out_dir)
+    if data.is_dir():  # a publications folder: the release becomes a new publication
+        found, target = prepare_new_publication(release, data, geo, **options)
+        previous = "none" if target.previous is None else target.previous.name
+        heading = f"New publication {target.folder.name} (against the previous one: {previous})"
+        return (
+            found,
+            target.data,
+            target.facts,
+            heading,
+            decrease_warnings(found, target, data, geo),
+        )
+    facts = data.parent / FACTS_JSON
+    found = prepare_update(release, data, facts, geo, **options)
+    return found, data, facts, "What changes", []
 
 
 def refuse_contradicted_totals(update: Update, release: Path) -> None:

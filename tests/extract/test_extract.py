@@ -689,7 +689,8 @@ def test_notes_are_shown_but_do_not_fail(in_tmp):
         (None, "Error: RELEASE.txt: file not found"),
         (b"%PDF-1.7\n", "Error: RELEASE.txt, line 1: not a text file: this is a PDF document"),
         (
-            "Dans l'Ain, 30 projets, 610 emplois\nEn Is\xe8re".encode("latin-1"),
+            # Neither UTF-8 nor Windows-1252 (0x81): a Latin-1 release alone is read.
+            "Dans l'Ain, 30 projets, 610 emplois\nEn Is\xe8re".encode("latin-1") + b"\x81",
             "Error: RELEASE.txt, line 2: byte 0xe8",
         ),
         (b"  \n", "Error: RELEASE.txt: file is empty"),

@@ -121,7 +121,8 @@ def test_problems_of_every_publication_are_reported_together(
     assert lines[0].startswith(f"{history_dir}/2022-10/relocalisations.csv, line 2, column")
     assert lines[1] == (
         f"{history_dir}/2024-01/publication.json: file not found; every publication needs "
-        "its facts (source_date and source at least; see data/README.md)"
+        "its facts (source_date and source at least) beside its relocalisations.csv: move "
+        f"the publication's publication.json into {history_dir}/2024-01/ (see data/README.md)"
     )
 
 

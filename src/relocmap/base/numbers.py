@@ -16,6 +16,9 @@ NARROW_NBSP = "\u202f"
 # Thousands may be grouped with a space, a no-break space or a narrow no-break space.
 # ASCII digits only: Python's \d and int() also take other scripts' digits ("١٢٢٠").
 _WHOLE_NUMBER = re.compile(r"^[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+$|^[0-9]+$")
+# Longer than any count of projects or jobs; also far below int()'s 4 300-digit limit,
+# beyond which Python refuses to convert a string at all.
+MAX_DIGITS = 15
 
 
 def fr_int(value: float | int) -> str:
@@ -66,11 +69,13 @@ def fold(text: str) -> str:
 
 
 def parse_whole_number(text: str) -> int | None:
-    """``1 220`` (any space as thousands separator) gives 1220; anything else None."""
+    """``1 220`` (any space as thousands separator) gives 1220; anything else, and a
+    number of more than MAX_DIGITS digits, None."""
     text = text.strip()
     if not _WHOLE_NUMBER.match(text):
         return None
-    return int(re.sub(r"[^0-9]", "", text))
+    digits = re.sub(r"[^0-9]", "", text)
+    return int(digits) if len(digits) <= MAX_DIGITS else None
 
 
 # --- counts as press releases write them --------------------------------------------
@@ -82,8 +87,6 @@ THOUSANDS_SEPARATORS = " \u00a0\u202f.'’"
 # "1.220", "1,2"): what parse_count is given. Other scripts' digits are no digits here.
 DIGIT_RUN = r"[0-9](?:[ \u00a0\u202f.,'’]?[0-9])*"
 _ASCII_DIGITS = re.compile(r"[0-9]+")
-# Longer than any count of projects or jobs; also below int()'s 4 300-digit limit.
-_MAX_DIGITS = 15
 
 
 def parse_count(text: str) -> int | None:
@@ -93,7 +96,7 @@ def parse_count(text: str) -> int | None:
     separator. ``1,2`` (a decimal) and anything else give None.
     """
     if _ASCII_DIGITS.fullmatch(text):
-        return int(text) if len(text) <= _MAX_DIGITS else None
+        return int(text) if len(text) <= MAX_DIGITS else None
     separators = {ch for ch in text if not ("0" <= ch <= "9")}
     if len(separators) != 1 or not separators <= set(THOUSANDS_SEPARATORS):
         return None
@@ -101,7 +104,7 @@ def parse_count(text: str) -> int | None:
     if not (1 <= len(head) <= 3 and groups and all(len(g) == 3 for g in groups)):
         return None
     digits = head + "".join(groups)
-    if not _ASCII_DIGITS.fullmatch(digits) or len(digits) > _MAX_DIGITS:
+    if not _ASCII_DIGITS.fullmatch(digits) or len(digits) > MAX_DIGITS:
         return None
     return int(digits)
 

@@ -415,10 +415,12 @@ _CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*+=\s*+[\"']?\s*+([A-Za-z0-9_
 def read_release(path: str | Path, encoding: str | None = None) -> str:
     """The text of a press release file (UTF-8 by default), refusing binary documents.
 
-    An HTML page that is not UTF-8 is decoded with the charset its ``<meta>`` declares.
+    An HTML page that is not UTF-8 is decoded with the charset its ``<meta>`` declares;
+    another file that is not UTF-8 is read as Windows-1252 when its bytes say so, as
+    the figures CSV is (:data:`relocmap.files.reading.AUTO_ENCODINGS`).
     """
 
-    def read(name: str) -> str:
+    def read(name: str | None) -> str:
         text, _ = read_text(
             path,
             name,
@@ -435,9 +437,10 @@ def read_release(path: str | Path, encoding: str | None = None) -> str:
         return read("utf-8-sig")
     except InputError:
         declared = _declared_charset(Path(path))
-        if declared is None:
-            raise
-        return read(declared)
+    # A page is read with the charset it declares; any other file as a figures CSV is:
+    # Windows-1252 when its bytes say so (files/reading.py decode), else each bad byte
+    # is reported.
+    return read(declared)
 
 
 def _declared_charset(path: Path) -> str | None:

@@ -118,6 +118,8 @@ def _os_reason(exc: OSError) -> str:
 # file, almost no accented letter happens to form a UTF-8 sequence. Otherwise it is a
 # UTF-8 file damaged in a few places, and each bad byte is reported with its offset.
 AUTO_ENCODINGS = ("utf-8-sig", "cp1252")
+# What a message suggests passing: the encodings French files are met in.
+_ENCODING_EXAMPLE = "--encoding cp1252 for Windows-1252, --encoding latin-1 for ISO-8859-1"
 
 
 def decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
@@ -185,8 +187,8 @@ def _blame(path: Path, data: bytes, candidates: list[str]) -> NoReturn:
             Problem(
                 str(path),
                 f"byte 0x{data[start]:02x} at character {column} cannot be decoded as "
-                f"{' or '.join(names)} (byte offset {start}); save the file as UTF-8 "
-                "or pass --encoding",
+                f"{' or '.join(names)} (byte offset {start}); save the file as UTF-8, "
+                f"or pass its encoding with --encoding ({_ENCODING_EXAMPLE})",
                 line,
             )
         )
@@ -205,8 +207,8 @@ def _damaged_utf8(path: Path, data: bytes, offset: int, text: str) -> list[Probl
                     str(path),
                     f"byte 0x{ord(ch) - 0xDC00:02x} at character {column} (byte offset "
                     f"{offset}) is not UTF-8, although the rest of the file is: the file "
-                    "is damaged there; retype that character, or pass --encoding if the "
-                    "file is in another encoding",
+                    "is damaged there; retype that character, or, if the file is in another "
+                    f"encoding, pass it with --encoding ({_ENCODING_EXAMPLE})",
                     line,
                 )
             )

@@ -159,6 +159,8 @@ def check_outputs(
         for source in sources:
             if same_file(target, source):
                 raise OutputError(f"{target}: is an input ({source}); {instead}")
+    for target in targets:
+        refuse_link_loop(target, "choose another output")
     for index, target in enumerate(targets):
         for other in targets[:index]:
             if same_file(target, other):
@@ -354,9 +356,23 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
+def refuse_link_loop(path: Path, instead: str) -> None:
+    """Refuse a path that goes through a loop of symbolic links (``out -> out``): it can
+    be neither read nor written, and resolving it raises RuntimeError, not OSError."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OutputError(
+                f"{path}: goes through a loop of symbolic links (a link that leads back to "
+                f"itself); remove the link, or {instead}"
+            ) from None
+
+
 def output_folder(out_dir: Path) -> Path:
     """The real folder behind ``out_dir`` (a link to a folder is followed)."""
     out_dir = Path(out_dir)
+    refuse_link_loop(out_dir, "choose another --out directory")
     real = Path(os.path.realpath(out_dir)) if out_dir.is_symlink() else out_dir
     if real.exists() and not real.is_dir():
         raise OutputError(f"{out_dir}: exists and is not a directory; choose another --out")

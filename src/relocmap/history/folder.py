@@ -22,6 +22,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import functools
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -210,18 +211,22 @@ def _read_release(
     """One folder's figures and facts, each checked as the single layout checks them."""
     problems: list[Problem] = []
     table = figures = publication = None
-    try:
-        table = read_csv_table(folder / FIGURES_CSV, encoding=encoding)
-        figures = validate_table(table, names, schema)
-    except InputError as exc:
-        problems += exc.problems
-    facts = folder / FACTS_JSON
-    if not facts.exists() and not facts.is_symlink():
+    csv, facts = folder / FIGURES_CSV, folder / FACTS_JSON
+    if not os.path.lexists(csv):
+        problems.append(Problem(str(csv), _missing(folder, FIGURES_CSV, FACTS_JSON, "figures")))
+    else:
+        try:
+            table = read_csv_table(csv, encoding=encoding)
+            figures = validate_table(table, names, schema)
+        except InputError as exc:
+            problems += exc.problems
+    if not os.path.lexists(facts):
         problems.append(
             Problem(
                 str(facts),
-                "file not found; every publication needs its facts (source_date and source "
-                "at least; see data/README.md)",
+                _missing(
+                    folder, FACTS_JSON, FIGURES_CSV, "facts (source_date and source at least)"
+                ),
             )
         )
     else:
@@ -240,6 +245,17 @@ def _read_release(
             )
         )
     return table, figures, publication, problems
+
+
+def _missing(folder: Path, name: str, beside: str, what: str) -> str:
+    """Why a publication folder's file is missing, and what to move where: the single
+    layout's file two folders up (data/publication.json), when it is there."""
+    left = folder.parent.parent / name
+    source = str(left) if os.path.lexists(left) else f"the publication's {name}"
+    return (
+        f"file not found; every publication needs its {what} beside its {beside}: move "
+        f"{source} into {folder}/ (see data/README.md)"
+    )
 
 
 def load_history(root: Path, geo: Path, encoding: str | None = None) -> History:

