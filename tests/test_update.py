@@ -130,7 +130,8 @@ def test_update_writes_figures_facts_and_map(repo):
         assert old not in html, old
     still = (repo / "out" / "carte.svg").read_text("utf-8")  # the still image, as text
     assert "chiffres publiés le 14 juin 2023" in still
-    assert "Chiffres : Région Auvergne-Rhône-Alpes, communiqué de presse ·" in still
+    # The source as given, dated by --date (issue 19: the credit had lost its date).
+    assert "Chiffres : Région Auvergne-Rhône-Alpes, communiqué de presse du 14 juin 2023 ·" in still
     assert "communiqué de presse, 2022" not in still
     exported = (repo / "out" / "relocalisations.csv").read_text("utf-8")
     assert re.search(r"^01,Ain,84,Auvergne-Rhône-Alpes,30,610,", exported, re.M)

@@ -173,14 +173,68 @@ def test_objective_and_plan_facts():
     assert wording.plan_facts_text(bare) == ""
 
 
-def test_figures_source_is_the_publication_or_says_it_is_unknown():
-    assert wording.figures_source(PUBLICATION) == "Région fictive, communiqué de test"
+def test_figures_source_is_the_dated_publication_or_says_it_is_unknown():
+    assert wording.figures_source(PUBLICATION) == "Région fictive, communiqué de test, 2031"
     assert wording.figures_source(None) == "données fournies (source non précisée)"
+
+
+README_SOURCE = "Région Auvergne-Rhône-Alpes, communiqué de presse"
+
+
+@pytest.mark.parametrize(
+    ("source", "date", "credited"),
+    [
+        # Issue 19: the README's --source with --date 2023-06-14 had lost its date.
+        (README_SOURCE, PartialDate(2023, 6, 14), f"{README_SOURCE} du 14 juin 2023"),
+        (README_SOURCE, PartialDate(2023, 6, 1), f"{README_SOURCE} du 1er juin 2023"),
+        (README_SOURCE, PartialDate(2023, 6), f"{README_SOURCE} de juin 2023"),
+        (README_SOURCE, PartialDate(2023, 4), f"{README_SOURCE} d’avril 2023"),
+        (README_SOURCE, PartialDate(2023, 8), f"{README_SOURCE} d’août 2023"),
+        (README_SOURCE, PartialDate(2023), f"{README_SOURCE} de 2023"),
+        # A source that already gives its date keeps it, written once.
+        (f"{README_SOURCE}, 2022", PartialDate(2022), f"{README_SOURCE}, 2022"),
+        *(
+            (written, date, written)
+            for written, date in (
+                (f"{README_SOURCE} du 14 juin 2023", PartialDate(2023, 6, 14)),
+                (f"{README_SOURCE} du 14 Juin 2023", PartialDate(2023, 6, 14)),
+                (f"{README_SOURCE} du 1er juin 2023", PartialDate(2023, 6, 1)),
+                (f"{README_SOURCE} (14/06/2023)", PartialDate(2023, 6, 14)),
+                (f"{README_SOURCE} 2023-06-14", PartialDate(2023, 6, 14)),
+                (f"{README_SOURCE} de juin 2023", PartialDate(2023, 6)),
+                ("Tests (2022-10), pas la Région", PartialDate(2022, 10)),
+            )
+        ),
+        # Only the year, of a more precise date: the year gives way to the date.
+        (f"{README_SOURCE}, 2023", PartialDate(2023, 6, 14), f"{README_SOURCE} du 14 juin 2023"),
+        # Another date (an older source kept by mistake) does not hide the release's.
+        (
+            f"{README_SOURCE}, 2022",
+            PartialDate(2023, 6, 14),
+            f"{README_SOURCE}, 2022, 14 juin 2023",
+        ),
+        # No document named: the date after a comma.
+        (
+            "Région Auvergne-Rhône-Alpes",
+            PartialDate(2023, 6, 14),
+            "Région Auvergne-Rhône-Alpes, 14 juin 2023",
+        ),
+        (
+            "Région Auvergne-Rhône-Alpes",
+            PartialDate(2023, 6),
+            "Région Auvergne-Rhône-Alpes, juin 2023",
+        ),
+    ],
+)
+def test_the_credit_gives_the_release_date_once(source, date, credited):
+    publication = Publication(source, date)
+    assert wording.figures_source(publication) == credited
+    assert wording.source_lines(publication)[0] == f"Chiffres : {credited}"
 
 
 def test_source_lines_credit_figures_then_boundaries():
     assert wording.source_lines(PUBLICATION) == [
-        "Chiffres : Région fictive, communiqué de test",
+        "Chiffres : Région fictive, communiqué de test, 2031",
         "Contours : IGN ADMIN EXPRESS et INSEE, Licence Ouverte 2.0",
     ]
     assert wording.source_lines(None)[0] == "Chiffres : données fournies (source non précisée)"
