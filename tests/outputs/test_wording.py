@@ -17,7 +17,7 @@ from shapely.geometry import MultiPolygon, Point, Polygon, box
 from relocmap.base.counts import Count
 from relocmap.base.precision import Precision
 from relocmap.inputs.dates import PartialDate
-from relocmap.inputs.facts import Publication
+from relocmap.inputs.facts import Announcement, Publication
 from relocmap.inputs.join import JoinedFigures
 from relocmap.outputs import drawing, evolution, images, trajectory, wording
 from relocmap.outputs.classify import NO_DATA_COLOR, VIEWS, classify
@@ -164,13 +164,40 @@ def test_objective_and_plan_facts():
         "Budget : 3 millions d'euros · plan adopté en mars 2030"
     )
     announced = dataclasses.replace(
-        PUBLICATION, budget_plan=None, projets_annonces_prochainement=1200
+        PUBLICATION, budget_plan=None, projets_annonces=Announcement(Count(1200))
     )
     assert wording.plan_facts_text(announced) == (
         f"Plan adopté en mars 2030 · 1{NNBSP}200 projets annoncés prochainement"
     )
     bare = Publication("Source fictive", PartialDate(2031))
     assert wording.plan_facts_text(bare) == ""
+
+
+def test_announced_figures_are_shown_as_forward_looking_with_their_horizon():
+    # Issue 19 (fictitious figures): what a release announces for later, as it words it.
+    hundred = Count(100, Precision.ENVIRON, formulation="une centaine de nouveaux projets")
+    jobs = Count(2000, Precision.PLUS_DE)
+    announced = dataclasses.replace(
+        PUBLICATION,
+        budget_plan=None,
+        adoption_plan=None,
+        projets_annonces=Announcement(hundred, "d'ici fin 2025"),
+        emplois_annonces=Announcement(jobs, "à l'horizon 2027"),
+    )
+    assert wording.announced_texts(announced) == [
+        "une centaine de nouveaux projets prévus d'ici fin 2025",
+        f"plus de 2{NNBSP}000 emplois prévus à l'horizon 2027",
+    ]
+    assert wording.plan_facts_text(announced) == (
+        "Une centaine de nouveaux projets prévus d'ici fin 2025 · "
+        f"plus de 2{NNBSP}000 emplois prévus à l'horizon 2027"
+    )
+    no_horizon = dataclasses.replace(announced, projets_annonces=Announcement(hundred))
+    assert wording.announced_texts(no_horizon)[0] == (
+        "une centaine de nouveaux projets annoncés prochainement"
+    )
+    none = dataclasses.replace(announced, projets_annonces=Announcement(Count(0)))
+    assert wording.announced_texts(none) == [f"plus de 2{NNBSP}000 emplois prévus à l'horizon 2027"]
 
 
 def test_figures_source_is_the_dated_publication_or_says_it_is_unknown():

@@ -207,18 +207,36 @@ def objective_text(publication: Publication) -> str | None:
     return f"{fr_int(goal)} emplois industriels" + (f" en {years} ans" if years else "")
 
 
+def announced_texts(publication: Publication) -> list[str]:
+    """The forward-looking figures, projects first, as the release worded them, with
+    their horizon: "une centaine de nouveaux projets prévus d'ici fin 2025", or
+    "200 projets annoncés prochainement" without one; none for a count of 0."""
+    texts = []
+    for announced, noun in (
+        (publication.projets_annonces, "projets"),
+        (publication.emplois_annonces, "emplois"),
+    ):
+        if announced is None or not announced.count.value:
+            continue
+        words = announced.count.wording(noun)
+        texts.append(
+            f"{words} prévus {announced.horizon}"
+            if announced.horizon
+            else f"{words} annoncés prochainement"
+        )
+    return texts
+
+
 def plan_facts_text(publication: Publication) -> str:
     """``Budget : 1,2 milliard d'euros · plan adopté en décembre 2021 · 200 projets annoncés
-    prochainement``: those the facts give, or empty."""
+    prochainement``: those the facts give (the announced figures by
+    :func:`announced_texts`), or empty."""
     parts = []
     if publication.budget_plan:
         parts.append(f"Budget : {publication.budget_plan}")
     if publication.adoption_plan is not None:
         parts.append(f"plan adopté {french_when(publication.adoption_plan)}")
-    if publication.projets_annonces_prochainement:
-        parts.append(
-            f"{fr_int(publication.projets_annonces_prochainement)} projets annoncés prochainement"
-        )
+    parts.extend(announced_texts(publication))
     text = " · ".join(parts)
     return text[:1].upper() + text[1:]
 
