@@ -77,6 +77,20 @@ def test_each_clause_has_its_own_tense() -> None:
     assert horizons(text, find_figures(text)) == [None, "d'ici 2027"]
 
 
+def test_three_clauses_joined_by_et_each_keep_their_tense() -> None:
+    text = (
+        "30 projets ont été accompagnés et 40 projets le seront bientôt et 200 emplois "
+        "ont été créés"
+    )
+    figures = find_figures(text)
+    assert [text[a:b].strip() for a, b in figure_clauses(text, figures)] == [
+        "30 projets ont été accompagnés",
+        "et 40 projets le seront bientôt",
+        "et 200 emplois ont été créés",
+    ]
+    assert forward_flags(text, figures) == [False, True, False]
+
+
 def test_figures_without_a_verb_share_the_next_one() -> None:
     text = "La Région vise 500 projets et 30 000 emplois d'ici 2027"
     figures = find_figures(text)

@@ -90,15 +90,18 @@ def figure_clauses(text: str, figures: Sequence[Figure]) -> list[tuple[int, int]
     share the clause of the verb after them ("500 projets et 900 emplois d'ici 2027")."""
     bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text) + 1]
     order = sorted(range(len(figures)), key=lambda i: figures[i].start)
-    starts = {i: bounds[bisect.bisect_right(bounds, figures[i].start) - 1] for i in order}
-    ends = {i: bounds[bisect.bisect_right(bounds, figures[i].start)] for i in order}
+    clause = {i: bisect.bisect_right(bounds, figures[i].start) - 1 for i in order}
+    starts = {i: bounds[clause[i]] for i in order}
+    ends = {i: bounds[clause[i] + 1] for i in order}
     for before, after in zip(order, order[1:], strict=False):
-        if starts[before] != starts[after]:
+        if clause[before] != clause[after]:
             continue
         between = text[figures[before].end : figures[after].start]
         join = CLAUSE_JOIN.search(between)
         if join is not None and _OWN_WORDS.search(between, 0, join.start()):
             ends[before] = starts[after] = figures[before].end + join.start()
+        else:
+            starts[after] = starts[before]
     # Figures sharing a verb share the clause: the last one's end is theirs too.
     for before, after in reversed(list(zip(order, order[1:], strict=False))):
         if starts[before] == starts[after]:
