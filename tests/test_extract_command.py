@@ -108,6 +108,8 @@ def test_totals_and_announced_projects_go_to_the_publication_facts(in_tmp, repo_
         "total_emplois_publie": 5306,
         "total_emplois_formulation": "5\u202f306 emplois",
         "projets_annonces_prochainement": 200,
+        "projets_annonces_precision": "exact",
+        "projets_annonces_formulation": "200 projets",
     }
 
 

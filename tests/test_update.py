@@ -11,6 +11,7 @@ import re
 import shlex
 import shutil
 import subprocess
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -130,7 +131,8 @@ def test_update_writes_figures_facts_and_map(repo):
         assert old not in html, old
     still = (repo / "out" / "carte.svg").read_text("utf-8")  # the still image, as text
     assert "chiffres publiés le 14 juin 2023" in still
-    assert "Chiffres : Région Auvergne-Rhône-Alpes, communiqué de presse ·" in still
+    # The source as given, dated by --date (issue 19: the credit had lost its date).
+    assert "Chiffres : Région Auvergne-Rhône-Alpes, communiqué de presse du 14 juin 2023 ·" in still
     assert "communiqué de presse, 2022" not in still
     exported = (repo / "out" / "relocalisations.csv").read_text("utf-8")
     assert re.search(r"^01,Ain,84,Auvergne-Rhône-Alpes,30,610,", exported, re.M)
@@ -184,6 +186,55 @@ def test_a_release_without_totals_gives_a_headline_without_totals(repo):
     assert "  total_emplois_publie: 5306 → removed (the new release does not give it)" in (
         result.stdout.splitlines()
     )
+
+
+# Issue 19, as a web editor met it: a 2024 release (fictitious, worded as the Région's)
+# whose totals sentence puts each clause in its own tense, and which announces a
+# hundred new projects by the end of 2025.
+RELEASE_FORWARD = RELEASE_2023.replace(
+    "La Région a identifié et accompagné 212 projets pour la création de plus de 6 000 emplois.",
+    "Au total, 212 projets ont été accompagnés et plus de 6 000 emplois seront créés.\n"
+    "Une centaine de nouveaux projets seront accompagnés d'ici fin 2025.",
+)
+
+
+def test_update_reads_forward_looking_projects_and_shows_them_as_such(repo):
+    result = update(repo, RELEASE_FORWARD, date="2024-03-05")
+    assert result.exit_code == 0, result.output
+    written = facts(repo)
+    # The 212 achieved projects are the total, with the jobs they will create.
+    assert (written["total_projets_publie"], written["total_emplois_publie"]) == (212, 6000)
+    assert {key: value for key, value in written.items() if "_annonces_" in key} == {
+        "projets_annonces_prochainement": 100,
+        "projets_annonces_precision": "environ",
+        "projets_annonces_formulation": "une centaine de nouveaux projets",
+        "projets_annonces_echeance": "d'ici fin 2025",
+    }
+    lines = result.stdout.splitlines()
+    assert "  projets_annonces_prochainement: 200 → 100" in lines
+    html = unescape(page(repo))
+    assert "une centaine de nouveaux projets prévus d'ici fin 2025" in html
+    assert "annoncés prochainement" not in html
+    dated = "Région Auvergne-Rhône-Alpes, communiqué de presse du 5 mars 2024"
+    assert f'Chiffres : <span class="relocmap-figures-source">{dated}</span>' in html  # credit
+    assert f'<span class="relocmap-table-source">{dated}</span>' in html  # table caption
+    assert f'"source":"{dated}"' in html  # what the popups say
+    still = (repo / "out" / "carte.svg").read_text("utf-8")
+    assert "communiqué de presse du 5 mars 2024" in still
+
+
+def test_a_release_without_forward_figures_removes_the_previous_ones(repo):
+    assert update(repo, RELEASE_FORWARD, date="2024-03-05").exit_code == 0
+    result = update(repo, RELEASE_2023, date="2024-09")
+    assert result.exit_code == 0, result.output
+    assert not any("_annonces_" in key for key in facts(repo))
+    assert (
+        "  projets_annonces_echeance: “d'ici fin 2025” → removed (the new release does not "
+        "give it)" in result.stdout.splitlines()
+    )
+    html = unescape(page(repo))
+    assert "prévus d'ici" not in html and "annoncés prochainement" not in html
+    assert "communiqué de presse de septembre 2024" in html
 
 
 def test_a_department_left_out_of_the_new_release(repo):

@@ -30,8 +30,8 @@ import pandas as pd
 from relocmap.base.errors import InputError, Problem
 from relocmap.base.layout import FACTS_JSON, FIGURES_CSV
 from relocmap.base.numbers import fr_group_spaces
-from relocmap.extract.found import Extraction, RegionalTotals
-from relocmap.extract.output import release_outputs
+from relocmap.extract.found import Announced, Extraction, RegionalTotals
+from relocmap.extract.output import announced_facts, chosen_announced, release_outputs
 from relocmap.extract.release import check_totals_region, extract_release, names_in
 from relocmap.files.writing import output_folder
 from relocmap.history.changes import DepartmentFigures, figures_of
@@ -119,8 +119,10 @@ def release_facts(
     source: str,
     totals: RegionalTotals | None,
     previous: Mapping[str, Any] | None,
+    announced: Mapping[str, Announced] | None = None,
 ) -> dict[str, Any]:
-    """The facts of the new release: date, source, totals; the plan's facts kept, and
+    """The facts of the new release: date, source, totals, the figures it announces for
+    later (projects, jobs, with their horizon); the plan's facts kept, and
     ``donnees_fictives`` when the previous facts set it (never set otherwise)."""
     facts: dict[str, Any] = {"source_date": date, "source": source}
     if totals is not None:
@@ -128,6 +130,8 @@ def release_facts(
             facts[f"total_{column}_publie"] = quantity.value
             facts[f"total_{column}_precision"] = str(quantity.precision)
             facts[f"total_{column}_formulation"] = fr_group_spaces(quantity.words)
+    given = announced_facts(dict(announced or {})).items()
+    facts.update((key, value) for key, value in given if value is not None)
     for key in PLAN_KEYS:
         if previous is not None and previous.get(key) is not None:
             facts[key] = previous[key]
@@ -241,7 +245,8 @@ def prepare_update(
     boundaries = read_boundaries(geo)
     previous = _previous_facts(previous_facts_path or facts_path)
     found, csv_text = read_release_figures(release, boundaries, partial, encoding)
-    facts = release_facts(date, source, release_totals(found, release), previous)
+    totals = release_totals(found, release)
+    facts = release_facts(date, source, totals, previous, chosen_announced(found, str(release)))
     names = boundaries["nom"].to_dict()
     inputs, frame = _checked((csv_text, facts), data, facts_path, geo, names)
     concerns = total_concerns(inputs.joined, inputs.publication, within_release=True)

@@ -8,8 +8,10 @@ from __future__ import annotations
 import pytest
 
 from relocmap.extract.clauses import (
+    figure_clauses,
     figures_first,
     forward_flags,
+    horizons,
     is_proper_name,
     leads,
     located_in,
@@ -59,6 +61,47 @@ def test_forward_flags_by_clause() -> None:
     assert forward_flags(text, find_figures(text)) == [False, True]
     text = "D'ici 2027, 500 projets et 900 emplois"
     assert forward_flags(text, find_figures(text)) == [True, True]
+
+
+def test_each_clause_has_its_own_tense() -> None:
+    # Issue 19: the achieved projects were filed as announced with the jobs' "seront".
+    text = "Au total, 210 projets ont été accompagnés et plus de 6 000 emplois seront créés"
+    figures = find_figures(text)
+    assert [text[a:b].strip() for a, b in figure_clauses(text, figures)] == [
+        "210 projets ont été accompagnés",
+        "et plus de 6 000 emplois seront créés",
+    ]
+    assert forward_flags(text, figures) == [False, False]  # the projects' jobs
+    text = "30 projets ont été accompagnés et 50 projets le seront d'ici 2027"
+    assert forward_flags(text, find_figures(text)) == [False, True]
+    assert horizons(text, find_figures(text)) == [None, "d'ici 2027"]
+
+
+def test_three_clauses_joined_by_et_each_keep_their_tense() -> None:
+    text = (
+        "30 projets ont été accompagnés et 40 projets le seront bientôt et 200 emplois "
+        "ont été créés"
+    )
+    figures = find_figures(text)
+    assert [text[a:b].strip() for a, b in figure_clauses(text, figures)] == [
+        "30 projets ont été accompagnés",
+        "et 40 projets le seront bientôt",
+        "et 200 emplois ont été créés",
+    ]
+    assert forward_flags(text, figures) == [False, True, False]
+
+
+def test_figures_without_a_verb_share_the_next_one() -> None:
+    text = "La Région vise 500 projets et 30 000 emplois d'ici 2027"
+    figures = find_figures(text)
+    assert len(set(figure_clauses(text, figures))) == 1
+    assert forward_flags(text, figures) == [True, True]
+    assert horizons(text, figures) == ["d'ici 2027", "d'ici 2027"]
+
+
+def test_jobs_with_an_aim_stay_forward_after_achieved_projects() -> None:
+    text = "180 projets ont été accompagnés et 9 000 emplois sont visés d'ici 2027"
+    assert forward_flags(text, find_figures(text)) == [False, True]
 
 
 def test_one_each_gives_the_projects_and_the_jobs() -> None:

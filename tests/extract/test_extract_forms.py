@@ -579,7 +579,7 @@ def test_achieved_totals_not_forward_looking_ones():
         "Dans l'Ain, 30 projets pour 610 emplois."
     )
     assert totals(found) == [(None, 190, 5306)]
-    assert [(a.projects.value, a.line) for a in found.announced] == [(200, 1)]
+    assert [(a.quantity.value, a.line) for a in found.announced] == [(200, 1)]
 
 
 def test_forward_and_achieved_in_one_sentence():
@@ -588,14 +588,61 @@ def test_forward_and_achieved_in_one_sentence():
         "et 200 projets auront bientôt été accompagnés."
     )
     assert totals(found) == [(None, 190, 5306)]
-    assert [a.projects.value for a in found.announced] == [200]
+    assert [a.quantity.value for a in found.announced] == [200]
 
 
 def test_an_objective_is_not_a_total():
     found = read("La Région vise 500 projets et 30 000 emplois d'ici 2027.")
     assert found.totals == ()
-    assert [a.projects.value for a in found.announced] == [500]
-    assert "forward-looking or objective" in found.notes[0].reason
+    assert [(a.kind, a.quantity.value, a.horizon) for a in found.announced] == [
+        ("projects", 500, "d'ici 2027"),
+        ("jobs", 30000, "d'ici 2027"),
+    ]
+
+
+# --- issue 19: each clause has its own tense; forward-looking projects and jobs ----------
+# (fictitious sentences in the wording of a 2024 release)
+
+
+def test_achieved_projects_and_the_jobs_they_will_create_are_the_totals():
+    found = read("Au total, 210 projets ont été accompagnés et plus de 6 000 emplois seront créés.")
+    assert totals(found) == [(None, 210, 6000)]
+    assert found.announced == ()
+
+
+def test_projects_accompanied_that_will_create_jobs_are_the_totals():
+    found = read("La Région a accompagné 180 projets, qui créeront 5 120 emplois.")
+    assert totals(found) == [(None, 180, 5120)]
+    assert found.announced == ()
+
+
+def test_new_projects_by_a_horizon_are_announced_with_it():
+    found = read(
+        "La Région a accompagné 210 projets pour 6 000 emplois. Une centaine de nouveaux "
+        "projets seront accompagnés d'ici fin 2025."
+    )
+    assert totals(found) == [(None, 210, 6000)]
+    (announced,) = found.announced
+    assert (announced.kind, announced.quantity.value, announced.quantity.precision) == (
+        "projects",
+        100,
+        "environ",
+    )
+    assert (announced.words, announced.horizon) == (
+        "Une centaine de nouveaux projets",
+        "d'ici fin 2025",
+    )
+
+
+def test_jobs_by_a_horizon_after_achieved_projects_are_announced():
+    found = read(
+        "La Région a accompagné 210 projets pour 6 000 emplois ; 2 000 emplois de plus "
+        "sont attendus à l'horizon 2027."
+    )
+    assert totals(found) == [(None, 210, 6000)]
+    assert [(a.kind, a.quantity.value, a.horizon) for a in found.announced] == [
+        ("jobs", 2000, "à l'horizon 2027")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -618,7 +665,7 @@ def test_forward_count_in_a_regional_paragraph_without_the_word_region():
         "La Région a identifié 190 projets pour 5 306 emplois. "
         "Et ce n'est pas fini : 200 projets seront bientôt accompagnés."
     )
-    assert [a.projects.value for a in found.announced] == [200]
+    assert [a.quantity.value for a in found.announced] == [200]
 
 
 def test_national_figures_are_not_the_regions_totals():

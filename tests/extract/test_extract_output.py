@@ -77,7 +77,7 @@ def test_chosen_totals_refuses_totals_that_disagree() -> None:
     found = Extraction((AIN,), (TOTALS, TOTALS, other), ())
     with pytest.raises(InputError, match="2 different regional totals"):
         chosen_totals(found)
-    assert chosen_totals(Extraction((AIN,), (TOTALS, TOTALS), ())) == (TOTALS, None)
+    assert chosen_totals(Extraction((AIN,), (TOTALS, TOTALS), ())) == (TOTALS, {})
 
 
 def test_merged_facts_keep_the_other_facts(tmp_path: Path) -> None:

@@ -73,7 +73,7 @@ def test_regional_totals_and_announced_projects_are_kept_apart() -> None:
     (totals,) = collector.totals
     assert (totals.projects.value, totals.jobs.value) == (190, 5300)
     (announced,) = collector.announced
-    assert announced.projects.value == 200
+    assert announced.quantity.value == 200
 
 
 def test_a_department_tally_without_a_number_is_a_problem() -> None:

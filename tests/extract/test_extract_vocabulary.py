@@ -12,6 +12,7 @@ from relocmap.extract.vocabulary import (
     COMPANY,
     DATELINE,
     FORWARD,
+    HORIZON,
     JOBS,
     NATIONAL,
     NOUNS,
@@ -59,6 +60,27 @@ def test_forward_markers(text: str) -> None:
 @pytest.mark.parametrize("text", ["ont été créés", "sont accompagnés", "en 2023"])
 def test_achieved_wordings_are_not_forward(text: str) -> None:
     assert not FORWARD.search(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "horizon"),
+    [
+        ("seront accompagnés d'ici fin 2025.", "d'ici fin 2025"),
+        ("d’ici à 2027, 500 projets", "d’ici à 2027"),
+        ("attendus à l'horizon 2030", "à l'horizon 2030"),
+        ("avant la fin de l'année", "avant la fin de l'année"),
+        ("d'ici juin 2026", "d'ici juin 2026"),
+        ("créés en 2026", "en 2026"),
+    ],
+)
+def test_horizons_as_releases_word_them(text: str, horizon: str) -> None:
+    found = HORIZON.search(text)
+    assert found is not None and found.group() == horizon
+
+
+@pytest.mark.parametrize("text", ["en Isère", "d'ici là", "depuis 2021", "en 20 ans"])
+def test_no_horizon_without_a_date(text: str) -> None:
+    assert HORIZON.search(text) is None
 
 
 def test_company_marker_needs_one_company_as_subject() -> None:

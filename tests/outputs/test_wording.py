@@ -17,7 +17,7 @@ from shapely.geometry import MultiPolygon, Point, Polygon, box
 from relocmap.base.counts import Count
 from relocmap.base.precision import Precision
 from relocmap.inputs.dates import PartialDate
-from relocmap.inputs.facts import Publication
+from relocmap.inputs.facts import Announcement, Publication
 from relocmap.inputs.join import JoinedFigures
 from relocmap.outputs import drawing, evolution, images, trajectory, wording
 from relocmap.outputs.classify import NO_DATA_COLOR, VIEWS, classify
@@ -164,7 +164,7 @@ def test_objective_and_plan_facts():
         "Budget : 3 millions d'euros · plan adopté en mars 2030"
     )
     announced = dataclasses.replace(
-        PUBLICATION, budget_plan=None, projets_annonces_prochainement=1200
+        PUBLICATION, budget_plan=None, projets_annonces=Announcement(Count(1200))
     )
     assert wording.plan_facts_text(announced) == (
         f"Plan adopté en mars 2030 · 1{NNBSP}200 projets annoncés prochainement"
@@ -173,14 +173,95 @@ def test_objective_and_plan_facts():
     assert wording.plan_facts_text(bare) == ""
 
 
-def test_figures_source_is_the_publication_or_says_it_is_unknown():
-    assert wording.figures_source(PUBLICATION) == "Région fictive, communiqué de test"
+def test_announced_figures_are_shown_as_forward_looking_with_their_horizon():
+    # Issue 19 (fictitious figures): what a release announces for later, as it words it.
+    hundred = Count(100, Precision.ENVIRON, formulation="une centaine de nouveaux projets")
+    jobs = Count(2000, Precision.PLUS_DE)
+    announced = dataclasses.replace(
+        PUBLICATION,
+        budget_plan=None,
+        adoption_plan=None,
+        projets_annonces=Announcement(hundred, "d'ici fin 2025"),
+        emplois_annonces=Announcement(jobs, "à l'horizon 2027"),
+    )
+    assert wording.announced_texts(announced) == [
+        "une centaine de nouveaux projets prévus d'ici fin 2025",
+        f"plus de 2{NNBSP}000 emplois prévus à l'horizon 2027",
+    ]
+    assert wording.plan_facts_text(announced) == (
+        "Une centaine de nouveaux projets prévus d'ici fin 2025 · "
+        f"plus de 2{NNBSP}000 emplois prévus à l'horizon 2027"
+    )
+    no_horizon = dataclasses.replace(announced, projets_annonces=Announcement(hundred))
+    assert wording.announced_texts(no_horizon)[0] == (
+        "une centaine de nouveaux projets annoncés prochainement"
+    )
+    none = dataclasses.replace(announced, projets_annonces=Announcement(Count(0)))
+    assert wording.announced_texts(none) == [f"plus de 2{NNBSP}000 emplois prévus à l'horizon 2027"]
+
+
+def test_figures_source_is_the_dated_publication_or_says_it_is_unknown():
+    assert wording.figures_source(PUBLICATION) == "Région fictive, communiqué de test, 2031"
     assert wording.figures_source(None) == "données fournies (source non précisée)"
+
+
+README_SOURCE = "Région Auvergne-Rhône-Alpes, communiqué de presse"
+
+
+@pytest.mark.parametrize(
+    ("source", "date", "credited"),
+    [
+        # Issue 19: the README's --source with --date 2023-06-14 had lost its date.
+        (README_SOURCE, PartialDate(2023, 6, 14), f"{README_SOURCE} du 14 juin 2023"),
+        (README_SOURCE, PartialDate(2023, 6, 1), f"{README_SOURCE} du 1er juin 2023"),
+        (README_SOURCE, PartialDate(2023, 6), f"{README_SOURCE} de juin 2023"),
+        (README_SOURCE, PartialDate(2023, 4), f"{README_SOURCE} d’avril 2023"),
+        (README_SOURCE, PartialDate(2023, 8), f"{README_SOURCE} d’août 2023"),
+        (README_SOURCE, PartialDate(2023), f"{README_SOURCE} de 2023"),
+        # A source that already gives its date keeps it, written once.
+        (f"{README_SOURCE}, 2022", PartialDate(2022), f"{README_SOURCE}, 2022"),
+        *(
+            (written, date, written)
+            for written, date in (
+                (f"{README_SOURCE} du 14 juin 2023", PartialDate(2023, 6, 14)),
+                (f"{README_SOURCE} du 14 Juin 2023", PartialDate(2023, 6, 14)),
+                (f"{README_SOURCE} du 1er juin 2023", PartialDate(2023, 6, 1)),
+                (f"{README_SOURCE} (14/06/2023)", PartialDate(2023, 6, 14)),
+                (f"{README_SOURCE} 2023-06-14", PartialDate(2023, 6, 14)),
+                (f"{README_SOURCE} de juin 2023", PartialDate(2023, 6)),
+                ("Tests (2022-10), pas la Région", PartialDate(2022, 10)),
+            )
+        ),
+        # Only the year, of a more precise date: the year gives way to the date.
+        (f"{README_SOURCE}, 2023", PartialDate(2023, 6, 14), f"{README_SOURCE} du 14 juin 2023"),
+        # Another date (an older source kept by mistake) does not hide the release's.
+        (
+            f"{README_SOURCE}, 2022",
+            PartialDate(2023, 6, 14),
+            f"{README_SOURCE}, 2022, 14 juin 2023",
+        ),
+        # No document named: the date after a comma.
+        (
+            "Région Auvergne-Rhône-Alpes",
+            PartialDate(2023, 6, 14),
+            "Région Auvergne-Rhône-Alpes, 14 juin 2023",
+        ),
+        (
+            "Région Auvergne-Rhône-Alpes",
+            PartialDate(2023, 6),
+            "Région Auvergne-Rhône-Alpes, juin 2023",
+        ),
+    ],
+)
+def test_the_credit_gives_the_release_date_once(source, date, credited):
+    publication = Publication(source, date)
+    assert wording.figures_source(publication) == credited
+    assert wording.source_lines(publication)[0] == f"Chiffres : {credited}"
 
 
 def test_source_lines_credit_figures_then_boundaries():
     assert wording.source_lines(PUBLICATION) == [
-        "Chiffres : Région fictive, communiqué de test",
+        "Chiffres : Région fictive, communiqué de test, 2031",
         "Contours : IGN ADMIN EXPRESS et INSEE, Licence Ouverte 2.0",
     ]
     assert wording.source_lines(None)[0] == "Chiffres : données fournies (source non précisée)"

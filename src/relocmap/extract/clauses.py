@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from relocmap.extract.places import Mention
 from relocmap.extract.quantities import Figure, Quantity, squeeze
 from relocmap.extract.vocabulary import (
+    AIM,
     BULLETS,
     CITY_BEFORE,
+    CLAUSE_JOIN,
     DASHES,
     FORWARD,
+    HORIZON,
     JOBS,
     LEAD,
     NAME_LINKS,
@@ -76,18 +79,77 @@ def is_proper_name(words: str) -> bool:
     )
 
 
-def forward_flags(text: str, figures: Sequence[Figure]) -> list[bool]:
-    """Whether each figure is forward-looking: a marker in its clause, or in a clause
-    without figures before the first one ("D'ici 2027, 500 projets et ...")."""
+# A word between a figure and the next clause's "et": the figure has its own verb.
+_OWN_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def figure_clauses(text: str, figures: Sequence[Figure]) -> list[tuple[int, int]]:
+    """The span of each figure's clause: between punctuation, and within it between
+    "et" (:data:`CLAUSE_JOIN`) when the figure before has its own words ("210 projets ont
+    été accompagnés et 6 000 emplois seront créés"); figures with no words of their own
+    share the clause of the verb after them ("500 projets et 900 emplois d'ici 2027")."""
+    bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text) + 1]
+    order = sorted(range(len(figures)), key=lambda i: figures[i].start)
+    clause = {i: bisect.bisect_right(bounds, figures[i].start) - 1 for i in order}
+    starts = {i: bounds[clause[i]] for i in order}
+    ends = {i: bounds[clause[i] + 1] for i in order}
+    for before, after in zip(order, order[1:], strict=False):
+        if clause[before] != clause[after]:
+            continue
+        between = text[figures[before].end : figures[after].start]
+        join = CLAUSE_JOIN.search(between)
+        if join is not None and _OWN_WORDS.search(between, 0, join.start()):
+            ends[before] = starts[after] = figures[before].end + join.start()
+        else:
+            starts[after] = starts[before]
+    # Figures sharing a verb share the clause: the last one's end is theirs too.
+    for before, after in reversed(list(zip(order, order[1:], strict=False))):
+        if starts[before] == starts[after]:
+            ends[before] = ends[after]
+    return [(starts[i], ends[i]) for i in range(len(figures))]
+
+
+def _leading(
+    text: str, figures: Sequence[Figure], pattern: re.Pattern[str]
+) -> re.Match[str] | None:
+    """A match of ``pattern`` in a clause without figures before the first figure
+    ("D'ici 2027, 500 projets et ...")."""
     bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text))]
+    first = bounds[bisect.bisect_right(bounds, min(f.start for f in figures)) - 1]
+    return pattern.search(text, 0, first)
 
-    def clause(offset: int) -> int:
-        return bisect.bisect_right(bounds, offset) - 1
 
-    marked = {clause(m.start()) for m in FORWARD.finditer(text)}
-    first = clause(min(f.start for f in figures))
-    leading = any(c < first for c in marked)
-    return [leading or clause(f.start) in marked for f in figures]
+def forward_flags(text: str, figures: Sequence[Figure]) -> list[bool]:
+    """Whether each figure is forward-looking: a marker in its own clause
+    (:func:`figure_clauses`), or in a clause without figures before the first one
+    ("D'ici 2027, 500 projets et ...").
+
+    Jobs that projects already supported "will create" ("210 projets ont été
+    accompagnés et 6 000 emplois seront créés", "…, qui créeront 610 emplois") are
+    achieved: that is how these plans count jobs. Jobs with an aim or a horizon
+    (:data:`AIM`: "d'ici 2027", "objectif") stay forward-looking.
+    """
+    leading = _leading(text, figures, FORWARD) is not None
+    spans = figure_clauses(text, figures)
+    flags = [leading or bool(FORWARD.search(text, *span)) for span in spans]
+    achieved = {f.kind for f, ahead in zip(figures, flags, strict=True) if not ahead}
+    if achieved == {PROJECTS} and not leading:
+        flags = [
+            ahead and not (f.kind == JOBS and not AIM.search(text, *span))
+            for f, ahead, span in zip(figures, flags, spans, strict=True)
+        ]
+    return flags
+
+
+def horizons(text: str, figures: Sequence[Figure]) -> list[str | None]:
+    """When each figure is due, as the text words it ("d'ici fin 2025"), from its own
+    clause or a clause before the first figure; None when the text gives no date."""
+    leading = _leading(text, figures, HORIZON)
+    found = []
+    for span in figure_clauses(text, figures):
+        match = HORIZON.search(text, *span) or leading
+        found.append(squeeze(match.group()) if match else None)
+    return found
 
 
 def one_each(figures: Sequence[Figure]) -> tuple[Quantity, Quantity] | str:

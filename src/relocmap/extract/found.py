@@ -1,5 +1,5 @@
 """What reading a release finds: a department's figures, the regional totals, the
-projects announced for later, and the :class:`Extraction` that holds them with the
+projects and jobs announced for later, and the :class:`Extraction` that holds them with the
 problems and notes. Each keeps the line(s) and exact words it was read from."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from relocmap.base.errors import Problem
 from relocmap.extract.quantities import Quantity
+from relocmap.extract.vocabulary import PROJECTS
 
 
 def figures_key(projects: Quantity, jobs: Quantity) -> tuple[int, str, int, str]:
@@ -61,12 +62,15 @@ class RegionalTotals:
 
 @dataclass(frozen=True)
 class Announced:
-    """A forward-looking number of projects ("200 projets auront bientôt été
-    accompagnés"): never a total, it goes to ``projets_annonces_prochainement``."""
+    """A forward-looking regional number of projects or jobs ("une centaine de nouveaux
+    projets seront accompagnés d'ici fin 2025"): never a total, it goes to the facts'
+    announced figures, with its horizon when the release gives one."""
 
-    projects: Quantity
+    quantity: Quantity
     line: int
     words: str = ""
+    kind: str = PROJECTS  # PROJECTS or JOBS
+    horizon: str | None = None  # "d'ici fin 2025", as the release words it
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,7 @@ class Extraction:
     Problems are lines that must not be lost (a department unread, given twice, or
     a place that is no department); notes are figures ignored because they are no
     department's tally (a company's jobs, figures naming no place, forward-looking
-    jobs). ``announced`` are forward-looking numbers of projects for the region.
+    jobs). ``announced`` are forward-looking numbers of projects or jobs for the region.
     """
 
     rows: tuple[DepartmentFigures, ...]

@@ -22,6 +22,7 @@ from relocmap.extract.quantities import Quantity, squeeze
 from relocmap.extract.vocabulary import JOBS, NOUNS, PROJECTS
 from relocmap.files.reading import read_json
 from relocmap.files.writing import check_outputs
+from relocmap.inputs.facts import ANNOUNCED_NOUNS, announced_keys
 from relocmap.inputs.figures import csv_columns
 
 # Keys of data/publication.json that the regional totals fill in.
@@ -34,7 +35,7 @@ TOTALS_KEYS = (
     "total_emplois_formulation",
 )
 # The key of data/publication.json for projects announced, not yet supported.
-ANNOUNCED_KEY = "projets_annonces_prochainement"
+ANNOUNCED_KEY = announced_keys("projets")[0]
 # Problems printed before the rest are only counted.
 MAX_LISTED = 20
 
@@ -60,11 +61,36 @@ def figures_csv(rows: Sequence[DepartmentFigures]) -> str:
     return buffer.getvalue()
 
 
+def chosen_announced(found: Extraction, source: str = "release") -> dict[str, Announced]:
+    """The release's forward-looking regional figures, one per kind (PROJECTS, JOBS) at
+    most, or an InputError when it announces several different ones of a kind."""
+    chosen: dict[str, Announced] = {}
+    problems = []
+    for kind in (PROJECTS, JOBS):
+        announced: list[Announced] = []
+        for item in found.announced:
+            if item.kind == kind and not any(
+                _same_quantity(item.quantity, a.quantity) for a in announced
+            ):
+                announced.append(item)
+        if len(announced) > 1:
+            listed = "; ".join(f"line {a.line}: {a.quantity.words}" for a in announced)
+            problems.append(
+                f"{len(announced)} different numbers of announced {kind} ({listed}); cannot "
+                "tell which is the release's: write it by hand"
+            )
+        elif announced:
+            chosen[kind] = announced[0]
+    if problems:
+        raise InputError([Problem(source, p) for p in problems])
+    return chosen
+
+
 def chosen_totals(
     found: Extraction, source: str = "release"
-) -> tuple[RegionalTotals | None, Announced | None]:
-    """The release's regional totals and announced projects, or an InputError when the
-    release gives several that disagree (never "the first figures found")."""
+) -> tuple[RegionalTotals | None, dict[str, Announced]]:
+    """The release's regional totals and announced figures (by kind), or an InputError
+    when the release gives several that disagree (never "the first figures found")."""
     problems = []
     totals: list[RegionalTotals] = []
     for candidate in found.totals:
@@ -72,22 +98,21 @@ def chosen_totals(
             totals.append(candidate)
     if len(totals) > 1:
         listed = "; ".join(f"line {t.line}: {t.projects.words}, {t.jobs.words}" for t in totals)
-        problems.append(f"{len(totals)} different regional totals ({listed})")
-    announced: list[Announced] = []
-    for item in found.announced:
-        if not any(_same_quantity(item.projects, a.projects) for a in announced):
-            announced.append(item)
-    if len(announced) > 1:
-        listed = "; ".join(f"line {a.line}: {a.projects.words}" for a in announced)
-        problems.append(f"{len(announced)} different numbers of announced projects ({listed})")
-    if problems:
-        raise InputError(
-            [
-                Problem(source, f"{p}; cannot tell which are the release's: write them by hand")
-                for p in problems
-            ]
+        problems.append(
+            Problem(
+                source,
+                f"{len(totals)} different regional totals ({listed}); cannot tell which are "
+                "the release's: write them by hand",
+            )
         )
-    return (totals[0] if totals else None), (announced[0] if announced else None)
+    try:
+        announced = chosen_announced(found, source)
+    except InputError as exc:
+        problems.extend(exc.problems)
+        announced = {}
+    if problems:
+        raise InputError(problems)
+    return (totals[0] if totals else None), announced
 
 
 def _same_quantity(a: Quantity, b: Quantity) -> bool:
@@ -112,18 +137,51 @@ def totals_facts(totals: RegionalTotals) -> dict[str, object]:
     )
 
 
+def _mid_sentence(words: str) -> str:
+    """Words that started a sentence, as they read inside one: "Une centaine de projets"
+    gives "une centaine de projets" (an acronym, "PME", is kept)."""
+    return words[0].lower() + words[1:] if words[1:2].islower() else words
+
+
+def announced_facts(announced: dict[str, Announced]) -> dict[str, object]:
+    """The forward-looking figures under the keys of data/publication.json: every key of
+    each noun (:func:`relocmap.inputs.facts.announced_keys`), None for what the release
+    does not give."""
+    facts: dict[str, object] = {}
+    for kind, noun in zip((PROJECTS, JOBS), ANNOUNCED_NOUNS, strict=True):
+        item = announced.get(kind)
+        values = (
+            (None, None, None, None)
+            if item is None
+            else (
+                item.quantity.value,
+                str(item.quantity.precision),
+                _mid_sentence(fr_group_spaces(item.words)),
+                item.horizon,
+            )
+        )
+        facts.update(zip(announced_keys(noun), values, strict=True))
+    return facts
+
+
 def merged_facts(
-    path: Path, totals: RegionalTotals, announced: Announced | None = None
+    path: Path, totals: RegionalTotals, announced: dict[str, Announced] | None = None
 ) -> dict[str, object]:
     """The publication facts of ``path`` (if it exists) with the new regional totals:
     the other facts (source, plan, dates) are kept, never dropped.
 
     ``projets_annonces_prochainement`` becomes the release's announced projects, or
-    null when it announces none (an older release's count would be out of date).
+    null when it announces none (an older release's count would be out of date); the
+    announced jobs, and the wording and horizon of each, are written when the release
+    gives them and removed otherwise.
     """
     facts = read_json(path) if Path(path).exists() else {}
     facts.update(totals_facts(totals))
-    facts[ANNOUNCED_KEY] = announced.projects.value if announced else None
+    for key, value in announced_facts(announced or {}).items():
+        if value is not None or key == ANNOUNCED_KEY:
+            facts[key] = value
+        else:
+            facts.pop(key, None)
     return facts
 
 
@@ -215,9 +273,12 @@ def trace_lines(found: Extraction) -> list[str]:
             f"({totals.projects.precision}), {totals.jobs.words} ({totals.jobs.precision})"
             f" ← “{squeeze(totals.words)}”"
         )
+    keys = dict(zip((PROJECTS, JOBS), ANNOUNCED_NOUNS, strict=True))
     for item in found.announced:
+        horizon = f", {item.horizon}" if item.horizon else ""
         lines.append(
-            f"announced projects (line {item.line}): {item.projects.words} "
-            f"({item.projects.precision}) ← “{item.words}” → {ANNOUNCED_KEY}"
+            f"announced {item.kind} (line {item.line}): {item.quantity.words} "
+            f"({item.quantity.precision}{horizon}) ← “{item.words}” → "
+            f"{announced_keys(keys[item.kind])[0]}"
         )
     return lines

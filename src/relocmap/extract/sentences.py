@@ -14,6 +14,7 @@ from relocmap.extract.clauses import (
     figures_first,
     forward_flags,
     has_projects,
+    horizons,
     is_proper_name,
     leads,
     located_in,
@@ -268,14 +269,16 @@ class SentenceReader:
                 self.collector.totals.append(RegionalTotals(*reading, line, words, region))
             else:
                 self.collector.note(line, f"regional figures not read as totals: {reading}", text)
-        for figure, ahead in zip(figures, forward, strict=True):
+        due = horizons(text, figures)
+        for figure, ahead, horizon in zip(figures, forward, due, strict=True):
             if not ahead:
                 continue
             quantity = figure.quantity
-            if figure.kind == PROJECTS and quantity is not None:
+            if quantity is not None:
                 where = quantity.line if quantity.line is not None else line
+                words = figure_words(text, figure)
                 self.collector.announced.append(
-                    Announced(quantity, where, figure_words(text, figure))
+                    Announced(quantity, where, words, figure.kind, horizon)
                 )
             else:
                 self.collector.note(

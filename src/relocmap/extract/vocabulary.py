@@ -121,6 +121,18 @@ FORWARD = re.compile(
     r"|atteindra|g[ée]n[ée]rera|repr[ée]sentera|[^\W\d_]{3,}(?:eront|iront))(?![^\W_])",
     re.I,
 )
+# What joins two clauses of one sentence, each with its own verb: "210 projets ont été
+# accompagnés et plus de 6 000 emplois seront créés" (each figure takes its own tense).
+CLAUSE_JOIN = re.compile(r"\s(?:et|mais|tandis\s+qu[e'’]|alors\s+qu[e'’])\s", re.I)
+# Forward words that make a figure an aim or a plan rather than the future effect of
+# projects already supported: jobs that "seront créés" by the projects accompanied are
+# how these plans count jobs, jobs "d'ici 2027" or "objectif" are not.
+AIM = re.compile(
+    r"(?<![^\W_])(?:bient[ôo]t|prochainement|[àa]\s+venir|d['’]ici|[àa]\s+terme|objectifs?"
+    r"|ambitions?|vise|visent|viser|horizon|pr[ée]vu(?:e|s|es)?)"
+    r"(?![^\W_])",
+    re.I,
+)
 # One company, named as the subject: "l'entreprise X, installée dans le Rhône, crée…"
 # ("des entreprises" in a department's tally is no company example).
 COMPANY = re.compile(
@@ -144,6 +156,17 @@ LEAD = re.compile(
 
 MONTHS = (
     "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
+)
+# When a forward-looking figure is due: "d'ici fin 2025", "d'ici à 2027", "à l'horizon
+# 2030", "avant la fin de l'année", "en 2026".
+_WHEN = (
+    rf"(?:(?:la\s+)?(?:fin|d[ée]but|mi-?|courant)\s*(?:de\s+|d{_A}\s?)?)?"
+    rf"(?:(?:l{_A}\s?ann[ée]e(?:\s+prochaine)?)|(?:(?:{MONTHS})\s+)?[0-9]{{4}}(?![0-9]))"
+)
+HORIZON = re.compile(
+    rf"(?<![^\W_])(?:d{_A}\s?ici(?:\s+[àa])?|[àa]\s+l{_A}\s?horizon(?:\s+de)?|avant"
+    rf"|jusqu{_A}\s?(?:en|[àa])|en)\s+{_WHEN}",
+    re.I,
 )
 # "Caen, le 3 avril 2024 –", "AMIENS, 9 mars 2023:", "Lyon, 03/04/2024 -": a dateline
 # names a city, not a department's tally.

@@ -31,6 +31,21 @@ MAX_BYTES = 64 * 1024  # a facts file is a few hundred bytes; 64 KB leaves room 
 MAX_PROBLEMS = 20  # more are summarised in one line
 # Facts about the plan rather than about one release: 'relocmap update' keeps them.
 PLAN_KEYS = ("adoption_plan", "budget_plan", "objectif_emplois", "objectif_duree_ans")
+# The nouns of the forward-looking figures a release may announce for the region.
+ANNOUNCED_NOUNS = ("projets", "emplois")
+
+
+def announced_keys(noun: str) -> tuple[str, str, str, str]:
+    """The facts' keys of an announced figure: its number, precision, wording and horizon
+    (``projets_annonces_prochainement``, ``projets_annonces_precision``…)."""
+    return (
+        f"{noun}_annonces_prochainement",
+        f"{noun}_annonces_precision",
+        f"{noun}_annonces_formulation",
+        f"{noun}_annonces_echeance",
+    )
+
+
 # True when the figures were invented (tests, examples): every title then says FICTIF.
 FICTITIOUS_KEY = "donnees_fictives"
 TOTAL_COLUMNS = ("projets", "emplois")
@@ -55,6 +70,15 @@ class AcceptedMismatch:
 
 
 @dataclass(frozen=True)
+class Announcement:
+    """A forward-looking regional figure: "une centaine de nouveaux projets" (its count as
+    published) "d'ici fin 2025" (its horizon, when the release gives one)."""
+
+    count: Count
+    horizon: str | None = None
+
+
+@dataclass(frozen=True)
 class Publication:
     """What the press release says beyond the per-department figures.
 
@@ -65,7 +89,8 @@ class Publication:
     source_date: PartialDate
     total_projets: Count | None = None
     total_emplois: Count | None = None
-    projets_annonces_prochainement: int | None = None
+    projets_annonces: Announcement | None = None
+    emplois_annonces: Announcement | None = None
     adoption_plan: PartialDate | None = None
     budget_plan: str | None = None
     objectif_emplois: int | None = None
@@ -113,6 +138,16 @@ def _accepted(raw: Mapping[str, Any]) -> tuple[AcceptedMismatch, ...]:
     return tuple(found)
 
 
+def _announced(raw: Mapping[str, Any], noun: str) -> Announcement | None:
+    value_key, precision_key, formulation_key, horizon_key = announced_keys(noun)
+    value = raw.get(value_key)
+    if value is None:
+        return None
+    precision = Precision(raw.get(precision_key) or Precision.EXACT)
+    count = Count(int(value), precision, formulation=_text(raw, formulation_key))
+    return Announcement(count, _text(raw, horizon_key))
+
+
 def publication_from_facts(raw: Mapping[str, Any]) -> Publication:
     """The Publication of facts already checked by :func:`check_facts`."""
     adoption = raw.get("adoption_plan")
@@ -121,7 +156,8 @@ def publication_from_facts(raw: Mapping[str, Any]) -> Publication:
         source_date=PartialDate.parse(raw["source_date"]),
         total_projets=_total(raw, "projets"),
         total_emplois=_total(raw, "emplois"),
-        projets_annonces_prochainement=raw.get("projets_annonces_prochainement"),
+        projets_annonces=_announced(raw, "projets"),
+        emplois_annonces=_announced(raw, "emplois"),
         adoption_plan=PartialDate.parse(adoption) if adoption is not None else None,
         budget_plan=_text(raw, "budget_plan"),
         objectif_emplois=raw.get("objectif_emplois"),

@@ -10,13 +10,14 @@ wording here shows on the page and on the image alike. All text is French.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
 import shapely
 from shapely.ops import polylabel
 
-from relocmap.base.numbers import fr_int
+from relocmap.base.numbers import fold, fr_int
 from relocmap.base.precision import Precision
 from relocmap.inputs.dates import MONTHS, PartialDate
 from relocmap.inputs.facts import Publication
@@ -114,9 +115,71 @@ def trajectory_total(publication: Publication, total: int, published: bool) -> s
     return f"{fr_int(total)} emplois (somme des départements)"
 
 
+# A source ending with one of these names a document, which takes its date as a
+# complement ("communiqué de presse du 14 juin 2023"); any other source is followed by
+# the date after a comma ("Région Auvergne-Rhône-Alpes, 14 juin 2023").
+_DOCUMENT_NOUN = re.compile(
+    r"(?<![^\W_])(?:communiqu[ée]s?|presse|dossier|bilan|rapport|note|lettre|publication"
+    r"|article|site|d[ée]lib[ée]ration|conf[ée]rence|point\s+d['’][ée]tape)\s*$",
+    re.I,
+)
+# A year written last, after a comma or a space: "communiqué de presse, 2023".
+_TRAILING_YEAR = re.compile(r"[,\s]\s*([0-9]{4})\s*$")
+
+
+def _date_forms(date: PartialDate) -> list[str]:
+    """The ways a text may already write ``date``, folded (:func:`fold`): "14 juin 2023",
+    "2023 06 14" (ISO), "14 06 2023" (14/06/2023); "juin 2023"; "2023"."""
+    if date.month is None:
+        return [str(date.year)]
+    month = f"{fold(MONTHS[date.month - 1])} {date.year}"
+    numeric = [f"{date.year} {date.month:02d}", f"{date.month:02d} {date.year}"]
+    if date.day is None:
+        return [month, *numeric]
+    days = {str(date.day), f"{date.day:02d}", *(["1er"] if date.day == 1 else [])}
+    return [
+        f"{date.year} {date.month:02d} {date.day:02d}",
+        *(f"{day} {month}" for day in days),
+        *(f"{day} {date.month:02d} {date.year}" for day in days),
+    ]
+
+
+def writes_date(text: str, date: PartialDate) -> bool:
+    """Whether ``text`` already gives ``date`` (in French, ISO or as 14/06/2023)."""
+    folded = f" {fold(text)} "
+    return any(f" {form} " in folded for form in _date_forms(date))
+
+
+def french_of(date: PartialDate) -> str:
+    """A date as the complement of a noun: ``du 14 juin 2023``, ``de juin 2023``,
+    ``d’avril 2023``, ``de 2023``."""
+    written = french_date(date)
+    if date.day is not None:
+        return f"du {written}"
+    return f"d’{written}" if written[0] in "aeiouéèêâîôû" else f"de {written}"
+
+
+def dated_source(source: str, date: PartialDate) -> str:
+    """The source with the release's date, written once: "Région …, communiqué de presse"
+    dated 2023-06-14 gives "Région …, communiqué de presse du 14 juin 2023"; a source
+    that already gives the date is unchanged; one that ends with only the year of a more
+    precise date ("…, communiqué de presse, 2023") has that year replaced by the date."""
+    if writes_date(source, date):
+        return source
+    trailing = _TRAILING_YEAR.search(source)
+    if trailing is not None and int(trailing.group(1)) == date.year:
+        source = source[: trailing.start()].rstrip(" ,")
+    if _DOCUMENT_NOUN.search(source):
+        return f"{source} {french_of(date)}"
+    return f"{source}, {french_date(date)}"
+
+
 def figures_source(publication: Publication | None) -> str:
-    """Where the figures come from, as the credit line names it."""
-    return publication.source if publication else "données fournies (source non précisée)"
+    """Where the figures come from, as the credit line names it: the source, dated by
+    ``source_date`` unless it already says that date (:func:`dated_source`)."""
+    if publication is None:
+        return "données fournies (source non précisée)"
+    return dated_source(publication.source, publication.source_date)
 
 
 def source_lines(publication: Publication | None) -> list[str]:
@@ -144,18 +207,36 @@ def objective_text(publication: Publication) -> str | None:
     return f"{fr_int(goal)} emplois industriels" + (f" en {years} ans" if years else "")
 
 
+def announced_texts(publication: Publication) -> list[str]:
+    """The forward-looking figures, projects first, as the release worded them, with
+    their horizon: "une centaine de nouveaux projets prévus d'ici fin 2025", or
+    "200 projets annoncés prochainement" without one; none for a count of 0."""
+    texts = []
+    for announced, noun in (
+        (publication.projets_annonces, "projets"),
+        (publication.emplois_annonces, "emplois"),
+    ):
+        if announced is None or not announced.count.value:
+            continue
+        words = announced.count.wording(noun)
+        texts.append(
+            f"{words} prévus {announced.horizon}"
+            if announced.horizon
+            else f"{words} annoncés prochainement"
+        )
+    return texts
+
+
 def plan_facts_text(publication: Publication) -> str:
     """``Budget : 1,2 milliard d'euros · plan adopté en décembre 2021 · 200 projets annoncés
-    prochainement``: those the facts give, or empty."""
+    prochainement``: those the facts give (the announced figures by
+    :func:`announced_texts`), or empty."""
     parts = []
     if publication.budget_plan:
         parts.append(f"Budget : {publication.budget_plan}")
     if publication.adoption_plan is not None:
         parts.append(f"plan adopté {french_when(publication.adoption_plan)}")
-    if publication.projets_annonces_prochainement:
-        parts.append(
-            f"{fr_int(publication.projets_annonces_prochainement)} projets annoncés prochainement"
-        )
+    parts.extend(announced_texts(publication))
     text = " · ".join(parts)
     return text[:1].upper() + text[1:]
 
