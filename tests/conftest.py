@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,3 +134,12 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def project(tmp_path: Path, repo_root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A downloaded copy of the project (data/, geo/ and out/, no .git), commands run in it."""
+    for folder in ("data", "geo", "out"):
+        shutil.copytree(repo_root / folder, tmp_path / folder)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -111,3 +111,13 @@ def page_with_hostile_name(paths) -> str:
     frame.loc["69", "nom"] = HOSTILE_NAME
     joined = dataclasses.replace(inputs.joined, frame=frame)
     return build_page(joined, None, classify_views(joined), MapOptions(tiles=None))
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every regular file under ``root`` (links not followed) and its bytes: what a refused
+    command must leave as it was."""
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if not path.is_symlink() and path.is_file()
+    }

@@ -10,29 +10,20 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import snapshot
 from test_update import RELEASE_2023
 
 from relocmap.cli import main
 
 
 @pytest.fixture
-def project(tmp_path: Path, repo_root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the project's data and boundaries, with a link 'loop' that leads to itself
-    and the FICTITIOUS release of test_update saved as communique.txt."""
-    for folder in ("data", "geo"):
-        shutil.copytree(repo_root / folder, tmp_path / folder)
-    (tmp_path / "loop").symlink_to("loop")
-    (tmp_path / "communique.txt").write_text(RELEASE_2023, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(root)): path.read_bytes()
-        for path in sorted(root.rglob("*"))
-        if not path.is_symlink() and path.is_file()
-    }
+def project(project: Path) -> Path:
+    """The project's copy (conftest), with a link 'loop' that leads to itself and the
+    FICTITIOUS release of test_update saved as communique.txt."""
+    shutil.rmtree(project / "out")  # a refused build must not even create it
+    (project / "loop").symlink_to("loop")
+    (project / "communique.txt").write_text(RELEASE_2023, encoding="utf-8")
+    return project
 
 
 def run(*args: str):

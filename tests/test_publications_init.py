@@ -12,27 +12,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import snapshot
 from test_update import RELEASE_2023, SOURCE
 
 from relocmap.cli import main
 from relocmap.files import writing
-
-
-@pytest.fixture
-def project(tmp_path: Path, repo_root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A downloaded copy: data/, geo/ and out/, no .git; commands run in it."""
-    for folder in ("data", "geo", "out"):
-        shutil.copytree(repo_root / folder, tmp_path / folder)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(root)): path.read_bytes()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
 
 
 def run(*args: str):
