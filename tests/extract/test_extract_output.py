@@ -16,7 +16,7 @@ import pytest
 from relocmap.base.errors import InputError
 from relocmap.base.precision import Precision
 from relocmap.extract.collector import Collector
-from relocmap.extract.found import Announced, DepartmentFigures, Extraction, RegionalTotals
+from relocmap.extract.found import Announced, Extraction, RegionalTotals, ReleaseRow
 from relocmap.extract.output import (
     ANNOUNCED_KEY,
     chosen_totals,
@@ -36,8 +36,8 @@ def q(value: int, precision: Precision = Precision.EXACT, noun: str = "projets",
     return Quantity(value, precision, amount, noun, line)
 
 
-AIN = DepartmentFigures("01", "Ain", q(30), q(610, Precision.PRES_DE, "emplois"), 3, "Ain, 30…")
-ALLIER = DepartmentFigures("03", "Allier", q(12, line=7), q(150, noun="emplois", line=8), 7, "x")
+AIN = ReleaseRow("01", "Ain", q(30), q(610, Precision.PRES_DE, "emplois"), 3, "Ain, 30…")
+ALLIER = ReleaseRow("03", "Allier", q(12, line=7), q(150, noun="emplois", line=8), 7, "x")
 TOTALS = RegionalTotals(
     q(190, Precision.PLUS_DE, line=9), q(5300, noun="emplois", line=9), 9, "au total…"
 )

@@ -29,7 +29,7 @@ The modules, from the file to the figures:
 - :mod:`~relocmap.extract.output`: the files 'relocmap extract' writes and the trace it prints.
 """
 
-from relocmap.extract.found import Announced, DepartmentFigures, Extraction, RegionalTotals
+from relocmap.extract.found import Announced, Extraction, RegionalTotals, ReleaseRow
 from relocmap.extract.output import (
     chosen_totals,
     figures_csv,
@@ -51,7 +51,7 @@ from relocmap.extract.text import html_lines, read_release, release_paragraphs
 
 __all__ = [
     "Announced",
-    "DepartmentFigures",
+    "ReleaseRow",
     "Extraction",
     "Figure",
     "Mention",

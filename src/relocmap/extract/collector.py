@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from relocmap.base.errors import Problem
-from relocmap.extract.found import Announced, DepartmentFigures, Extraction, RegionalTotals
+from relocmap.extract.found import Announced, Extraction, RegionalTotals, ReleaseRow
 from relocmap.extract.places import Place
 from relocmap.extract.quantities import Quantity, squeeze
 
@@ -16,7 +16,7 @@ class Collector:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.rows: dict[str, list[DepartmentFigures]] = {}
+        self.rows: dict[str, list[ReleaseRow]] = {}
         self.totals: list[RegionalTotals] = []
         self.announced: list[Announced] = []
         self.problems: list[Problem] = []
@@ -42,7 +42,7 @@ class Collector:
         """A department's row; a department given twice is a problem (quoting ``quote``,
         the sentence, or else the words of the figures)."""
         assert place.code is not None
-        row = DepartmentFigures(place.code, place.name, projects, jobs, line, squeeze(words))
+        row = ReleaseRow(place.code, place.name, projects, jobs, line, squeeze(words))
         earlier = self.rows.setdefault(place.code, [])
         if earlier:
             first = earlier[0]

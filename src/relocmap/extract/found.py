@@ -22,7 +22,7 @@ def lines_of(line: int, *quantities: Quantity) -> tuple[int, ...]:
 
 
 @dataclass(frozen=True)
-class DepartmentFigures:
+class ReleaseRow:
     """One row of the figures CSV, the line it was read from and its exact words."""
 
     code: str
@@ -32,7 +32,7 @@ class DepartmentFigures:
     line: int
     words: str = ""
 
-    def same_figures(self, other: DepartmentFigures) -> bool:
+    def same_figures(self, other: ReleaseRow) -> bool:
         """Same values and precisions (wordings and lines may differ)."""
         return figures_key(self.projects, self.jobs) == figures_key(other.projects, other.jobs)
 
@@ -83,7 +83,7 @@ class Extraction:
     jobs). ``announced`` are forward-looking numbers of projects or jobs for the region.
     """
 
-    rows: tuple[DepartmentFigures, ...]
+    rows: tuple[ReleaseRow, ...]
     totals: tuple[RegionalTotals, ...]
     problems: tuple[Problem, ...]
     notes: tuple[Problem, ...] = ()

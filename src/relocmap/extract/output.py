@@ -17,7 +17,7 @@ from pathlib import Path
 from relocmap.base.errors import InputError, Problem
 from relocmap.base.numbers import fr_group_spaces
 from relocmap.base.precision import Precision
-from relocmap.extract.found import Announced, DepartmentFigures, Extraction, RegionalTotals
+from relocmap.extract.found import Announced, Extraction, RegionalTotals, ReleaseRow
 from relocmap.extract.quantities import Quantity, squeeze
 from relocmap.extract.vocabulary import JOBS, NOUNS, PROJECTS
 from relocmap.files.reading import read_json
@@ -40,7 +40,7 @@ ANNOUNCED_KEY = announced_keys("projets")[0]
 MAX_LISTED = 20
 
 
-def figures_csv(rows: Sequence[DepartmentFigures]) -> str:
+def figures_csv(rows: Sequence[ReleaseRow]) -> str:
     """The rows in the schema of data/relocalisations.csv, sorted by code."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
