@@ -94,3 +94,17 @@ def test_build_is_byte_identical_across_time_zones_locales_and_folders(paths, tm
     committed = paths["data"].parents[1] / "out"
     for name in OUTPUTS:
         assert (out / name).read_bytes() == (committed / name).read_bytes(), name
+
+
+def test_outputs_of_another_mode_do_not_linger(tmp_path, paths, repo_root):
+    """Regression: after a build of several publications (FICTITIOUS: evolution.png,
+    trajectoire.png) or with --assets local (leaflet.js), a build of one publication into
+    the same folder left those files beside the new set, and the folder was no longer
+    replaced whole."""
+    out = tmp_path / "out"
+    build_map(repo_root / "tests" / "data" / "publications-fictives", paths["geo"], out)
+    assert (out / "evolution.png").is_file() and (out / "trajectoire.png").is_file()
+    build_map(paths["data"], paths["geo"], out, paths["facts"], MapOptions(assets="local"))
+    assert (out / "leaflet.js").is_file()
+    build_map(paths["data"], paths["geo"], out, paths["facts"])
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)

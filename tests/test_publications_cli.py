@@ -124,8 +124,8 @@ def test_update_adds_a_publication_and_never_touches_the_previous(repo: Path) ->
     assert facts["objectif_emplois"] == 30000  # the plan's facts come from the latest one
     lines = result.output.splitlines()
     assert (
-        "New publication 2024-06-14 (against the previous one: 2024-01) (check it before "
-        "publishing the map):" in lines
+        "New publication 2024-06-14 (against the previous one: 2024-01), to check before "
+        "publishing the map:" in lines
     )
     assert "  Ain (01): projets 28 → 30, emplois 610 → 650" in lines
     assert "  Ardèche (07): new, 8 projets, 200 emplois" in lines

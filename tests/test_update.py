@@ -142,7 +142,7 @@ def test_update_prints_what_changed_before_and_after(repo):
     result = update(repo, RELEASE_2023)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "What changes (check it before publishing the map):"
+    assert lines[0] == "What changes, to check before publishing the map:"
     assert "  Ain (01): projets 25 → 30, emplois 564 → 610" in lines
     assert "  Allier (03): projets 5 → 15, emplois environ 100 → 120" in lines
     assert "  Drôme (26): emplois 457 → 480" in lines

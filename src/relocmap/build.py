@@ -111,8 +111,10 @@ def build_map(
 
     Outputs: carte.html (the map), carte-iframe.html (the embed snippet),
     carte.png and carte.svg (static image of the jobs view),
-    relocalisations.geojson and relocalisations.csv (data exports), and with
-    ``options.assets == "local"`` Leaflet's leaflet.js and leaflet.css.
+    relocalisations.geojson and relocalisations.csv (data exports), with two or
+    more publications evolution.png and trajectoire.png, and with
+    ``options.assets == "local"`` Leaflet's leaflet.js and leaflet.css; outputs of
+    an earlier build that this one does not write are removed.
     ``data`` may be a publications folder (:mod:`relocmap.history.folder`; ``facts``
     is then ignored): the map shows the latest publication, and with two or more
     the exports carry every publication (:func:`history_files`).

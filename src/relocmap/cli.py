@@ -296,7 +296,8 @@ def build(
 
     Writes carte.html (interactive map), carte-iframe.html (snippet to embed it),
     carte.png and carte.svg (static image), relocalisations.geojson and
-    relocalisations.csv (figures joined to boundaries), and with --assets local
+    relocalisations.csv (figures joined to boundaries), with two or more
+    publications evolution.png and trajectoire.png, and with --assets local
     leaflet.js and leaflet.css. A failed build (bad data, missing file, bad
     option) exits with status 2 and leaves the previous files in place; so does
     an interrupted one (Ctrl-C: status 130) or a killed one: OUT holds the
@@ -437,7 +438,8 @@ def publications_init(data: Path) -> None:
     folder beside them: data/publications/<date>/, named by the facts' source_date.
 
     All or nothing, no git needed; refused when there is nothing to convert or the
-    publications folder exists. 'update' then adds each release as a new publication.
+    publications folder already holds a publication. 'update' then adds each
+    release as a new publication.
 
     Example:
 
@@ -554,7 +556,7 @@ def update(
         click.echo(f"Warning: {problem} (skipped)", err=True)
     if not accept_total_mismatch:
         refuse_contradicted_totals(found, release)
-    click.echo(f"{heading} (check it before publishing the map):")
+    click.echo(f"{heading}, to check before publishing the map:")
     for line in change_lines(found):
         click.echo(f"  {line}")
     # As 'validate' warns about a publications folder: figures that went down.

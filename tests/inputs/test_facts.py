@@ -619,7 +619,7 @@ def _json_bytes(value, ascii_only: bool) -> bytes:
 
 # Text the schema accepts, however odd: markup, quotes, braces, other scripts. Without "$":
 # matplotlib still reads "$…$" in the still image as mathematics (issue 13, "text in
-# images", fixed in static.py, not here).
+# images", fixed in outputs/images.py, not here).
 ODD_VALID_TEXT = st.text(
     st.characters(
         exclude_categories=("Cc", "Cs"),

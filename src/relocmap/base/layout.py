@@ -37,3 +37,7 @@ LEAFLET_CSS = "leaflet.css"
 OUTPUT_NAMES = (PAGE_HTML, SNIPPET_HTML, EXPORT_GEOJSON, EXPORT_CSV, MAP_PNG, MAP_SVG)
 # Leaflet's files, written beside carte.html with --assets local.
 LOCAL_ASSET_NAMES = (LEAFLET_JS, LEAFLET_CSS)
+# Every name a build may write, whatever its mode: a folder holding only these is an
+# output folder of relocmap's, replaced whole (files/writing.py), so that outputs of
+# another mode (evolution.png after a single publication) do not linger beside the new set.
+ALL_OUTPUT_NAMES = (*OUTPUT_NAMES, EVOLUTION_PNG, TRAJECTORY_PNG, *LOCAL_ASSET_NAMES)

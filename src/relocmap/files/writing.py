@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from relocmap.base.errors import OutputError
+from relocmap.base.layout import ALL_OUTPUT_NAMES
 
 TMP_SUFFIX = ".relocmap-tmp"  # staged new files, and the sibling folder of a swap
 
@@ -403,10 +404,11 @@ def check_output_folder(
 
 
 def _foreign_entries(folder: Path, names: list[str]) -> list[str]:
-    """What a folder holds besides these outputs and relocmap's own temporary files."""
+    """What a folder holds besides these outputs, any other name a build writes
+    (:data:`relocmap.base.layout.ALL_OUTPUT_NAMES`) and relocmap's own temporary files."""
     if not folder.is_dir():
         return []
-    own = set(names) | {MANIFEST}
+    own = set(names) | set(ALL_OUTPUT_NAMES) | {MANIFEST}
     try:
         entries = os.listdir(folder)
     except OSError as exc:
@@ -453,10 +455,19 @@ def replace_outputs(
             pass
     manifest = "".join(f"{name}\n" for name in sorted(names))
     shared = bool(_foreign_entries(folder, names)) or os.path.lexists(folder / MANIFEST)
+    # relocmap's outputs of an earlier build that this one does not write (evolution.png
+    # after a build of one publication): in a shared folder only those it recorded.
+    earlier = _manifest(folder) if shared else set(ALL_OUTPUT_NAMES)
+    stale = sorted((earlier & set(ALL_OUTPUT_NAMES)) - set(names))
     targets: dict[Path, bytes | str] = {folder / name: data for name, data in contents.items()}
     if shared:
         targets[folder / MANIFEST] = manifest
     write_all_atomic(targets)
+    # The new set is in place; removing the stale files only tidies up.
+    for name in stale:
+        with contextlib.suppress(OSError):
+            if (folder / name).is_file() and not (folder / name).is_symlink():
+                ops.unlink(folder / name)
     return [Path(out_dir) / name for name in names]
 
 
@@ -505,7 +516,9 @@ def _swap_in(folder: Path, contents: Mapping[str, bytes]) -> None:
     # removed by the next run.
     with contextlib.suppress(OSError):
         ops.sync_dir(folder.parent)
-    _remove_swap_dir(staging, folder, set(contents))
+    # The old set goes whole, outputs of another mode included (evolution.png after a
+    # build of one publication); anything else is moved back.
+    _remove_swap_dir(staging, folder, set(contents) | set(ALL_OUTPUT_NAMES))
 
 
 def _remove_swap_dir(swap: Path, folder: Path, names: set[str]) -> None:

@@ -6,7 +6,7 @@ Pure: works on the figures of each publication, in date order, as
 first, each department with figures in it or in the previous publication gets a
 :class:`Change`: its figures, the previous publication's, the difference, and a
 :class:`Status` (followed, new, back after a gap, dropped). The precision of
-every figure is kept (:class:`relocmap.precision.Precision`): a change between
+every figure is kept (:class:`relocmap.base.precision.Precision`): a change between
 two approximate figures is worded as approximate ("environ +120").
 """
 

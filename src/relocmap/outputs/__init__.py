@@ -2,5 +2,7 @@
 the French words, the still images and the data exports (GeoJSON, CSV).
 
 Modules: :mod:`~relocmap.outputs.classify`, :mod:`~relocmap.outputs.wording`,
-:mod:`~relocmap.outputs.images`, :mod:`~relocmap.outputs.exports`.
+:mod:`~relocmap.outputs.images` (carte.png, carte.svg), :mod:`~relocmap.outputs.evolution`
+(evolution.png), :mod:`~relocmap.outputs.trajectory` (trajectoire.png), what they share
+in :mod:`~relocmap.outputs.drawing`, and :mod:`~relocmap.outputs.exports`.
 """

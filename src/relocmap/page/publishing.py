@@ -11,8 +11,8 @@ Leaflet is loaded one of three ways:
   relatively, for sites that load no third-party script;
 - ``--offline``: inlined into the page (:func:`relocmap.page.build_page`).
 
-Pure functions: nothing here writes a file (the pipeline writes every output
-at once) or reaches the network.
+Pure functions: nothing here writes a file (the build, :mod:`relocmap.build`, writes every
+output at once) or reaches the network.
 """
 
 from __future__ import annotations
