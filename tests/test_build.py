@@ -12,6 +12,7 @@ from helpers import OUTPUTS
 
 from relocmap.build import build_map
 from relocmap.cli import main
+from relocmap.files import writing
 from relocmap.page import MapOptions
 
 
@@ -106,5 +107,22 @@ def test_outputs_of_another_mode_do_not_linger(tmp_path, paths, repo_root):
     assert (out / "evolution.png").is_file() and (out / "trajectoire.png").is_file()
     build_map(paths["data"], paths["geo"], out, paths["facts"], MapOptions(assets="local"))
     assert (out / "leaflet.js").is_file()
+    build_map(paths["data"], paths["geo"], out, paths["facts"])
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
+
+
+def test_outputs_of_another_mode_go_also_without_the_atomic_exchange(
+    tmp_path, paths, repo_root, monkeypatch
+):
+    """The same where the folder cannot be exchanged in one step (another system, or
+    renameat2 refused) and the files are replaced one by one (FICTITIOUS publications)."""
+
+    def no_exchange(self, first, second):
+        raise writing._NoExchange("not here")
+
+    monkeypatch.setattr(writing.FileOps, "exchange", no_exchange)
+    out = tmp_path / "out"
+    build_map(repo_root / "tests" / "data" / "publications-fictives", paths["geo"], out)
+    assert (out / "evolution.png").is_file()
     build_map(paths["data"], paths["geo"], out, paths["facts"])
     assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
