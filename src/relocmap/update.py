@@ -29,9 +29,13 @@ import pandas as pd
 
 from relocmap.base.errors import InputError, Problem
 from relocmap.base.layout import FACTS_JSON, FIGURES_CSV
-from relocmap.base.numbers import fr_group_spaces
 from relocmap.extract.found import Announced, Extraction, RegionalTotals
-from relocmap.extract.output import announced_facts, chosen_announced, release_outputs
+from relocmap.extract.output import (
+    announced_facts,
+    chosen_announced,
+    release_outputs,
+    totals_facts,
+)
 from relocmap.extract.release import check_totals_region, extract_release, names_in
 from relocmap.files.writing import output_folder
 from relocmap.history.changes import DepartmentFigures, figures_of
@@ -126,10 +130,7 @@ def release_facts(
     ``donnees_fictives`` when the previous facts set it (never set otherwise)."""
     facts: dict[str, Any] = {"source_date": date, "source": source}
     if totals is not None:
-        for column, quantity in (("projets", totals.projects), ("emplois", totals.jobs)):
-            facts[f"total_{column}_publie"] = quantity.value
-            facts[f"total_{column}_precision"] = str(quantity.precision)
-            facts[f"total_{column}_formulation"] = fr_group_spaces(quantity.words)
+        facts.update(totals_facts(totals))
     given = announced_facts(dict(announced or {})).items()
     facts.update((key, value) for key, value in given if value is not None)
     for key in PLAN_KEYS:
