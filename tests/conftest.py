@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,12 @@ from helpers import REPO_ROOT
 from relocmap.build import build_map
 from relocmap.cli import main
 from relocmap.page import MapOptions
+
+# The tests assert English messages: the session runs under an English locale whatever the
+# developer's machine says (tests/base/test_i18n.py sets a French one where it wants it).
+for _variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
 
 
 @pytest.fixture(scope="session")

@@ -72,7 +72,7 @@ def test_the_layout_is_the_documented_one():
     subpackages = sorted(p.parent.name for p in PACKAGE.glob("*/__init__.py"))
     assert subpackages == sorted(STAGES)
     top = sorted(p.stem for p in PACKAGE.glob("*.py"))
-    assert top == ["__init__", "__main__", "build", "cli", "report", "update"]
+    assert top == ["__init__", "__main__", "build", "cli", "cli_base", "report", "update"]
 
 
 @pytest.mark.parametrize("stage", STAGES)

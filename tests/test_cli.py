@@ -320,7 +320,7 @@ def test_real_process_prints_no_traceback(tmp_path, geo_path, data, expected):
         ),
         (
             ["update", "c.txt", "--date", "2023-06-14", "--source", ""],
-            "Error: Invalid value for '--source': is empty; write the fact "
+            "Error: Invalid value for '--source': is blank; give a value "
             "(see 'relocmap update --help')",
         ),
         (["update"], "Error: Missing argument 'RELEASE' (see 'relocmap update --help')"),

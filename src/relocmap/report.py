@@ -1,9 +1,8 @@
 """The terminal's words, in one place: what 'validate' prints on success, the warnings,
-and what 'update' changes, in English for the person at the terminal."""
+and what 'update' changes, in the language of the person at the terminal (base/i18n)."""
 
 from __future__ import annotations
 
-import re
 import shlex
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any, TextIO
 import click
 
 from relocmap.base.errors import InputError, RelocmapError
+from relocmap.base.i18n import N_, _, ngettext
 from relocmap.base.numbers import plain
 from relocmap.extract.found import Extraction
 from relocmap.extract.output import MAX_LISTED
@@ -29,15 +29,22 @@ def summary_lines(path: Path, inputs: Inputs, concerns: Sequence[Concern] = ()) 
     joined = inputs.joined
     frame = joined.frame
     regions = ", ".join(sorted(frame["region_nom"].unique()))
+    rows = ngettext(
+        "{path}: {count} row valid (encoding {encoding}, separator {separator})",
+        "{path}: {count} rows valid (encoding {encoding}, separator {separator})",
+        inputs.rows,
+    )
     lines = [
-        f"{path}: {inputs.rows} row{'' if inputs.rows == 1 else 's'} valid "
-        f"(encoding {inputs.encoding}, separator {inputs.separator!r})",
-        f"region(s): {regions}; {len(frame) - len(joined.missing)} of {len(frame)} departments "
-        "with data",
+        rows.format(
+            path=path, count=inputs.rows, encoding=inputs.encoding, separator=repr(inputs.separator)
+        ),
+        _("region(s): {regions}; {count} of {total} departments with data").format(
+            regions=regions, count=len(frame) - len(joined.missing), total=len(frame)
+        ),
     ]
     if joined.missing:
         names = ", ".join(f"{frame.at[c, 'nom']} ({c})" for c in joined.missing)
-        lines.append(f"no data (not zero) for: {names}")
+        lines.append(_("no data (not zero) for: {names}").format(names=names))
     pub = inputs.publication
     published = {
         "projets": pub.total_projets if pub else None,
@@ -45,13 +52,23 @@ def summary_lines(path: Path, inputs: Inputs, concerns: Sequence[Concern] = ()) 
     }
     for column, total in published.items():
         given = int(frame[column].sum())
-        line = f"{column}: sum of departments {given}"
-        if total is not None:
-            line += f", published total {total.value}, difference {given - total.value:+d}"
+        if total is None:
+            line = _("{column}: sum of departments {sum}").format(column=column, sum=given)
+        else:
+            line = _(
+                "{column}: sum of departments {sum}, published total {total}, "
+                "difference {difference}"
+            ).format(
+                column=column, sum=given, total=total.value, difference=f"{given - total.value:+d}"
+            )
             accepted = pub.accepted_mismatch(column) if pub else None
             if accepted and (accepted.total, accepted.given) == (total.value, given):
-                on = f" on {accepted.date.iso}" if accepted.date else ""
-                line += f" (accepted{on}, as recorded in the facts)"
+                if accepted.date:
+                    line += _(" (accepted on {date}, as recorded in the facts)").format(
+                        date=accepted.date.iso
+                    )
+                else:
+                    line += _(" (accepted, as recorded in the facts)")
         lines.append(line)
     lines += warning_lines(concerns)
     return lines
@@ -61,10 +78,17 @@ def update_summary_lines(update: Update, data: Path, facts: Path) -> list[str]:
     """What 'update' prints once it wrote: the summary as 'validate' gives it, then the
     mismatches --accept-total-mismatch recorded, so that later builds accept them."""
     return summary_lines(data, update.inputs, update.concerns) + [
-        f"Note: {concern.column}: published total {concern.total} and departments' sum "
-        f"{concern.given} accepted as published, recorded in {facts} "
-        f"(ecart_accepte_{concern.column}_*): 'validate' and 'build' accept this mismatch "
-        "from now on, and no other"
+        _(
+            "Note: {column}: published total {total} and departments' sum {sum} accepted as "
+            "published, recorded in {facts} ({keys}): 'validate' and 'build' accept this "
+            "mismatch from now on, and no other"
+        ).format(
+            column=concern.column,
+            total=concern.total,
+            sum=concern.given,
+            facts=facts,
+            keys=f"ecart_accepte_{concern.column}_*",
+        )
         for concern in update.accepted
     ]
 
@@ -75,8 +99,12 @@ def warning_lines(concerns: Sequence[Concern]) -> list[str]:
         return []
     count = len(concerns)
     return [
-        *(f"Warning: {concern.message}" for concern in concerns),
-        f"{count} warning{'s' if count > 1 else ''}: check the facts before publishing the map",
+        *(_("Warning: {message}").format(message=concern.message) for concern in concerns),
+        ngettext(
+            "{count} warning: check the facts before publishing the map",
+            "{count} warnings: check the facts before publishing the map",
+            count,
+        ).format(count=count),
     ]
 
 
@@ -89,20 +117,27 @@ def history_summary_lines(history: History) -> list[str]:
         concerns = headline_concerns(
             release.inputs.joined, release.inputs.publication, release.data, release.facts
         )
-        lines.append(f"publication {release.key}:")
+        lines.append(_("publication {date}:").format(date=release.key))
         lines += [f"  {line}" for line in summary_lines(release.data, release.inputs, concerns)]
     count = len(history.releases)
     lines.append(
-        f"{history.root}: {count} publication{'s' if count > 1 else ''} "
-        f"({', '.join(r.key for r in history.releases)}), dates strictly increasing"
+        ngettext(
+            "{path}: {count} publication ({dates}), dates strictly increasing",
+            "{path}: {count} publications ({dates}), dates strictly increasing",
+            count,
+        ).format(path=history.root, count=count, dates=", ".join(r.key for r in history.releases))
     )
     decreases = decrease_warnings(history)
     if decreases:
-        lines += [f"Warning: {problem}" for problem in decreases]
+        lines += [_("Warning: {message}").format(message=problem) for problem in decreases]
         lines.append(
-            f"{len(decreases)} warning{'s' if len(decreases) > 1 else ''} across "
-            "publications: figures that go down may be right (a project abandoned); check "
-            "them against the releases"
+            ngettext(
+                "{count} warning across publications: figures that go down may be right "
+                "(a project abandoned); check them against the releases",
+                "{count} warnings across publications: figures that go down may be right "
+                "(a project abandoned); check them against the releases",
+                len(decreases),
+            ).format(count=len(decreases))
         )
     return lines
 
@@ -115,29 +150,35 @@ def _department_line(
 ) -> str:
     if after is None:
         if before is None:
-            return f"({code}): no figures"
-        return (
-            f"{before.name} ({code}): not in the new release (was "
-            f"{plain(before.count('projets').worded)} projets, "
-            f"{plain(before.count('emplois').worded)} emplois): shown as 'Pas de données'"
+            return _("({code}): no figures").format(code=code)
+        return _(
+            "{name} ({code}): not in the new release (was {projets} projets, {emplois} "
+            "emplois): shown as 'Pas de données'"
+        ).format(
+            name=before.name,
+            code=code,
+            projets=plain(before.count("projets").worded),
+            emplois=plain(before.count("emplois").worded),
         )
     if before is None:
-        return (
-            f"{after.name} ({code}): new, {plain(after.count('projets').worded)} projets, "
-            f"{plain(after.count('emplois').worded)} emplois"
+        return _("{name} ({code}): new, {projets} projets, {emplois} emplois").format(
+            name=after.name,
+            code=code,
+            projets=plain(after.count("projets").worded),
+            emplois=plain(after.count("emplois").worded),
         )
     changes = [
         f"{column} {plain(before.count(column).worded)} → {plain(after.count(column).worded)}"
         for column in ("projets", "emplois")
         if plain(before.count(column).worded) != plain(after.count(column).worded)
     ]
-    return f"{after.name} ({code}): " + (", ".join(changes) if changes else "unchanged")
+    return f"{after.name} ({code}): " + (", ".join(changes) if changes else _("unchanged"))
 
 
 def change_lines(update: Update) -> list[str]:
     """Per department, then per fact: before → after."""
     if update.before is None:
-        lines = [f"Note: {update.before_problem}; the new figures are:"]
+        lines = [_("Note: {message}; the new figures are:").format(message=update.before_problem)]
         before: dict[str, DepartmentFigures] = {}
     else:
         lines = []
@@ -150,15 +191,21 @@ def change_lines(update: Update) -> list[str]:
         if old == new:
             continue
         if new is None:
-            lines.append(f"{key}: {_fact(old)} → removed (the new release does not give it)")
+            lines.append(
+                _("{key}: {old} → removed (the new release does not give it)").format(
+                    key=key, old=_fact(old)
+                )
+            )
         elif old is None:
-            lines.append(f"{key}: {_fact(new)} (new)")
+            lines.append(_("{key}: {new} (new)").format(key=key, new=_fact(new)))
         else:
             lines.append(f"{key}: {_fact(old)} → {_fact(new)}")
     if update.facts.get(FICTITIOUS_KEY) is True:
         lines.append(
-            f"{FICTITIOUS_KEY}: true, kept from the previous facts: every title says FICTIF; "
-            "if this release's figures are real, remove the key from the facts file by hand"
+            _(
+                "{key}: true, kept from the previous facts: every title says FICTIF; if this "
+                "release's figures are real, remove the key from the facts file by hand"
+            ).format(key=FICTITIOUS_KEY)
         )
     return lines
 
@@ -182,8 +229,9 @@ def error_lines(exc: RelocmapError) -> list[str]:
     if total > MAX_PROBLEMS_SHOWN:
         lines = lines[:MAX_PROBLEMS_SHOWN]
         lines.append(
-            f"... and {total - MAX_PROBLEMS_SHOWN} more problems ({total} in all; "
-            f"the first {MAX_PROBLEMS_SHOWN} are shown)"
+            _("... and {more} more problems ({total} in all; the first {shown} are shown)").format(
+                more=total - MAX_PROBLEMS_SHOWN, total=total, shown=MAX_PROBLEMS_SHOWN
+            )
         )
     return lines
 
@@ -191,8 +239,8 @@ def error_lines(exc: RelocmapError) -> list[str]:
 # What to type, for the usage mistakes people make with 'update' (the README's command).
 SOURCE_EXAMPLE = '--source "Région Auvergne-Rhône-Alpes, communiqué de presse"'
 _MISSING_HINTS = {
-    "Missing option '--source'": "give who published the figures, in quotes: " + SOURCE_EXAMPLE,
-    "Missing option '--date'": "give the release's date, such as --date 2023-06-14",
+    "source": N_("give who published the figures, in quotes: {example}"),
+    "date": N_("give the release's date, such as --date 2023-06-14"),
 }
 
 
@@ -219,33 +267,70 @@ def usage_line(exc: click.UsageError) -> str:
     message = exc.format_message().strip().rstrip(".")
     command_path = exc.ctx.command_path if exc.ctx is not None else "relocmap"
     params: Mapping[str, Any] = exc.ctx.params if exc.ctx is not None else {}
-    extra = re.fullmatch(r"Got unexpected extra arguments? \((.*)\)", message)
+    extra = _extra_arguments(message)
     if extra and params.get("source"):
-        typed = f"{params['source']} {extra[1]}"
-        message += (
-            f"; a value of several words goes in quotes: if these words are the source, "
-            f"type --source {_quoted(typed)}"
-        )
+        typed = f"{params['source']} {extra}"
+        message += _(
+            "; a value of several words goes in quotes: if these words are the source, "
+            "type --source {typed}"
+        ).format(typed=_quoted(typed))
     elif extra:
-        message += f"; a value of several words goes in quotes, such as {SOURCE_EXAMPLE}"
-    elif message in _MISSING_HINTS:
-        message += f"; {_MISSING_HINTS[message]}"
-    return f"{message} (see '{command_path} --help')"
+        message += _("; a value of several words goes in quotes, such as {example}").format(
+            example=SOURCE_EXAMPLE
+        )
+    elif isinstance(exc, click.MissingParameter) and exc.param is not None:
+        hint = _MISSING_HINTS.get(exc.param.name or "")
+        if hint:
+            message += "; " + _(hint).format(example=SOURCE_EXAMPLE)
+    return _("{message} (see '{command} --help')").format(message=message, command=command_path)
+
+
+# click's refusal of arguments it did not expect, in English and as the catalogue words it
+# (cli_base.use_for_libraries): an unquoted --source of several words gives it.
+_EXTRA_ARGUMENTS = (
+    "Got unexpected extra argument ({args})",
+    "Got unexpected extra arguments ({args})",
+)
+
+
+def _extra_arguments(message: str) -> str | None:
+    """The arguments click did not expect, from its message in either language."""
+    singular, plural = _EXTRA_ARGUMENTS
+    for text in (singular, plural, ngettext(singular, plural, 1), ngettext(singular, plural, 2)):
+        head = text.partition("{args}")[0]
+        if message.startswith(head) and message.endswith(")"):
+            return message[len(head) : -1]
+    return None
 
 
 def note_lines(notes: Sequence[object]) -> list[str]:
     """What 'extract' notes about a release: the first notes, then how many more."""
-    lines = [f"Note: {note}" for note in notes[:MAX_LISTED]]
-    if len(notes) > MAX_LISTED:
-        lines.append(f"Note: ... and {len(notes) - MAX_LISTED} more note(s)")
+    lines = [_("Note: {message}").format(message=note) for note in notes[:MAX_LISTED]]
+    more = len(notes) - MAX_LISTED
+    if more > 0:
+        lines.append(
+            ngettext(
+                "Note: ... and {count} more note", "Note: ... and {count} more notes", more
+            ).format(count=more)
+        )
     return lines
 
 
 def skipped_lines(problems: Sequence[object]) -> list[str]:
     """The release's lines 'extract --partial' skipped: the first ones, then how many more."""
-    lines = [f"Warning: {problem} (skipped)" for problem in problems[:MAX_LISTED]]
-    if len(problems) > MAX_LISTED:
-        lines.append(f"Warning: ... and {len(problems) - MAX_LISTED} more line(s) skipped")
+    lines = [
+        _("Warning: {message} (skipped)").format(message=problem)
+        for problem in problems[:MAX_LISTED]
+    ]
+    more = len(problems) - MAX_LISTED
+    if more > 0:
+        lines.append(
+            ngettext(
+                "Warning: ... and {count} more line skipped",
+                "Warning: ... and {count} more lines skipped",
+                more,
+            ).format(count=more)
+        )
     return lines
 
 
@@ -253,20 +338,30 @@ def extract_written_lines(
     found: Extraction, written: Iterable[Path], output: Path | None, totals: Path | None
 ) -> list[str]:
     """What 'extract' wrote, and whether the release gave regional totals."""
-    rows = f"{len(found.rows)} departments"
-    lines = [f"wrote {path} ({rows if path == output else 'regional totals'})" for path in written]
+    count = len(found.rows)
+    rows = ngettext("{count} department", "{count} departments", count).format(count=count)
+    lines = [
+        _("wrote {path} ({what})").format(
+            path=path, what=rows if path == output else _("regional totals")
+        )
+        for path in written
+    ]
     if not found.totals:
-        unwritten = f"; {totals} not written" if totals is not None else ""
-        lines.append(f"no regional totals found{unwritten}")
+        if totals is None:
+            lines.append(_("no regional totals found"))
+        else:
+            lines.append(_("no regional totals found; {path} not written").format(path=totals))
     return lines
 
 
 def converted_lines(data: Path, facts: Path, folder: Path) -> list[str]:
     """What 'publications init' did, and what the next update does."""
     return [
-        f"moved {data} and {facts} into {folder}/",
-        f"{folder.parent}/ now holds the publications: 'relocmap update' adds each new "
-        "release there as a new publication, and 'validate' and 'build' read them all",
+        _("moved {data} and {facts} into {folder}/").format(data=data, facts=facts, folder=folder),
+        _(
+            "{publications}/ now holds the publications: 'relocmap update' adds each new "
+            "release there as a new publication, and 'validate' and 'build' read them all"
+        ).format(publications=folder.parent),
     ]
 
 
@@ -280,4 +375,5 @@ def show_warning(
 ) -> None:
     """A warning as one line of the project's own, never a library's path and source line."""
     text = str(message).strip()
-    click.echo(f"Warning: {text.splitlines()[0] if text else category.__name__}", err=True)
+    message = text.splitlines()[0] if text else category.__name__
+    click.echo(_("Warning: {message}").format(message=message), err=True)

@@ -6,6 +6,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from relocmap.base.i18n import _
+
 
 def one_line(text: str) -> str:
     """``text`` with its control characters and line or paragraph separators written as
@@ -33,12 +35,13 @@ class Problem:
     column: str | None = None
 
     def __str__(self) -> str:
+        # The place's facts are placeholders, never translated: the French keeps them.
         where = self.path
         if self.line is not None:
-            where += f", line {self.line}"
+            where = _("{place}, line {line}").format(place=where, line=self.line)
         if self.column is not None:
-            where += f", column {self.column!r}"
-        return one_line(f"{where}: {self.reason}")
+            where = _("{place}, column {column}").format(place=where, column=repr(self.column))
+        return one_line(_("{place}: {reason}").format(place=where, reason=self.reason))
 
 
 class InputError(RelocmapError):
