@@ -10,6 +10,7 @@ import pandas as pd
 
 from relocmap.base import codes
 from relocmap.base.errors import InputError, Problem
+from relocmap.base.i18n import _
 from relocmap.base.numbers import MAX_DIGITS, fold, parse_whole_number
 from relocmap.base.precision import SPELLINGS, Precision
 from relocmap.inputs.figures import RawTable
@@ -32,8 +33,13 @@ def check_header(table: RawTable, schema: dict) -> list[Problem]:
         problems.append(
             Problem(
                 table.path,
-                f"missing column(s) {', '.join(missing)}; the header must hold "
-                f"{', '.join(names)} (found: {', '.join(table.header) or 'nothing'})",
+                _(
+                    "missing column(s) {missing}; the header must hold {names} (found: {found})"
+                ).format(
+                    missing=", ".join(missing),
+                    names=", ".join(names),
+                    found=", ".join(table.header) or _("nothing"),
+                ),
                 1,
             )
         )
@@ -42,14 +48,19 @@ def check_header(table: RawTable, schema: dict) -> list[Problem]:
             problems.append(
                 Problem(
                     table.path,
-                    f"unknown column {name!r} (column {position}); "
-                    f"expected one of {', '.join(names)}",
+                    _("unknown column {name} (column {position}); expected one of {names}").format(
+                        name=repr(name), position=position, names=", ".join(names)
+                    ),
                     1,
                     name or None,
                 )
             )
         elif table.header.index(name) != position - 1:
-            problems.append(Problem(table.path, f"column {name!r} appears twice", 1, name))
+            problems.append(
+                Problem(
+                    table.path, _("column {name} appears twice").format(name=repr(name)), 1, name
+                )
+            )
     return problems
 
 
@@ -73,8 +84,14 @@ def validate_table(
             problems.append(
                 Problem(
                     table.path,
-                    f"row has {len(cells)} fields, the header has {len(table.header)} "
-                    f"(separator {table.separator!r}; a value with a separator must be quoted)",
+                    _(
+                        "row has {count} fields, the header has {expected} (separator "
+                        "{separator}; a value with a separator must be quoted)"
+                    ).format(
+                        count=len(cells),
+                        expected=len(table.header),
+                        separator=repr(table.separator),
+                    ),
                     line,
                 )
             )
@@ -111,7 +128,14 @@ def _code_problems(
     problems = []
     if code in seen:
         problems.append(
-            Problem(path, f"department {code} already given on line {seen[code]}", line, "code")
+            Problem(
+                path,
+                _("department {code} already given on line {line}").format(
+                    code=code, line=seen[code]
+                ),
+                line,
+                "code",
+            )
         )
     else:
         seen[code] = line
@@ -125,8 +149,9 @@ def _code_problems(
         problems.append(
             Problem(
                 path,
-                f"name {given!r} does not match code {code} "
-                f"({department_names[code]}); check the code or the name",
+                _(
+                    "name {given} does not match code {code} ({name}); check the code or the name"
+                ).format(given=repr(given), code=code, name=department_names[code]),
                 line,
                 "departement",
             )
@@ -146,7 +171,9 @@ def _check_cell(
         code = codes.normalize(cell)
         if code is None or code not in department_names:
             return None, (
-                f"unknown department code {cell!r}; expected an INSEE code such as 01, 2A or 974"
+                _(
+                    "unknown department code {cell}; expected an INSEE code such as 01, 2A or 974"
+                ).format(cell=repr(cell))
             )
         return code, None
     if field.get("type") == "integer":
@@ -221,11 +248,13 @@ def _whole_number_problem(name: str, cell: str, minimum: int) -> str:
     unit = _WITH_UNIT.match(fold(cell))
     if unit is not None and parse_whole_number(unit["number"]) is not None:
         return f"{cell!r} in {name}: write only the number, {parse_whole_number(unit['number'])}"
-    problem = f"expected a whole number ≥ {minimum} (like 1220 or 1 220), got {cell!r}"
+    problem = _("expected a whole number ≥ {minimum} (like 1220 or 1 220), got {cell}").format(
+        minimum=minimum, cell=repr(cell)
+    )
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", cell):
         return problem + f"; write {re.sub(r'[.,]', '', cell)}: thousands are separated by a space"
     if re.fullmatch(r"\d+[.,]\d+", cell):
-        return problem + "; a count has no decimals"
+        return problem + _("; a count has no decimals")
     if not re.search(r"\d", cell) and re.search(r"[^\W\d_]", cell):
         return problem + (
             f"; write the number in digits, and environ, pres_de or plus_de in "
