@@ -184,7 +184,7 @@ def test_departments_without_data_explain_a_smaller_sum_only(tmp_path, geo_path)
     assert total_concerns(joined, publication(emplois=Count(5000))) == []
     (concern,) = total_concerns(joined, publication(emplois=Count(200)))
     assert concern.message.startswith(
-        "emplois: the departments add up to 400 (10 department(s) of the region without "
+        "emplois: the departments add up to 400 (10 departments of the region without "
         "data), 200 more than the published total 200 (“200 emplois”, exact), more than "
         "that wording allows; check that publication.json comes from the same press release "
         "as the figures ('relocmap update' writes both), and that no department was counted "

@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from relocmap.base.i18n import _
+from relocmap.base.i18n import N_, _
 
 
 def one_line(text: str) -> str:
@@ -19,6 +19,31 @@ def one_line(text: str) -> str:
         else ch
         for ch in text
     )
+
+
+# The operating system's reasons people meet, as the C library words them (os.strerror
+# stays English whatever the locale), marked for the catalogue: os_error_text translates.
+OS_REASONS = (
+    N_("No such file or directory"),
+    N_("Permission denied"),
+    N_("Operation not permitted"),
+    N_("No space left on device"),
+    N_("Read-only file system"),
+    N_("Is a directory"),
+    N_("Not a directory"),
+    N_("File exists"),
+    N_("Directory not empty"),
+    N_("Device or resource busy"),
+    N_("Invalid cross-device link"),
+    N_("File name too long"),
+    N_("Disk quota exceeded"),
+    N_("Input/output error"),
+)
+
+
+def os_error_text(exc: OSError) -> str:
+    """Why the operating system refused, in the user's language when it is a known reason."""
+    return _(exc.strerror) if exc.strerror else str(exc)
 
 
 class RelocmapError(Exception):

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NoReturn
 
-from relocmap.base.errors import InputError, Problem
+from relocmap.base.errors import InputError, Problem, os_error_text
+from relocmap.base.i18n import N_, _
 
 TEXT_MAX_BYTES = 16 * 1024 * 1024  # other text inputs, unless the caller says otherwise
 
@@ -20,20 +21,22 @@ JSON_MAX_BYTES = 1024 * 1024
 
 
 # Signatures of files people mistake for CSV.
+# The texts are marked for the catalogue here and translated where they are shown.
 BINARY_SIGNATURES = {
-    b"PK\x03\x04": "a ZIP archive (an Excel .xlsx or OpenDocument .ods workbook?); "
-    "save it as CSV first",
-    b"\xd0\xcf\x11\xe0": "an old Excel .xls workbook; save it as CSV first",
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
+    b"PK\x03\x04": N_(
+        "a ZIP archive (an Excel .xlsx or OpenDocument .ods workbook?); save it as CSV first"
+    ),
+    b"\xd0\xcf\x11\xe0": N_("an old Excel .xls workbook; save it as CSV first"),
+    b"%PDF": N_("a PDF document"),
+    b"\x89PNG": N_("a PNG image"),
 }
 
 _FILE_KINDS = (
-    (stat.S_ISDIR, "a directory"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, N_("a directory")),
+    (stat.S_ISFIFO, N_("a named pipe (FIFO)")),
+    (stat.S_ISCHR, N_("a character device")),
+    (stat.S_ISBLK, N_("a block device")),
+    (stat.S_ISSOCK, N_("a socket")),
 )
 
 
@@ -42,15 +45,17 @@ def _not_regular(mode: int) -> str | None:
     for test, what in _FILE_KINDS:
         if test(mode):
             return what
-    return None if stat.S_ISREG(mode) else "not a regular file"
+    return None if stat.S_ISREG(mode) else N_("not a regular file")
 
 
 def _size_text(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MiB" if size >= 1024 * 1024 else f"{size} bytes"
+    if size >= 1024 * 1024:
+        return _("{size} MiB").format(size=f"{size / (1024 * 1024):.0f}")
+    return _("{size} bytes").format(size=size)
 
 
 def read_input_bytes(
-    path: str | Path, *, limit: int, expected: str, missing: str = "file not found"
+    path: str | Path, *, limit: int, expected: str, missing: str = N_("file not found")
 ) -> bytes:
     """The bytes of an input file, which must be a regular file of at most ``limit`` bytes.
 
@@ -58,7 +63,7 @@ def read_input_bytes(
     anything is read (and checked again on the opened file), and so is a symbolic
     link loop; a file larger than ``limit`` is refused without being read whole.
     ``expected`` words the messages ("a CSV file"), ``missing`` the one for an
-    absent file.
+    absent file: both marked with ``N_`` by the caller, translated here.
     """
     path = Path(path)
     try:
@@ -68,22 +73,25 @@ def read_input_bytes(
     except FileNotFoundError:
         if path.is_symlink():  # "file not found" would contradict what ls shows
             raise InputError.single(
-                path, f"is a link to {os.readlink(path)}, which does not exist"
+                path,
+                _("is a link to {target}, which does not exist").format(target=os.readlink(path)),
             ) from None
-        raise InputError.single(path, missing) from None
+        raise InputError.single(path, _(missing)) from None
     except OSError as exc:
         raise InputError.single(path, _os_reason(exc)) from None
     if what is not None:
-        raise InputError.single(path, f"is {what}, expected {expected}")
+        raise InputError.single(path, _not_expected(what, expected))
     try:
         info = os.fstat(fd)
         what = _not_regular(info.st_mode)  # replaced between the two looks
         if what is not None:
-            raise InputError.single(path, f"is {what}, expected {expected}")
+            raise InputError.single(path, _not_expected(what, expected))
         too_big = InputError.single(
             path,
-            f"is larger than {_size_text(limit)}, the most relocmap reads as {expected} "
-            "(see 'Input limits' in the README)",
+            _(
+                "is larger than {size}, the most relocmap reads as {expected} "
+                "(see 'Input limits' in the README)"
+            ).format(size=_size_text(limit), expected=_(expected)),
         )
         if info.st_size > limit:
             raise too_big
@@ -104,12 +112,16 @@ def read_input_bytes(
         os.close(fd)
 
 
+def _not_expected(what: str, expected: str) -> str:
+    return _("is {what}, expected {expected}").format(what=_(what), expected=_(expected))
+
+
 def _os_reason(exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
-        return "cannot be read: symbolic link loop (too many levels of symbolic links)"
+        return _("cannot be read: symbolic link loop (too many levels of symbolic links)")
     if exc.errno == errno.ENXIO:
-        return "cannot be read: it is a socket or a device, not a regular file"
-    return f"cannot be read ({exc.strerror or exc})"
+        return _("cannot be read: it is a socket or a device, not a regular file")
+    return _("cannot be read ({reason})").format(reason=os_error_text(exc))
 
 
 # Decoding without --encoding: a file that decodes as UTF-8 is UTF-8. One that does
@@ -119,7 +131,7 @@ def _os_reason(exc: OSError) -> str:
 # UTF-8 file damaged in a few places, and each bad byte is reported with its offset.
 AUTO_ENCODINGS = ("utf-8-sig", "cp1252")
 # What a message suggests passing: the encodings French files are met in.
-_ENCODING_EXAMPLE = "--encoding cp1252 for Windows-1252, --encoding latin-1 for ISO-8859-1"
+_ENCODING_EXAMPLE = N_("--encoding cp1252 for Windows-1252, --encoding latin-1 for ISO-8859-1")
 
 
 def decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
@@ -130,7 +142,9 @@ def decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
         except LookupError:
-            raise InputError.single(path, f"unknown encoding {encoding!r}") from None
+            raise InputError.single(
+                path, _("unknown encoding {encoding}").format(encoding=repr(encoding))
+            ) from None
         return _blame(path, data, [encoding])
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     text = body.decode("utf-8", errors="surrogateescape")
@@ -146,10 +160,11 @@ def decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
         return _blame(path, data, list(AUTO_ENCODINGS))
 
 
-def decode_utf8(path: Path, data: bytes, *, fix: str = "save the file as UTF-8") -> str:
+def decode_utf8(path: Path, data: bytes, *, fix: str = N_("save the file as UTF-8")) -> str:
     """``data`` as UTF-8 text, a byte order mark dropped: for formats that are UTF-8
     by definition (JSON), where guessing another encoding would be wrong. The first
-    byte that is not UTF-8 is reported with its line, character and byte offset."""
+    byte that is not UTF-8 is reported with its line, character and byte offset; ``fix``
+    (marked with ``N_``) says what to do."""
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
         return data[start:].decode("utf-8")
@@ -158,8 +173,9 @@ def decode_utf8(path: Path, data: bytes, *, fix: str = "save the file as UTF-8")
         line, column = text_position(data[start:], exc.start, "utf-8")
         raise InputError.single(
             path,
-            f"byte 0x{data[offset]:02x} at character {column} (byte offset {offset}) "
-            f"is not UTF-8; {fix}",
+            _(
+                "byte {byte} at character {column} (byte offset {offset}) is not UTF-8; {fix}"
+            ).format(byte=f"0x{data[offset]:02x}", column=column, offset=offset, fix=_(fix)),
             line,
         ) from None
 
@@ -186,9 +202,17 @@ def _blame(path: Path, data: bytes, candidates: list[str]) -> NoReturn:
         problems.append(
             Problem(
                 str(path),
-                f"byte 0x{data[start]:02x} at character {column} cannot be decoded as "
-                f"{' or '.join(names)} (byte offset {start}); save the file as UTF-8, "
-                f"or pass its encoding with --encoding ({_ENCODING_EXAMPLE})",
+                _(
+                    "byte {byte} at character {column} cannot be decoded as {encodings} "
+                    "(byte offset {offset}); save the file as UTF-8, or pass its encoding "
+                    "with --encoding ({example})"
+                ).format(
+                    byte=f"0x{data[start]:02x}",
+                    column=column,
+                    encodings=_(" or ").join(names),
+                    offset=start,
+                    example=_(_ENCODING_EXAMPLE),
+                ),
                 line,
             )
         )
@@ -205,10 +229,17 @@ def _damaged_utf8(path: Path, data: bytes, offset: int, text: str) -> list[Probl
             problems.append(
                 Problem(
                     str(path),
-                    f"byte 0x{ord(ch) - 0xDC00:02x} at character {column} (byte offset "
-                    f"{offset}) is not UTF-8, although the rest of the file is: the file "
-                    "is damaged there; retype that character, or, if the file is in another "
-                    f"encoding, pass it with --encoding ({_ENCODING_EXAMPLE})",
+                    _(
+                        "byte {byte} at character {column} (byte offset {offset}) is not "
+                        "UTF-8, although the rest of the file is: the file is damaged there; "
+                        "retype that character, or, if the file is in another encoding, pass "
+                        "it with --encoding ({example})"
+                    ).format(
+                        byte=f"0x{ord(ch) - 0xDC00:02x}",
+                        column=column,
+                        offset=offset,
+                        example=_(_ENCODING_EXAMPLE),
+                    ),
                     line,
                 )
             )
@@ -237,16 +268,19 @@ def read_text(
 
     ``kind`` and ``expected`` word the messages ("not a CSV file", "is a
     directory, expected a CSV file"); ``signatures`` maps the first bytes of
-    documents people mistake for it to what they are. Only a regular file of at
+    documents people mistake for it to what they are; these texts and ``empty`` are
+    marked with ``N_`` by the caller and translated here. Only a regular file of at
     most ``limit`` bytes is read (:func:`read_input_bytes`).
     """
     path = Path(path)
     data = read_input_bytes(path, limit=limit, expected=expected)
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise InputError.single(path, empty)
+        raise InputError.single(path, _(empty))
     for signature, what in signatures.items():
         if data.startswith(signature):
-            raise InputError.single(path, f"not a {kind}: this is {what}", line=1)
+            raise InputError.single(
+                path, _("not {kind}: this is {what}").format(kind=_(kind), what=_(what)), line=1
+            )
     if encoding is None and data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"  # Excel's "Unicode text" export starts with this mark
     wide = encoding is not None and encoding.lower().replace("_", "-").startswith(
@@ -256,7 +290,7 @@ def read_text(
         offset = data.index(b"\x00")
         raise InputError.single(
             path,
-            f"not a {kind}: it holds binary data (NUL byte)",
+            _("not {kind}: it holds binary data (NUL byte)").format(kind=_(kind)),
             line=data.count(b"\n", 0, offset) + 1,
         )
     return decode(path, data, encoding)
@@ -265,19 +299,21 @@ def read_text(
 def read_json(path: str | Path, limit: int = JSON_MAX_BYTES) -> dict[str, Any]:
     """Read a JSON object from a file, reporting bad JSON with its position."""
     path = Path(path)
-    data = read_input_bytes(path, limit=limit, expected="a JSON file")
+    data = read_input_bytes(path, limit=limit, expected=N_("a JSON file"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError.single(path, f"not UTF-8 text ({exc.reason})") from None
+        raise InputError.single(
+            path, _("not UTF-8 text ({reason})").format(reason=exc.reason)
+        ) from None
     value = parse_json(path, text)
     if not isinstance(value, dict):
-        raise InputError.single(path, "expected a JSON object at the top level")
+        raise InputError.single(path, _("expected a JSON object at the top level"))
     return value
 
 
 def _refuse_constant(name: str) -> NoReturn:
-    raise ValueError(f"{name} is not a JSON number")
+    raise ValueError(_("{name} is not a JSON number").format(name=name))
 
 
 def parse_json(path: Path, text: str) -> object:
@@ -287,9 +323,27 @@ def parse_json(path: Path, text: str) -> object:
         return json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise InputError.single(
-            path, f"not valid JSON: {exc.msg} (character {exc.colno})", line=exc.lineno
+            path,
+            _("not valid JSON: {reason} (character {column})").format(
+                reason=_(exc.msg), column=exc.colno
+            ),
+            line=exc.lineno,
         ) from None
     except RecursionError:
-        raise InputError.single(path, "not usable JSON: nested too deeply") from None
+        raise InputError.single(path, _("not usable JSON: nested too deeply")) from None
     except ValueError as exc:  # NaN, or an integer of thousands of digits
-        raise InputError.single(path, f"not usable JSON: {exc}") from None
+        raise InputError.single(path, _("not usable JSON: {reason}").format(reason=exc)) from None
+
+
+# The json module's reasons, marked for the catalogue: parse_json shows them translated.
+JSON_REASONS = (
+    N_("Expecting value"),
+    N_("Expecting ',' delimiter"),
+    N_("Expecting ':' delimiter"),
+    N_("Expecting property name enclosed in double quotes"),
+    N_("Unterminated string starting at"),
+    N_("Invalid control character at"),
+    N_("Extra data"),
+    N_("Illegal trailing comma before end of object"),
+    N_("Illegal trailing comma before end of array"),
+)

@@ -34,7 +34,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from relocmap.base.errors import OutputError
+from relocmap.base.errors import OutputError, os_error_text
+from relocmap.base.i18n import N_, _
 from relocmap.base.layout import ALL_OUTPUT_NAMES
 
 TMP_SUFFIX = ".relocmap-tmp"  # staged new files, and the sibling folder of a swap
@@ -148,36 +149,48 @@ def same_file(a: Path, b: Path) -> bool:
 def check_outputs(
     targets: Iterable[Path],
     inputs: Iterable[Path | None] = (),
-    instead: str = "choose another output",
+    instead: str = N_("choose another output"),
 ) -> None:
     """The one guard of output paths, for every command that writes: refuse an output
     that is one of the ``inputs`` (``--out data`` would replace the CSV), a symbolic link
     (relocmap never writes through one), a folder or special file, or the same file as
-    another output. ``instead`` says what to do about an input; nothing is written."""
+    another output. ``instead`` (marked with ``N_``) says what to do about an input;
+    nothing is written."""
     targets = [Path(t) for t in targets]
     sources = [Path(p) for p in inputs if p is not None and str(p) != "-"]
     for target in sorted(targets):
         for source in sources:
             if same_file(target, source):
-                raise OutputError(f"{target}: is an input ({source}); {instead}")
+                raise OutputError(
+                    _("{path}: is an input ({source}); {instead}").format(
+                        path=target, source=source, instead=_(instead)
+                    )
+                )
     for target in targets:
-        refuse_link_loop(target, "choose another output")
+        refuse_link_loop(target, N_("choose another output"))
     for index, target in enumerate(targets):
         for other in targets[:index]:
             if same_file(target, other):
                 twice = str(target) == str(other)
-                raise OutputError(
-                    f"{target}: "
-                    + ("given twice as an output" if twice else f"is also {other}")
-                    + "; each output needs its own file"
-                )
+                if twice:
+                    message = _("{path}: given twice as an output; each output needs its own file")
+                else:
+                    message = _("{path}: is also {other}; each output needs its own file")
+                raise OutputError(message.format(path=target, other=other))
         if target.is_symlink():
             raise OutputError(
-                f"{target}: is a symbolic link; relocmap does not write through links "
-                "(remove it, or choose another output)"
+                _(
+                    "{path}: is a symbolic link; relocmap does not write through links "
+                    "(remove it, or choose another output)"
+                ).format(path=target)
             )
         if target.exists() and not target.is_file():
-            raise OutputError(f"{target}: exists and is not a regular file")
+            raise OutputError(_("{path}: exists and is not a regular file").format(path=target))
+
+
+def _cannot(path: Path, message: str, exc: OSError) -> OutputError:
+    """``message`` (marked with ``N_``: "{path}: cannot be written ({reason})") for ``exc``."""
+    return OutputError(_(message).format(path=path, reason=os_error_text(exc)))
 
 
 def _temp_name(path: Path, suffix: str) -> Path:
@@ -202,7 +215,7 @@ def _stage(path: Path, data: bytes) -> Path:
         with contextlib.suppress(OSError):
             tmp.unlink()
         if isinstance(exc, OSError):
-            raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+            raise _cannot(path, N_("{path}: cannot be written ({reason})"), exc) from None
         raise
     return tmp
 
@@ -229,7 +242,11 @@ def _roll_back(entries: list[tuple[Path, Path | None, Path]]) -> list[str]:
             if os.path.lexists(staged):
                 ops.unlink(staged)
         except OSError as exc:
-            failures.append(f"{target} (previous version kept as {backup}: {exc.strerror or exc})")
+            failures.append(
+                _("{path} (previous version kept as {backup}: {reason})").format(
+                    path=target, backup=backup, reason=os_error_text(exc)
+                )
+            )
     return failures
 
 
@@ -245,19 +262,20 @@ def recover(directories: Iterable[Path]) -> None:
                 entries = _entries_of(journal)
             except (OSError, ValueError, KeyError, TypeError):
                 raise OutputError(
-                    f"{journal_path}: an interrupted write left this journal and it cannot "
-                    "be read; check the files beside it, then delete it"
+                    _(
+                        "{path}: an interrupted write left this journal and it cannot be "
+                        "read; check the files beside it, then delete it"
+                    ).format(path=journal_path)
                 ) from None
             failures = _roll_back(entries)
             if failures:
-                raise OutputError("cannot restore " + "; ".join(failures))
+                raise OutputError(_("cannot restore {files}").format(files="; ".join(failures)))
             try:
                 ops.unlink(journal_path)
                 ops.sync_dir(directory)
             except OSError as exc:
-                raise OutputError(
-                    f"{journal_path}: cannot be removed ({exc.strerror or exc})"
-                ) from None
+                removed = N_("{path}: cannot be removed ({reason})")
+                raise _cannot(journal_path, removed, exc) from None
 
 
 def _sweep(directory: Path, names: Iterable[str]) -> None:
@@ -332,14 +350,18 @@ def write_all_atomic(files: Mapping[Path, bytes | str]) -> None:
                 ops.unlink(journal_path)
         if failures:
             raise OutputError(
-                "cannot write the outputs, and cannot restore " + "; ".join(failures)
+                _("cannot write the outputs, and cannot restore {files}").format(
+                    files="; ".join(failures)
+                )
             ) from None
         if isinstance(exc, OutputError):
             raise
         if isinstance(exc, OSError):
-            raise OutputError(f"cannot write the outputs ({exc.strerror or exc})") from None
+            raise OutputError(
+                _("cannot write the outputs ({reason})").format(reason=os_error_text(exc))
+            ) from None
         raise
-    for _, backup, _ in entries:
+    for _target, backup, _staged in entries:
         if backup is not None:
             with contextlib.suppress(OSError):  # a leftover is removed by the next run
                 ops.unlink(backup)
@@ -359,24 +381,29 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 def refuse_link_loop(path: Path, instead: str) -> None:
     """Refuse a path that goes through a loop of symbolic links (``out -> out``): it can
-    be neither read nor written, and resolving it raises RuntimeError, not OSError."""
+    be neither read nor written, and resolving it raises RuntimeError, not OSError.
+    ``instead`` (marked with ``N_``) says what else to do."""
     try:
         os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise OutputError(
-                f"{path}: goes through a loop of symbolic links (a link that leads back to "
-                f"itself); remove the link, or {instead}"
+                _(
+                    "{path}: goes through a loop of symbolic links (a link that leads back to "
+                    "itself); remove the link, or {instead}"
+                ).format(path=path, instead=_(instead))
             ) from None
 
 
 def output_folder(out_dir: Path) -> Path:
     """The real folder behind ``out_dir`` (a link to a folder is followed)."""
     out_dir = Path(out_dir)
-    refuse_link_loop(out_dir, "choose another --out directory")
+    refuse_link_loop(out_dir, N_("choose another --out directory"))
     real = Path(os.path.realpath(out_dir)) if out_dir.is_symlink() else out_dir
     if real.exists() and not real.is_dir():
-        raise OutputError(f"{out_dir}: exists and is not a directory; choose another --out")
+        raise OutputError(
+            _("{path}: exists and is not a directory; choose another --out").format(path=out_dir)
+        )
     return real
 
 
@@ -387,7 +414,7 @@ def check_output_folder(
     folder = output_folder(out_dir)
     names = list(names)
     targets = [folder / name for name in names]
-    check_outputs(targets, inputs, "choose another --out directory")
+    check_outputs(targets, inputs, N_("choose another --out directory"))
     foreign = _foreign_entries(folder, names)
     # In a folder that also holds other files, an existing file at an output's name
     # is replaced only if relocmap wrote it: it is listed in .relocmap-outputs, or the
@@ -398,8 +425,10 @@ def check_output_folder(
             if os.path.lexists(folder / name) and name not in written:
                 shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
                 raise OutputError(
-                    f"{folder / name}: exists and relocmap did not write it ({folder} also "
-                    f"holds {shown}); choose an empty or new --out directory"
+                    _(
+                        "{path}: exists and relocmap did not write it ({folder} also holds "
+                        "{others}); choose an empty or new --out directory"
+                    ).format(path=folder / name, folder=folder, others=shown)
                 )
 
 
@@ -412,7 +441,7 @@ def _foreign_entries(folder: Path, names: list[str]) -> list[str]:
     try:
         entries = os.listdir(folder)
     except OSError as exc:
-        raise OutputError(f"{folder}: cannot be read ({exc.strerror or exc})") from None
+        raise _cannot(folder, N_("{path}: cannot be read ({reason})"), exc) from None
     return sorted(
         entry for entry in entries if entry not in own and not entry.endswith(TEMP_SUFFIXES)
     )
@@ -495,7 +524,7 @@ def _swap_in(folder: Path, contents: Mapping[str, bytes]) -> None:
     except OSError as exc:
         if folder.is_dir():  # e.g. no right to create beside it: replace file by file
             raise _NoExchange(exc.strerror) from None
-        raise OutputError(f"{folder}: cannot be created ({exc.strerror or exc})") from None
+        raise _cannot(folder, N_("{path}: cannot be created ({reason})"), exc) from None
     try:
         for name, data in contents.items():
             ops.write(staging / name, data)
@@ -510,7 +539,7 @@ def _swap_in(folder: Path, contents: Mapping[str, bytes]) -> None:
         # Not swapped (or swapped just now): either way the sibling is not the live set.
         _remove_swap_dir(staging, folder, set(contents))
         if isinstance(exc, OSError):
-            raise OutputError(f"{folder}: cannot be written ({exc.strerror or exc})") from None
+            raise _cannot(folder, N_("{path}: cannot be written ({reason})"), exc) from None
         raise
     # The new set is in place; what follows only tidies up, and a leftover is
     # removed by the next run.

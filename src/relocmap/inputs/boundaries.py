@@ -15,11 +15,12 @@ import shapely.geometry
 
 from relocmap.base import codes
 from relocmap.base.errors import InputError, Problem
+from relocmap.base.i18n import N_, _
 from relocmap.files.reading import BINARY_SIGNATURES, parse_json, read_input_bytes, text_position
 
 _GEO_SIGNATURES = {
-    b"SQLite format 3\x00": "a GeoPackage (or another SQLite database); export it as GeoJSON",
-    b"\x00\x00\x27\x0a": "a shapefile's .shp; export it as GeoJSON",
+    b"SQLite format 3\x00": N_("a GeoPackage (or another SQLite database); export it as GeoJSON"),
+    b"\x00\x00\x27\x0a": N_("a shapefile's .shp; export it as GeoJSON"),
 }
 
 
@@ -49,7 +50,7 @@ _TEXT_PROPERTIES = ("nom", "region_code", "region_nom")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-_REPROJECT = (
+_REPROJECT = N_(
     "relocmap needs WGS 84 longitude/latitude in degrees (EPSG:4326): reproject the "
     "file, e.g. 'ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson'"
 )
@@ -65,29 +66,38 @@ def read_boundaries(path: str | Path) -> gpd.GeoDataFrame:
     checks (:func:`check_boundaries`): what it returns, every later stage can draw.
     """
     path = Path(path)
-    where = "" if path.is_absolute() else f" in {Path.cwd()}"
+    if path.is_absolute():
+        missing = _(
+            "file not found; run relocmap from the project folder, pass --geo, or rebuild "
+            "it with 'relocmap boundaries'"
+        )
+    else:
+        missing = _(
+            "file not found in {folder}; run relocmap from the project folder, pass --geo, "
+            "or rebuild it with 'relocmap boundaries'"
+        ).format(folder=Path.cwd())
     data = read_input_bytes(
-        path,
-        limit=BOUNDARIES_MAX_BYTES,
-        expected="a GeoJSON file",
-        missing=f"file not found{where}; run relocmap from the project "
-        "folder, pass --geo, or rebuild it with 'relocmap boundaries'",
+        path, limit=BOUNDARIES_MAX_BYTES, expected=N_("a GeoJSON file"), missing=missing
     )
     for signature, what in {**BINARY_SIGNATURES, **_GEO_SIGNATURES}.items():
         if data.startswith(signature):
-            raise InputError.single(path, f"not a GeoJSON file: this is {what}")
+            raise InputError.single(
+                path, _("not a GeoJSON file: this is {what}").format(what=_(what))
+            )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, column = text_position(data, exc.start, "utf-8")
         raise InputError.single(
             path,
-            f"not a readable GeoJSON file: byte 0x{data[exc.start]:02x} at character "
-            f"{column} (byte offset {exc.start}) is not UTF-8",
+            _(
+                "not a readable GeoJSON file: byte {byte} at character {column} (byte offset "
+                "{offset}) is not UTF-8"
+            ).format(byte=f"0x{data[exc.start]:02x}", column=column, offset=exc.start),
             line,
         ) from None
     if not text.lstrip().startswith(("{", "[")):
-        raise InputError.single(path, "not a readable GeoJSON file (it is not JSON)")
+        raise InputError.single(path, _("not a readable GeoJSON file (it is not JSON)"))
     properties, geometries = check_boundaries(path, parse_json(path, text))
     frame = gpd.GeoDataFrame(
         properties, columns=list(BOUNDARY_PROPERTIES), geometry=geometries, crs="EPSG:4326"
@@ -115,16 +125,21 @@ def _features_of(path: Path, collection: object) -> list[Any]:
     """The features of a GeoJSON FeatureCollection in degrees, within the input limits."""
     if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
         got = collection.get("type") if isinstance(collection, dict) else type(collection)
-        raise InputError.single(path, f"expected a GeoJSON FeatureCollection, got {_describe(got)}")
+        raise InputError.single(
+            path,
+            _("expected a GeoJSON FeatureCollection, got {value}").format(value=_describe(got)),
+        )
     _check_crs_member(path, collection.get("crs"))
     features = collection.get("features")
     if not isinstance(features, list) or not features:
-        raise InputError.single(path, "the FeatureCollection has no features")
+        raise InputError.single(path, _("the FeatureCollection has no features"))
     if len(features) > BOUNDARIES_MAX_FEATURES:
         raise InputError.single(
             path,
-            f"{len(features)} features, more than the {BOUNDARIES_MAX_FEATURES} relocmap "
-            "reads (see 'Input limits' in the README)",
+            _(
+                "{count} features, more than the {maximum} relocmap reads (see 'Input limits' "
+                "in the README)"
+            ).format(count=len(features), maximum=BOUNDARIES_MAX_FEATURES),
         )
     return features
 
@@ -140,42 +155,50 @@ def _read_features(
     points = 0
     out_of_range: list[tuple[int, tuple[float, float]]] = []
     for number, feature in enumerate(features, start=1):
-        label = f"feature {number}"
+        label = _("feature {number}").format(number=number)
         if not isinstance(feature, dict) or feature.get("type") != "Feature":
-            problems.append(Problem(str(path), f"{label}: not a GeoJSON Feature"))
+            problems.append(
+                Problem(str(path), _("{feature}: not a GeoJSON Feature").format(feature=label))
+            )
             continue
         props = feature.get("properties")
         if not isinstance(props, dict):
-            problems.append(Problem(str(path), f"{label}: no properties"))
+            problems.append(Problem(str(path), _("{feature}: no properties").format(feature=label)))
             continue
         code = props.get("code")
         if isinstance(code, str) and codes.normalize(code) == code:
-            label += f" (code {code})"
+            label = _("feature {number} (code {code})").format(number=number, code=code)
             if code in seen:
                 problems.append(
                     Problem(
                         str(path),
-                        f"department code {code!r} appears twice "
-                        f"(features {seen[code]} and {number})",
+                        _(
+                            "department code {code} appears twice (features {first} and {second})"
+                        ).format(code=repr(code), first=seen[code], second=number),
                     )
                 )
             seen.setdefault(code, number)
         reasons = _property_problems(props)
-        _, reason, count, outside = _rings(feature.get("geometry"))
+        _polygons, reason, count, outside = _rings(feature.get("geometry"))
         points += count
         if reason:
             reasons.append(reason)
         elif outside is not None:
             out_of_range.append((number, outside))
-        problems += [Problem(str(path), f"{label}: {r}") for r in reasons]
+        problems += [
+            Problem(str(path), _("{feature}: {reason}").format(feature=label, reason=r))
+            for r in reasons
+        ]
         if not reasons and outside is None:
             properties.append({name: props[name] for name in BOUNDARY_PROPERTIES})
             geometries.append(_shape(feature["geometry"]))
     if points > BOUNDARIES_MAX_POINTS:
         raise InputError.single(
             path,
-            f"{points} points, more than the {BOUNDARIES_MAX_POINTS} relocmap reads; "
-            "simplify the shapes (see 'Input limits' in the README)",
+            _(
+                "{count} points, more than the {maximum} relocmap reads; simplify the shapes "
+                "(see 'Input limits' in the README)"
+            ).format(count=points, maximum=BOUNDARIES_MAX_POINTS),
         )
     if out_of_range:
         problems.insert(0, _degrees_problem(path, out_of_range, len(features)))
@@ -191,8 +214,10 @@ def _check_shapes(
     problems = [
         Problem(
             str(path),
-            f"feature {i + 1} (code {props['code']}): invalid shape "
-            f"({reason}); repair it, e.g. with QGIS 'Fix geometries' or shapely's make_valid",
+            _(
+                "feature {number} (code {code}): invalid shape ({reason}); repair it, e.g. "
+                "with QGIS 'Fix geometries' or shapely's make_valid"
+            ).format(number=i + 1, code=props["code"], reason=reason),
         )
         for i, (props, reason) in enumerate(
             zip(properties, shapely.is_valid_reason(geometries), strict=True)
@@ -211,10 +236,15 @@ def _check_shapes(
         x, y = shapely.get_coordinates(next(e for e in edges if not e.is_empty))[0]
         raise InputError.single(
             path,
-            f"departments {', '.join(map(str, bad[:10]))}{' ...' if len(bad) > 10 else ''} "
-            f"overlap, or do not share their borders vertex for vertex (near {x:g}, {y:g}); "
-            "neighbouring shapes must meet exactly, as 'relocmap boundaries' builds them "
-            "(QGIS: 'Snap geometries to layer')",
+            _(
+                "departments {codes} overlap, or do not share their borders vertex for vertex "
+                "(near {x}, {y}); neighbouring shapes must meet exactly, as 'relocmap "
+                "boundaries' builds them (QGIS: 'Snap geometries to layer')"
+            ).format(
+                codes=", ".join(map(str, bad[:10])) + (" ..." if len(bad) > 10 else ""),
+                x=f"{x:g}",
+                y=f"{y:g}",
+            ),
         )
 
 
@@ -222,11 +252,17 @@ def _describe(value: object) -> str:
     if isinstance(value, str):
         return repr(value[:40])
     if isinstance(value, type):
-        return f"a JSON {_JSON_TYPES.get(value, value.__name__)}"
-    return "an object without a type"
+        return _(_JSON_TYPES.get(value, value.__name__))
+    return _("an object without a type")
 
 
-_JSON_TYPES = {list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
+_JSON_TYPES = {
+    list: N_("a JSON array"),
+    str: N_("a JSON string"),
+    int: N_("a JSON number"),
+    float: N_("a JSON number"),
+    bool: N_("a JSON boolean"),
+}
 
 
 def _check_crs_member(path: Path, crs: object) -> None:
@@ -235,23 +271,35 @@ def _check_crs_member(path: Path, crs: object) -> None:
         return
     name = crs.get("properties", {}).get("name") if isinstance(crs, dict) else None
     if not isinstance(name, str):
-        raise InputError.single(path, "has a 'crs' member relocmap cannot read; " + _REPROJECT)
+        raise InputError.single(
+            path,
+            _("has a 'crs' member relocmap cannot read; {fix}").format(fix=_(_REPROJECT)),
+        )
     if not any(known.lower() in name.lower() for known in _WGS84_NAMES):
         raise InputError.single(
-            path, f"declares the coordinate reference system {name[:80]!r}; " + _REPROJECT
+            path,
+            _("declares the coordinate reference system {name}; {fix}").format(
+                name=repr(name[:80]), fix=_(_REPROJECT)
+            ),
         )
 
 
 def _text_problem(name: str, value: object) -> str | None:
     if not isinstance(value, str):
-        return f"property {name!r} must be text, got {_short(value)}"
+        return _("property {name} must be text, got {value}").format(
+            name=repr(name), value=_short(value)
+        )
     if not value.strip():
-        return f"property {name!r} is empty"
+        return _("property {name} is empty").format(name=repr(name))
     if len(value) > 200:
-        return f"property {name!r} is {len(value)} characters long; at most 200"
+        return _("property {name} is {length} characters long; at most 200").format(
+            name=repr(name), length=len(value)
+        )
     control = _CONTROL.search(value)
     if control:
-        return f"property {name!r} holds the control character U+{ord(control.group()):04X}"
+        return _("property {name} holds the control character {character}").format(
+            name=repr(name), character=f"U+{ord(control.group()):04X}"
+        )
     return None
 
 
@@ -266,28 +314,31 @@ def _number(value: object) -> float | None:
 def _property_problems(props: dict[str, Any]) -> list[str]:
     """What is wrong with one feature's properties."""
     missing = [name for name in BOUNDARY_PROPERTIES if name not in props]
-    reasons = [f"missing properties: {', '.join(missing)}"] if missing else []
+    reasons = [_("missing properties: {names}").format(names=", ".join(missing))] if missing else []
     code = props.get("code", "")
     if not isinstance(code, str):
         reasons.append(
-            f'property \'code\' must be text (an INSEE code such as "01", "2A" or '
-            f'"974"), got {_short(code)}'
+            _(
+                'property \'code\' must be text (an INSEE code such as "01", "2A" or "974"), '
+                "got {value}"
+            ).format(value=_short(code))
         )
     elif "code" in props and codes.normalize(code) != code:
         suggestion = codes.normalize(code)
-        reasons.append(
-            f"property 'code' is {_short(code)}, not a department code"
-            + (f" (write {suggestion!r})" if suggestion else " such as 01, 2A or 974")
-        )
+        if suggestion:
+            wrong = _("property 'code' is {value}, not a department code (write {code})")
+        else:
+            wrong = _("property 'code' is {value}, not a department code such as 01, 2A or 974")
+        reasons.append(wrong.format(value=_short(code), code=repr(suggestion)))
     for name in _TEXT_PROPERTIES:
         if name in props:
             reason = _text_problem(name, props[name])
             if reason:
                 reasons.append(reason)
     checks = (
-        ("population", 1, 1e9, True, "a whole number of inhabitants (or null)"),
-        ("population_millesime", 1000, 9999, True, "a year"),
-        ("superficie_km2", 0, 1e8, False, "a positive number of km²"),
+        ("population", 1, 1e9, True, N_("a whole number of inhabitants (or null)")),
+        ("population_millesime", 1000, 9999, True, N_("a year")),
+        ("superficie_km2", 0, 1e8, False, N_("a positive number of km²")),
     )
     for name, low, high, whole, what in checks:
         if name not in props or (name == "population" and props[name] is None):
@@ -299,7 +350,11 @@ def _property_problems(props: dict[str, Any]) -> list[str]:
             or (whole and not number.is_integer())
             or number == 0
         ):
-            reasons.append(f"property {name!r} must be {what}, got {_short(props[name])}")
+            reasons.append(
+                _("property {name} must be {what}, got {value}").format(
+                    name=repr(name), what=_(what), value=_short(props[name])
+                )
+            )
     return reasons
 
 
@@ -312,24 +367,25 @@ def _rings(geometry: object) -> tuple[list[Any], str | None, int, tuple[float, f
     """(polygons, problem, number of points, first position outside degrees)."""
     none: list[Any] = []
     if geometry is None:
-        return none, "no geometry (null); expected a Polygon or MultiPolygon", 0, None
+        return none, _("no geometry (null); expected a Polygon or MultiPolygon"), 0, None
     kind = geometry.get("type") if isinstance(geometry, dict) else None
     if kind not in ("Polygon", "MultiPolygon"):
-        got = _describe(kind) if kind is not None else "no GeoJSON geometry"
-        return none, f"the geometry is {got}; expected a Polygon or MultiPolygon", 0, None
+        got = _describe(kind) if kind is not None else _("no GeoJSON geometry")
+        reason = _("the geometry is {value}; expected a Polygon or MultiPolygon")
+        return none, reason.format(value=got), 0, None
     assert isinstance(geometry, dict)
     coordinates = geometry.get("coordinates")
     polygons = [coordinates] if kind == "Polygon" else coordinates
     if not isinstance(polygons, list) or not polygons or polygons == [[]]:
-        return none, f"empty {kind} (no coordinates)", 0, None
+        return none, _("empty {kind} (no coordinates)").format(kind=kind), 0, None
     points = 0
     outside = None
     for polygon in polygons:
         if not isinstance(polygon, list) or not polygon:
-            return none, f"empty or malformed polygon in the {kind}", 0, None
+            return none, _("empty or malformed polygon in the {kind}").format(kind=kind), 0, None
         for ring in polygon:
             if not isinstance(ring, list) or len(ring) < 4:
-                return none, "a ring has fewer than 4 positions", 0, None
+                return none, _("a ring has fewer than 4 positions"), 0, None
             for position in ring:
                 if (
                     type(position) is not list
@@ -338,8 +394,9 @@ def _rings(geometry: object) -> tuple[list[Any], str | None, int, tuple[float, f
                 ):
                     return (
                         none,
-                        f"malformed position {_short(position)}; expected [longitude, "
-                        "latitude] numbers",
+                        _(
+                            "malformed position {value}; expected [longitude, latitude] numbers"
+                        ).format(value=_short(position)),
                         0,
                         None,
                     )
@@ -349,7 +406,7 @@ def _rings(geometry: object) -> tuple[list[Any], str | None, int, tuple[float, f
             if ring[0][:2] != ring[-1][:2]:
                 return (
                     none,
-                    "a ring is not closed (its last position must repeat its first)",
+                    _("a ring is not closed (its last position must repeat its first)"),
                     0,
                     None,
                 )
@@ -362,15 +419,27 @@ def _degrees_problem(
 ) -> Problem:
     number, (x, y) = outside[0]
     what = (
-        "the file looks projected in metres (Lambert-93, EPSG:2154?)"
+        _("the file looks projected in metres (Lambert-93, EPSG:2154?)")
         if max(abs(x), abs(y)) > 1000
-        else "longitude must be within -180..180 and latitude within -90..90 "
-        "(are they swapped, or in another system?)"
+        else _(
+            "longitude must be within -180..180 and latitude within -90..90 "
+            "(are they swapped, or in another system?)"
+        )
     )
     return Problem(
         str(path),
-        f"coordinates are not degrees in {len(outside)} of {total} features "
-        f"(feature {number}: {x:g}, {y:g}): {what}; " + _REPROJECT,
+        _(
+            "coordinates are not degrees in {count} of {total} features (feature {number}: "
+            "{x}, {y}): {what}; {fix}"
+        ).format(
+            count=len(outside),
+            total=total,
+            number=number,
+            x=f"{x:g}",
+            y=f"{y:g}",
+            what=what,
+            fix=_(_REPROJECT),
+        ),
     )
 
 

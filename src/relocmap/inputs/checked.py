@@ -11,6 +11,7 @@ import geopandas as gpd
 
 from relocmap.base import layout
 from relocmap.base.errors import InputError
+from relocmap.base.i18n import _
 from relocmap.inputs.boundaries import read_boundaries
 from relocmap.inputs.facts import Publication, read_publication
 from relocmap.inputs.figures import default_schema, read_csv_table
@@ -69,10 +70,15 @@ def resolve_data(data: Path | None) -> Path:
         if os.path.lexists(layout.DEFAULT_FIGURES):
             raise InputError.single(
                 layout.DEFAULT_PUBLICATIONS,
-                f"both {layout.DEFAULT_PUBLICATIONS}/ and {layout.DEFAULT_FIGURES} exist: pass "
-                f"--data with the one to use, or move {layout.DEFAULT_FIGURES} and "
-                f"{layout.FACTS_JSON} into their publication's folder "
-                f"({layout.DEFAULT_PUBLICATIONS}/<date>/)",
+                _(
+                    "both {publications}/ and {figures} exist: pass --data with the one to "
+                    "use, or move {figures} and {facts} into their publication's folder "
+                    "({publications}/<date>/)"
+                ).format(
+                    publications=layout.DEFAULT_PUBLICATIONS,
+                    figures=layout.DEFAULT_FIGURES,
+                    facts=layout.FACTS_JSON,
+                ),
             )
         return layout.DEFAULT_PUBLICATIONS
     return layout.DEFAULT_FIGURES

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Literal
 
 from relocmap.base.counts import Count
+from relocmap.base.i18n import _, ngettext
 from relocmap.base.precision import Precision
 from relocmap.inputs.facts import AcceptedMismatch, Publication
 from relocmap.inputs.join import JoinedFigures
@@ -101,11 +102,22 @@ def _accepted_note(accepted: AcceptedMismatch | None, total: Count, given: int) 
     """Why a recorded decision does not cover this mismatch; empty without one."""
     if accepted is None:
         return ""
-    on = f" on {accepted.date.iso}" if accepted.date else ""
-    return (
-        f"; the mismatch accepted{on} was another (total "
-        f"{accepted.total}, departments' sum {accepted.given}; now {total.value} and {given}), "
-        "so it is checked again"
+    if accepted.date:
+        message = _(
+            "; the mismatch accepted on {date} was another (total {total}, departments' sum "
+            "{sum}; now {now_total} and {now_sum}), so it is checked again"
+        )
+    else:
+        message = _(
+            "; the mismatch accepted was another (total {total}, departments' sum {sum}; now "
+            "{now_total} and {now_sum}), so it is checked again"
+        )
+    return message.format(
+        date=accepted.date.iso if accepted.date else "",
+        total=accepted.total,
+        sum=accepted.given,
+        now_total=total.value,
+        now_sum=given,
     )
 
 
@@ -124,38 +136,52 @@ def _total_concern(
         return None  # decided once, recorded with the facts
     note = _accepted_note(accepted, total, given)
     difference = given - total.value
-    side = "more" if difference > 0 else "less"
-    suspect = "counted twice or mistyped" if difference > 0 else "left out or mistyped"
-    missing = (
-        f" ({len(joined.missing)} department(s) of the region without data)"
-        if joined.missing
-        else ""
-    )
+    missing = ""
+    if joined.missing:
+        count = len(joined.missing)
+        missing = ngettext(
+            " ({count} department of the region without data)",
+            " ({count} departments of the region without data)",
+            count,
+        ).format(count=count)
     if within_release:
         # Total and departments were read from the same text: only the reading, or the
         # release itself, can be wrong.
-        return Concern(
-            "total",
-            f"{column}: the release's own total, {total.value} "
-            f"(“{total.wording(NOUNS[column])}”, {total.precision.value}), and the sum of "
-            f"its departments, {given}{missing}, differ by {abs(difference)}, more than that "
-            f"wording allows; check that the total was read from the right sentence and that "
-            f"no department was {suspect}{note}",
-            column,
-            total.value,
-            given,
+        message = _(
+            "{column}: the release's own total, {total} (“{wording}”, {precision}), and the "
+            "sum of its departments, {sum}{missing}, differ by {difference}, more than that "
+            "wording allows; check that the total was read from the right sentence and that "
+            "no department was {suspect}{note}"
         )
-    return Concern(
-        "total",
-        f"{column}: the departments add up to {given}{missing}, {abs(difference)} {side} than "
-        f"the published total {total.value} (“{total.wording(NOUNS[column])}”, "
-        f"{total.precision.value}), more than that wording allows; check that "
-        "publication.json comes from the same press release as the figures "
-        f"('relocmap update' writes both), and that no department was {suspect}{note}",
-        column,
-        total.value,
-        given,
+    elif difference > 0:
+        message = _(
+            "{column}: the departments add up to {sum}{missing}, {difference} more than the "
+            "published total {total} (“{wording}”, {precision}), more than that wording "
+            "allows; check that publication.json comes from the same press release as the "
+            "figures ('relocmap update' writes both), and that no department was "
+            "{suspect}{note}"
+        )
+    else:
+        message = _(
+            "{column}: the departments add up to {sum}{missing}, {difference} less than the "
+            "published total {total} (“{wording}”, {precision}), more than that wording "
+            "allows; check that publication.json comes from the same press release as the "
+            "figures ('relocmap update' writes both), and that no department was "
+            "{suspect}{note}"
+        )
+    suspect = _("counted twice or mistyped") if difference > 0 else _("left out or mistyped")
+    text = message.format(
+        column=column,
+        total=total.value,
+        wording=total.wording(NOUNS[column]),
+        precision=total.precision.value,
+        sum=given,
+        missing=missing,
+        difference=abs(difference),
+        suspect=suspect,
+        note=note,
     )
+    return Concern("total", text, column, total.value, given)
 
 
 def total_concerns(
@@ -196,10 +222,17 @@ def date_concern(data: Path, facts: Path | None) -> Concern | None:
         return None
     return Concern(
         "date",
-        f"{data} was changed after {facts} ({_when(data_time)}, {_when(facts_time)}): if the "
-        "figures come from a new press release, its date, source and totals belong in "
-        f"{facts.name} too ('relocmap update' writes both); if {facts.name} is still right, "
-        "save it again",
+        _(
+            "{data} was changed after {facts} ({data_time}, {facts_time}): if the figures "
+            "come from a new press release, its date, source and totals belong in {name} too "
+            "('relocmap update' writes both); if {name} is still right, save it again"
+        ).format(
+            data=data,
+            facts=facts,
+            data_time=_when(data_time),
+            facts_time=_when(facts_time),
+            name=facts.name,
+        ),
     )
 
 

@@ -11,6 +11,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from relocmap.base.i18n import _, language
+
 MONTHS = (
     "janvier",
     "février",
@@ -28,6 +30,11 @@ MONTHS = (
 MONTHS_EN = tuple(calendar.month_name[1:])  # messages, and dates written in English
 
 
+def _month_name(month: int) -> str:
+    """A month's name in the language of the messages."""
+    return (MONTHS if language() == "fr" else MONTHS_EN)[month - 1]
+
+
 @dataclass(frozen=True, order=True)
 class PartialDate:
     """An ISO 8601 calendar date to the year, the month or the day: 2022, 2022-10, 2022-10-14."""
@@ -41,18 +48,22 @@ class PartialDate:
         """Read ``2022``, ``2022-10`` or ``2022-10-14``; ValueError says what is wrong."""
         match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", text)
         if match is None:
-            raise ValueError("expected an ISO 8601 date: 2022, 2022-10 or 2022-10-14")
+            raise ValueError(_("expected an ISO 8601 date: 2022, 2022-10 or 2022-10-14"))
         year = int(match[1])
         month = int(match[2]) if match[2] else None
         day = int(match[3]) if match[3] else None
         if not 1900 <= year <= 2100:
-            raise ValueError(f"year {year} is out of range (1900 to 2100)")
+            raise ValueError(_("year {year} is out of range (1900 to 2100)").format(year=year))
         if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"month {match[2]} does not exist (01 to 12)")
+            raise ValueError(_("month {month} does not exist (01 to 12)").format(month=match[2]))
         if month is not None and day is not None:
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                raise ValueError(f"{MONTHS_EN[month - 1]} {year} has {last} days, not {day}")
+                raise ValueError(
+                    _("{month} {year} has {last} days, not {day}").format(
+                        month=_month_name(month), year=year, last=last, day=day
+                    )
+                )
         return cls(year, month, day)
 
     @property

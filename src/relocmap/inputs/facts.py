@@ -21,6 +21,7 @@ from typing import Any
 
 from relocmap.base.counts import Count
 from relocmap.base.errors import InputError, Problem
+from relocmap.base.i18n import N_, _
 from relocmap.base.numbers import fr_group_spaces
 from relocmap.base.precision import Precision
 from relocmap.files.reading import decode_utf8, read_input_bytes
@@ -108,7 +109,8 @@ def _bounded(problems: list[Problem], path: str | Path) -> list[Problem]:
     if len(problems) <= MAX_PROBLEMS:
         return problems
     rest = len(problems) - MAX_PROBLEMS
-    return [*problems[:MAX_PROBLEMS], Problem(str(path), f"… and {rest} more problems")]
+    more = _("… and {count} more problems").format(count=rest)
+    return [*problems[:MAX_PROBLEMS], Problem(str(path), more)]
 
 
 # --- from checked facts to a Publication ----------------------------------------------
@@ -170,10 +172,10 @@ def publication_from_facts(raw: Mapping[str, Any]) -> Publication:
 def read_facts(path: str | Path) -> dict[str, Any]:
     """The facts of a file, checked against the schema (raw JSON values), or InputError."""
     path = Path(path)
-    text = decode_utf8(path, read_input_bytes(path, limit=MAX_BYTES, expected="a JSON file"))
+    text = decode_utf8(path, read_input_bytes(path, limit=MAX_BYTES, expected=N_("a JSON file")))
     if not text.strip():
         raise InputError.single(
-            path, "file is empty; expected a JSON object of facts (see data/README.md)"
+            path, _("file is empty; expected a JSON object of facts (see data/README.md)")
         )
     raw = parse_facts_text(path, text)
     problems = check_facts(path, raw, text)

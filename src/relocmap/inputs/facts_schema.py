@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from relocmap.base.errors import InputError, Problem
+from relocmap.base.i18n import N_, _
 from relocmap.base.layout import FACTS_SCHEMA
 from relocmap.base.numbers import fold
 from relocmap.base.precision import SPELLINGS
@@ -91,10 +92,13 @@ def _integer(text: str) -> int | _LongNumber:
 
 
 _JSON_HINTS = (
-    ("Expecting property name enclosed in double quotes", "a comma after the last fact?"),
-    ("Expecting value", "text must be in double quotes, and no comma after the last value"),
-    ("Expecting ',' delimiter", "a comma missing between two facts?"),
-    ("Invalid control character", "a line break inside a text? write it on one line"),
+    ("Expecting property name enclosed in double quotes", N_("a comma after the last fact?")),
+    (
+        "Expecting value",
+        N_("text must be in double quotes, and no comma after the last value"),
+    ),
+    ("Expecting ',' delimiter", N_("a comma missing between two facts?")),
+    ("Invalid control character", N_("a line break inside a text? write it on one line")),
 )
 
 
@@ -114,13 +118,15 @@ def parse_facts_text(path: Path, text: str) -> Any:
         )
     except json.JSONDecodeError as exc:
         hint = next((h for start, h in _JSON_HINTS if exc.msg.startswith(start)), None)
-        reason = f"not valid JSON: {exc.msg} (character {exc.colno})"
-        raise InputError.single(
-            path, f"{reason}; {hint}" if hint else reason, line=exc.lineno
-        ) from None
+        reason = _("not valid JSON: {reason} (character {column})").format(
+            reason=_(exc.msg), column=exc.colno
+        )
+        if hint:
+            reason = _("{reason}; {hint}").format(reason=reason, hint=_(hint))
+        raise InputError.single(path, reason, line=exc.lineno) from None
     except RecursionError:
         raise InputError.single(
-            path, "not a facts file: values nested too deeply (expected one object of facts)"
+            path, _("not a facts file: values nested too deeply (expected one object of facts)")
         ) from None
 
 
@@ -175,9 +181,9 @@ def _shown(value: Any) -> str:
     if isinstance(value, _LongNumber | _Decimal | _Constant):
         text = str(value)
     elif isinstance(value, list):
-        return "a list"
+        return _("a list")
     elif isinstance(value, dict):
-        return "an object"
+        return _("an object")
     else:
         text = json.dumps(value, ensure_ascii=False)
     text = text if len(text) <= 40 else text[:39] + "…"
@@ -192,9 +198,9 @@ _UNPRINTABLE = re.compile(
 )
 
 _TYPE_WORDS = {
-    "string": "text in double quotes",
-    "integer": "a whole number",
-    "boolean": "true or false",
+    "string": N_("text in double quotes"),
+    "integer": N_("a whole number"),
+    "boolean": N_("true or false"),
     "null": "null",
 }
 # Yes and no as people write them in a facts file, folded: the JSON value to write instead.
@@ -208,23 +214,32 @@ def _type_problem(value: Any, allowed: list[str]) -> str | None:
     kind = _json_type(value)
     if kind in allowed:
         return None
-    wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in allowed if t != "null")
+    wanted = _(" or ").join(_(_TYPE_WORDS.get(t, t)) for t in allowed if t != "null")
     if kind == "null":
-        return "a value is required, got null"
+        return _("a value is required, got null")
     if "integer" in allowed and kind == "string" and re.fullmatch(r"[0-9 \u00a0\u202f]+", value):
         digits = re.sub(r"\D", "", value)
-        return f"expected {wanted}, without quotes or spaces: write {digits}, not {_shown(value)}"
+        return _("expected {wanted}, without quotes or spaces: write {digits}, not {value}").format(
+            wanted=wanted, digits=digits, value=_shown(value)
+        )
+    fix = ""
     if "boolean" in allowed and kind in ("string", "integer"):
         word = _BOOLEAN_SPELLINGS.get(fold(str(value)))
-        fix = f": write {word}" + (", without quotes" if kind == "string" else "") if word else ""
-        return f"expected {wanted}, got {_shown(value)}{fix}"
-    if "integer" in allowed and isinstance(value, _Decimal):
+        if word and kind == "string":
+            fix = _(": write {value}, without quotes").format(value=word)
+        elif word:
+            fix = _(": write {value}").format(value=word)
+    elif "integer" in allowed and isinstance(value, _Decimal):
         whole = re.fullmatch(r"(-?[0-9]+)\.0*", value)
-        fix = f": write {whole[1]}" if whole else ""
-        return f"expected {wanted}, got {value}{fix}"
-    if kind == "number":
-        return f"expected {wanted}, got {value}, which is not a number JSON knows"
-    return f"expected {wanted}, got {_shown(value)}"
+        fix = _(": write {value}").format(value=whole[1]) if whole else ""
+        return _("expected {wanted}, got {value}{fix}").format(wanted=wanted, value=value, fix=fix)
+    elif kind == "number":
+        return _("expected {wanted}, got {value}, which is not a number JSON knows").format(
+            wanted=wanted, value=value
+        )
+    return _("expected {wanted}, got {value}{fix}").format(
+        wanted=wanted, value=_shown(value), fix=fix
+    )
 
 
 @cache
@@ -239,24 +254,26 @@ def _pattern(pattern: str) -> re.Pattern[str]:
 def _char_problem(text: str, pattern: str) -> str:
     """Why ``text`` fails a character-class pattern: its first refused character."""
     if not text.strip():
-        return "is blank; write the fact, or remove the key"
+        return _("is blank; write the fact, or remove the key")
     allowed = _pattern(pattern)
     for position, char in enumerate(text, start=1):
         # Between two letters, so that a space alone does not count as blank text.
         if not allowed.search(f"x{char}x"):
-            return (
-                f"{_describe_char(char)} at character {position} is not allowed in text; "
+            return _(
+                "{character} at character {position} is not allowed in text; "
                 "write the text on one line, without control characters"
-            )
-    return "contains characters that are not allowed"
+            ).format(character=_describe_char(char), position=position)
+    return _("contains characters that are not allowed")
 
 
 def _describe_char(char: str) -> str:
-    names = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}
+    names = {"\n": N_("a line break"), "\r": N_("a carriage return"), "\t": N_("a tab")}
     if char in names:
-        return names[char]
+        return _(names[char])
     name = unicodedata.name(char, "")
-    return f"U+{ord(char):04X}" + (f" ({name.lower()})" if name else " (a control character)")
+    # Unicode's character names are English in every language: they are the standard's.
+    what = name.lower() if name else _("a control character")
+    return f"U+{ord(char):04X} ({what})"
 
 
 _DATE_PATTERNS = (
@@ -298,18 +315,23 @@ def _date_problem(value: str) -> str | None:
         PartialDate.parse(value)
     except ValueError as exc:
         suggestion = suggest_iso_date(value)
-        fix = f": write {suggestion}" if suggestion else " (2022, 2022-10 or 2022-10-14)"
+        if suggestion:
+            fix = _(": write {value}").format(value=suggestion)
+        else:
+            fix = _(" (2022, 2022-10 or 2022-10-14)")
         if re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value):
-            return f"{_shown(value)} is not a date: {exc}"
-        return f"{_shown(value)} is not an ISO 8601 date{fix}"
+            return _("{value} is not a date: {reason}").format(value=_shown(value), reason=exc)
+        return _("{value} is not an ISO 8601 date{fix}").format(value=_shown(value), fix=fix)
     return None
 
 
 def _enum_problem(value: Any, allowed: list[Any]) -> str:
     words = [a for a in allowed if a is not None]
     suggestion = SPELLINGS.get(fold(value)) if isinstance(value, str) else None
-    fix = f": write {suggestion.value}" if suggestion is not None else ""
-    return f"unknown value {_shown(value)}; expected one of {', '.join(words)}{fix}"
+    fix = _(": write {value}").format(value=suggestion.value) if suggestion is not None else ""
+    return _("unknown value {value}; expected one of {allowed}{fix}").format(
+        value=_shown(value), allowed=", ".join(words), fix=fix
+    )
 
 
 def _value_problem(value: Any, nodes: list[Mapping[str, Any]]) -> str | None:
@@ -331,22 +353,24 @@ def _constraint_problem(value: Any, node: Mapping[str, Any]) -> str | None:
     if "enum" in node and value not in node["enum"]:
         return _enum_problem(value, node["enum"])
     if isinstance(value, _LongNumber):
-        return (
-            f"a number of {len(value.lstrip('-'))} digits is far too large; "
-            f"expected at most {node.get('maximum', 'a few digits')}"
+        return _("a number of {digits} digits is far too large; expected at most {maximum}").format(
+            digits=len(value.lstrip("-")), maximum=node.get("maximum", _("a few digits"))
         )
     if isinstance(value, int) and not isinstance(value, bool):
         if "minimum" in node and value < node["minimum"]:
-            return f"expected a whole number ≥ {node['minimum']}, got {value}"
+            return _("expected a whole number ≥ {minimum}, got {value}").format(
+                minimum=node["minimum"], value=value
+            )
         if "maximum" in node and value > node["maximum"]:
-            return f"expected at most {node['maximum']} (a typo?), got {value}"
+            return _("expected at most {maximum} (a typo?), got {value}").format(
+                maximum=node["maximum"], value=value
+            )
     if isinstance(value, str):
         if "minLength" in node and len(value) < node["minLength"]:
-            return "is empty; write the fact, or remove the key"
+            return _("is empty; write the fact, or remove the key")
         if "maxLength" in node and len(value) > node["maxLength"]:
-            return (
-                f"is {len(value)} characters long; at most {node['maxLength']} are "
-                "shown, shorten it"
+            return _("is {length} characters long; at most {maximum} are shown, shorten it").format(
+                length=len(value), maximum=node["maxLength"]
             )
         if "pattern" in node and not _pattern(node["pattern"]).search(value):
             if node.get("format") == "partial-date":
@@ -374,8 +398,10 @@ def _unknown_key(key: str, known: tuple[str, ...]) -> str:
     shown = repr(key) if len(key) <= 40 else repr(key[:39]) + "…"
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     if close:
-        return f"unknown key {shown}; did you mean {close[0]!r}?"
-    return f"unknown key {shown}; the known keys are {', '.join(known)} (see data/README.md)"
+        return _("unknown key {key}; did you mean {close}?").format(key=shown, close=repr(close[0]))
+    return _("unknown key {key}; the known keys are {known} (see data/README.md)").format(
+        key=shown, known=", ".join(known)
+    )
 
 
 def check_facts(path: str | Path, raw: Any, text: str = "") -> list[Problem]:
@@ -385,7 +411,9 @@ def check_facts(path: str | Path, raw: Any, text: str = "") -> list[Problem]:
         return [
             Problem(
                 str(path),
-                f"expected a JSON object ({{ … }}) of facts at the top level, got {_shown(raw)}",
+                _("expected a JSON object ({{ … }}) of facts at the top level, got {value}").format(
+                    value=_shown(raw)
+                ),
             )
         ]
     lines = _key_lines(text)
@@ -395,14 +423,19 @@ def check_facts(path: str | Path, raw: Any, text: str = "") -> list[Problem]:
         return Problem(str(path), reason, lines.get(key))
 
     problems = [
-        problem(key, f"key {key!r} is given twice; keep one")
+        problem(key, _("key {key} is given twice; keep one").format(key=repr(key)))
         for key in getattr(raw, "duplicates", [])
     ]
     for key in schema["required"]:
         if key not in raw:
             example = json.dumps(schema["properties"][key]["examples"][-1], ensure_ascii=False)
             problems.append(
-                Problem(str(path), f'missing key {key!r}; it is required, e.g. "{key}": {example}')
+                Problem(
+                    str(path),
+                    _("missing key {key}; it is required, e.g. {example}").format(
+                        key=repr(key), example=f'"{key}": {example}'
+                    ),
+                )
             )
     for key, value in raw.items():
         if key not in schema["properties"]:
@@ -410,7 +443,9 @@ def check_facts(path: str | Path, raw: Any, text: str = "") -> list[Problem]:
             continue
         reason = _value_problem(value, _resolve(schema, schema["properties"][key]))
         if reason:
-            problems.append(problem(key, f"key {key!r}: {reason}"))
+            problems.append(
+                problem(key, _("key {key}: {reason}").format(key=repr(key), reason=reason))
+            )
     for key, needed in schema.get("dependentRequired", {}).items():
         if raw.get(key) is None:
             continue
@@ -419,8 +454,10 @@ def check_facts(path: str | Path, raw: Any, text: str = "") -> list[Problem]:
                 problems.append(
                     problem(
                         key,
-                        f"key {key!r} needs {other!r}, the number it goes with: "
-                        f"add {other!r}, or remove {key!r}",
+                        _(
+                            "key {key} needs {other}, the number it goes with: add {other}, "
+                            "or remove {key}"
+                        ).format(key=repr(key), other=repr(other)),
                     )
                 )
     return problems

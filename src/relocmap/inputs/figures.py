@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from relocmap.base.errors import InputError
+from relocmap.base.i18n import N_, _
 from relocmap.base.layout import FIGURES_SCHEMA
 from relocmap.files.reading import BINARY_SIGNATURES, read_text
 
@@ -48,10 +49,10 @@ def read_csv_table(path: str | Path, encoding: str | None = None) -> RawTable:
     text, used = read_text(
         path,
         encoding,
-        kind="CSV file",
-        expected="a CSV file",
+        kind=N_("a CSV file"),
+        expected=N_("a CSV file"),
         signatures=BINARY_SIGNATURES,
-        empty="file is empty, expected a header line and one row per department",
+        empty=N_("file is empty, expected a header line and one row per department"),
         limit=CSV_MAX_BYTES,
     )
     first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
@@ -70,7 +71,9 @@ def read_csv_table(path: str | Path, encoding: str | None = None) -> RawTable:
                 rows.append((line, cells))
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise InputError.single(path, f"not valid CSV: {exc}", line=reader.line_num) from None
+        raise InputError.single(
+            path, _("not valid CSV: {reason}").format(reason=exc), line=reader.line_num
+        ) from None
     header, rows = _drop_empty_trailing_columns(header or [], rows)
     return RawTable(str(path), used, separator, header, rows)
 

@@ -10,7 +10,7 @@ import pandas as pd
 
 from relocmap.base import codes
 from relocmap.base.errors import InputError, Problem
-from relocmap.base.i18n import _
+from relocmap.base.i18n import N_, _
 from relocmap.base.numbers import MAX_DIGITS, fold, parse_whole_number
 from relocmap.base.precision import SPELLINGS, Precision
 from relocmap.inputs.figures import RawTable
@@ -104,7 +104,7 @@ def validate_table(
         problems += _code_problems(table.path, record, line, seen, department_names)
         records.append(record)
     if not table.rows:
-        problems.append(Problem(table.path, "no data rows after the header", 2))
+        problems.append(Problem(table.path, _("no data rows after the header"), 2))
     if problems:
         raise InputError(problems)
     frame = pd.DataFrame.from_records(records).reindex(columns=[*fields, "line"])
@@ -165,7 +165,8 @@ def _check_cell(
     constraints = field.get("constraints", {})
     if cell == "":
         if constraints.get("required"):
-            return None, "empty cell, a value is required" + _EMPTY_HINTS.get(name, "")
+            hint = _EMPTY_HINTS.get(name)
+            return None, _("empty cell, a value is required") + (_(hint) if hint else "")
         return None, None
     if name == "code":
         code = codes.normalize(cell)
@@ -181,19 +182,23 @@ def _check_cell(
         minimum = constraints.get("minimum", 0)
         foreign = next((c for c in cell if c.isdigit() and not c.isascii()), None)
         if foreign is not None:
-            return None, (
-                f"expected ASCII digits 0-9, got {cell!r} "
-                f"({unicodedata.name(foreign, 'a digit of another script')})"
+            # Unicode's character names are English in every language: they are the standard's.
+            script = unicodedata.name(foreign, "") or _("a digit of another script")
+            return None, _("expected ASCII digits 0-9, got {cell} ({name})").format(
+                cell=repr(cell), name=script
             )
         if (digits := sum(c.isdigit() for c in cell)) > MAX_DIGITS:
-            shown = repr(cell) if len(cell) <= 40 else f"a number of {digits} digits"
+            shown = repr(cell) if len(cell) <= 40 else _("a number of {digits} digits")
+            shown = shown.format(digits=digits)
             if "maximum" in constraints:
-                return None, f"expected at most {constraints['maximum']} (a typo?), got {shown}"
-            return None, f"expected a whole number of at most {MAX_DIGITS} digits, got {shown}"
+                return None, _too_large(constraints["maximum"], shown)
+            return None, _(
+                "expected a whole number of at most {maximum} digits, got {value}"
+            ).format(maximum=MAX_DIGITS, value=shown)
         if value is None or value < minimum:
             return None, _whole_number_problem(name, cell, minimum)
         if "maximum" in constraints and value > constraints["maximum"]:
-            return None, f"expected at most {constraints['maximum']} (a typo?), got {cell!r}"
+            return None, _too_large(constraints["maximum"], repr(cell))
         return value, None
     if "enum" in constraints:
         precision = SPELLINGS.get(fold(cell))
@@ -202,22 +207,31 @@ def _check_cell(
             if figure is not None and name.endswith("_precision"):
                 number, word = figure
                 column = name.removesuffix("_precision")
-                return None, f"{cell!r} in {name}: write {word} here and {number} in {column}"
-            return None, (
-                f"unknown precision {cell!r}; expected one of {', '.join(constraints['enum'])}"
+                return None, _(
+                    "{cell} in {name}: write {word} here and {number} in {column}"
+                ).format(cell=repr(cell), name=name, word=word, number=number, column=column)
+            return None, _("unknown precision {cell}; expected one of {allowed}").format(
+                cell=repr(cell), allowed=", ".join(constraints["enum"])
             )
         return precision, None
     return cell, None
 
 
+def _too_large(maximum: int, shown: str) -> str:
+    return _("expected at most {maximum} (a typo?), got {value}").format(
+        maximum=maximum, value=shown
+    )
+
+
 # What to write in an empty required cell.
+_NO_ROW = N_(
+    "; a department without published figures gets no row (the map shows it as 'Pas de données')"
+)
 _EMPTY_HINTS = {
-    "code": "; write the department's INSEE code, such as 01, 2A or 974",
-    "departement": "; write the department's name",
-    "projets": "; a department without published figures gets no row (the map shows it "
-    "as 'Pas de données')",
-    "emplois": "; a department without published figures gets no row (the map shows it "
-    "as 'Pas de données')",
+    "code": N_("; write the department's INSEE code, such as 01, 2A or 974"),
+    "departement": N_("; write the department's name"),
+    "projets": _NO_ROW,
+    "emplois": _NO_ROW,
 }
 _NUMBER = r"[0-9][0-9 ]*"
 # "près de 900", "plus de 1 200 emplois": a precision word, a number, maybe its unit.
@@ -243,21 +257,33 @@ def _whole_number_problem(name: str, cell: str, minimum: int) -> str:
     if figure is not None:
         number, precision = figure
         if precision == "exact":
-            return f"{cell!r} in {name}: write {number} in {name}"
-        return f"{cell!r} in {name}: write {number} in {name} and {precision} in {name}_precision"
+            message = _("{cell} in {name}: write {number} in {name}")
+        else:
+            message = _("{cell} in {name}: write {number} in {name} and {precision} in {column}")
+        return message.format(
+            cell=repr(cell),
+            name=name,
+            number=number,
+            precision=precision,
+            column=f"{name}_precision",
+        )
     unit = _WITH_UNIT.match(fold(cell))
     if unit is not None and parse_whole_number(unit["number"]) is not None:
-        return f"{cell!r} in {name}: write only the number, {parse_whole_number(unit['number'])}"
+        return _("{cell} in {name}: write only the number, {number}").format(
+            cell=repr(cell), name=name, number=parse_whole_number(unit["number"])
+        )
     problem = _("expected a whole number ≥ {minimum} (like 1220 or 1 220), got {cell}").format(
         minimum=minimum, cell=repr(cell)
     )
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", cell):
-        return problem + f"; write {re.sub(r'[.,]', '', cell)}: thousands are separated by a space"
+        return problem + _("; write {number}: thousands are separated by a space").format(
+            number=re.sub(r"[.,]", "", cell)
+        )
     if re.fullmatch(r"\d+[.,]\d+", cell):
         return problem + _("; a count has no decimals")
     if not re.search(r"\d", cell) and re.search(r"[^\W\d_]", cell):
-        return problem + (
-            f"; write the number in digits, and environ, pres_de or plus_de in "
-            f"{name}_precision if the release gives it approximately"
-        )
+        return problem + _(
+            "; write the number in digits, and environ, pres_de or plus_de in {column} if "
+            "the release gives it approximately"
+        ).format(column=f"{name}_precision")
     return problem
