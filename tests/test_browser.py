@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from helpers import HOSTILE_NAME, page_with_hostile_name
+from playwright.sync_api import expect
 
 from relocmap.build import build_map
 from relocmap.page import MapOptions
@@ -335,6 +336,8 @@ def test_rate_view_has_its_own_fills_and_legend(desktop):
     # Haute-Savoie has the highest rate (917 jobs for 807 360 inhabitants), not the most jobs.
     assert rates["74"] == "#993404" and jobs["74"] != jobs["69"]
     desktop.page.locator("path.relocmap-dep-74").hover()
+    # A tooltip closed just before may still be fading out (200 ms): wait for the one.
+    expect(desktop.page.locator(".leaflet-tooltip")).to_have_count(1)
     assert (
         desktop.page.locator(".leaflet-tooltip")
         .inner_text()
@@ -748,3 +751,19 @@ def test_with_the_map_the_table_is_in_its_dialog_and_the_note_hidden(desktop):
     assert page.locator("#relocmap-table-dialog #relocmap-figures").count() == 1
     assert page.get_by_role("table").is_hidden()
     assert page.locator(".leaflet-control.relocmap-title h1").count() == 1
+
+
+def test_one_tooltip_at_a_time_whatever_opened_them(desktop):
+    """Regression: a tooltip opened by the keyboard (focus) while another was open from the
+    mouse left both on screen. A closed tooltip fades out for 200 ms (Leaflet), hence the
+    waiting count."""
+    page = desktop.page
+    tooltips = page.locator(".leaflet-tooltip")
+    page.locator("path.relocmap-dep-69").hover()
+    page.locator("path.relocmap-dep-01").focus()
+    expect(tooltips).to_have_count(1)
+    assert tooltips.inner_text().startswith("Ain")
+    page.get_by_role("radio", name="Projets", exact=True).check()
+    page.locator("path.relocmap-dep-74").hover()
+    expect(tooltips).to_have_count(1)
+    assert tooltips.inner_text().startswith("Haute-Savoie")

@@ -232,9 +232,6 @@
         layer.bindPopup(() => popupContent(config, getState, feature), popupOptions);
         layer.on({
           mouseover: () => {
-            // One tooltip at a time: a department reached with the keyboard keeps its
-            // tooltip open (Leaflet opens it on focus) until another is hovered.
-            departments.eachLayer((other) => other !== layer && other.closeTooltip());
             layer.setStyle(core.HOVER_STYLE);
             layer.bringToFront();
           },
@@ -249,6 +246,11 @@
         labels.push({area: feature.properties.area, marker: labelMarker(feature).addTo(map)});
       },
     }).addTo(map);
+    // One tooltip at a time, whichever opened it: the mouse (hover) or the keyboard
+    // (Leaflet opens a tooltip on focus, and keeps it until blur).
+    departments.on("tooltipopen", (event) => {
+      departments.eachLayer((other) => other !== event.layer && other.closeTooltip());
+    });
     const order = core.labelPriority(labels.map((label) => label.area));
     const layers = {departments, circles, allCircles, ordered, restoreOrder, labels: order.map((index) => labels[index])};
     showCircles(config, getState(), layers);
