@@ -26,7 +26,14 @@ def _error_names() -> set[str]:
 
 # Calls whose text arguments a person reads: relocmap's errors, their problems, click's
 # errors and the terminal's lines.
-MESSAGE_CALLS = _error_names() | {"Problem", "single", "echo", "BadParameter", "UsageError"}
+MESSAGE_CALLS = _error_names() | {
+    "Problem",
+    "single",
+    "echo",
+    "warn",
+    "BadParameter",
+    "UsageError",
+}
 
 
 def _called_name(call: ast.Call) -> str | None:
