@@ -19,7 +19,7 @@ from relocmap.base.i18n import N_, _, ngettext
 from relocmap.base.numbers import fr_group_spaces
 from relocmap.base.precision import Precision
 from relocmap.extract.found import Announced, Extraction, RegionalTotals, ReleaseRow
-from relocmap.extract.quantities import Quantity, squeeze
+from relocmap.extract.quantities import Quantity, semicolons, squeeze
 from relocmap.extract.vocabulary import JOBS, NOUNS, PROJECTS
 from relocmap.files.reading import read_json
 from relocmap.files.writing import check_outputs
@@ -90,7 +90,7 @@ def chosen_announced(found: Extraction, source: str = "release") -> dict[str, An
             ):
                 announced.append(item)
         if len(announced) > 1:
-            listed = "; ".join(_at_line(a.line, a.quantity.words) for a in announced)
+            listed = semicolons([_at_line(a.line, a.quantity.words) for a in announced])
             problems.append(_(_SEVERAL_ANNOUNCED[kind]).format(count=len(announced), listed=listed))
         elif announced:
             chosen[kind] = announced[0]
@@ -110,7 +110,9 @@ def chosen_totals(
         if not any(candidate.same_figures(t) for t in totals):
             totals.append(candidate)
     if len(totals) > 1:
-        listed = "; ".join(_at_line(t.line, f"{t.projects.words}, {t.jobs.words}") for t in totals)
+        listed = semicolons(
+            [_at_line(t.line, f"{t.projects.words}, {t.jobs.words}") for t in totals]
+        )
         problems.append(
             Problem(
                 source,

@@ -16,7 +16,7 @@ numbers side by side) is kept as a flaw with the reason, never guessed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -99,6 +99,15 @@ class Figure:
 def squeeze(text: str) -> str:
     """Runs of white space made one space, and the ends trimmed."""
     return " ".join(text.split())
+
+
+def semicolons(parts: Sequence[str]) -> str:
+    """Reasons or figures of a message, one after the other, separated by semicolons
+    as the user's language writes them ("a; b", "a ; b")."""
+    text = parts[0] if parts else ""
+    for part in parts[1:]:
+        text = _("{reason}; {other}").format(reason=text, other=part)
+    return text
 
 
 LineAt = Callable[[int], int]

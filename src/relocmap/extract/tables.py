@@ -17,7 +17,7 @@ from relocmap.base.codes import normalize
 from relocmap.base.i18n import N_, _, ngettext
 from relocmap.base.numbers import DIGIT_RUN, fold
 from relocmap.extract.places import Place, PlaceNames
-from relocmap.extract.quantities import Quantity, find_figures, squeeze
+from relocmap.extract.quantities import Quantity, find_figures, semicolons, squeeze
 from relocmap.extract.text import Line, Table, TableRow
 from relocmap.extract.vocabulary import (
     CODE_WORDS,
@@ -292,8 +292,6 @@ def _read_row(
         for kind, q in found.items()
         if not isinstance(q, Quantity)
     ]
-    reason = reasons[0]
-    for other in reasons[1:]:
-        reason = _("{reason}; {other}").format(reason=reason, other=other)
+    reason = semicolons(reasons)
     subject = N_("names {name} but {reason}") if place.name else N_("total row: {reason}")
     reading.problems.append((row.line, _(subject).format(name=place.name, reason=reason), words))
