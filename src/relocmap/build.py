@@ -11,6 +11,7 @@ import pandas as pd
 
 from relocmap.base import layout
 from relocmap.base.errors import InputError, Problem
+from relocmap.base.i18n import _
 from relocmap.files import writing
 from relocmap.history.changes import Status
 from relocmap.history.folder import History, load_history
@@ -230,10 +231,13 @@ def headline_check(
                     *(Problem(str(facts), c.message) for c in refused),
                     Problem(
                         str(facts),
-                        "nothing was built: the headline would contradict the map; fix "
-                        "the facts or the figures, or pass --accept-total-mismatch if the "
-                        "Région published these totals (to accept them for every build, "
-                        "record them in the facts: the ecart_accepte_ keys, data/README.md)",
+                        _(
+                            "nothing was built: the headline would contradict the map; fix "
+                            "the facts or the figures, or pass --accept-total-mismatch if the "
+                            "Région published these totals (to accept them for every build, "
+                            "record them in the facts: the ecart_accepte_ keys, "
+                            "data/README.md)"
+                        ),
                     ),
                 ]
             )

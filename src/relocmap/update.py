@@ -28,6 +28,7 @@ import geopandas as gpd
 import pandas as pd
 
 from relocmap.base.errors import InputError, Problem
+from relocmap.base.i18n import _
 from relocmap.base.layout import FACTS_JSON, FIGURES_CSV
 from relocmap.extract.found import Announced, Extraction, RegionalTotals
 from relocmap.extract.output import (
@@ -36,6 +37,7 @@ from relocmap.extract.output import (
     release_outputs,
     totals_facts,
 )
+from relocmap.extract.quantities import semicolons
 from relocmap.extract.release import check_totals_region, extract_release, names_in
 from relocmap.files.writing import output_folder
 from relocmap.history.changes import DepartmentFigures, figures_of
@@ -107,13 +109,21 @@ def release_totals(found: Extraction, release: Path) -> RegionalTotals | None:
         for t in found.totals
     }
     if len(figures) > 1:
-        listed = "; ".join(
-            f"line {t.line}: {t.projects.words}, {t.jobs.words}" for t in found.totals
+        listed = semicolons(
+            [
+                _("line {line}: {words}").format(
+                    line=t.line, words=f"{t.projects.words}, {t.jobs.words}"
+                )
+                for t in found.totals
+            ]
         )
         raise InputError.single(
             release,
-            f"several different regional totals ({listed}); cannot tell which one is the "
-            "release's: keep only the release's own total in the text, nothing was changed",
+            _(
+                "several different regional totals ({listed}); cannot tell which one is the "
+                "release's: keep only the release's own total in the text, nothing was "
+                "changed"
+            ).format(listed=listed),
         )
     return first
 
@@ -153,10 +163,11 @@ def _previous_facts(facts_path: Path) -> dict[str, Any] | None:
                 *exc.problems,
                 Problem(
                     str(facts_path),
-                    "nothing was changed; fix this file, or delete it (the update keeps "
-                    "only the plan's facts and whether the figures are fictitious from it: "
-                    + ", ".join((*PLAN_KEYS, FICTITIOUS_KEY))
-                    + ")",
+                    _(
+                        "nothing was changed; fix this file, or delete it (the update keeps "
+                        "only the plan's facts and whether the figures are fictitious from "
+                        "it: {keys})"
+                    ).format(keys=", ".join((*PLAN_KEYS, FICTITIOUS_KEY))),
                 ),
             ]
         ) from None
@@ -175,7 +186,9 @@ def previous_figures(
     try:
         return _figures_of(data, department_names), None
     except InputError as exc:
-        return None, f"the previous figures in {data} could not be read ({exc.problems[0]})"
+        return None, _("the previous figures in {path} could not be read ({problem})").format(
+            path=data, problem=exc.problems[0]
+        )
 
 
 def accepted_facts(concerns: list[Concern], today: str) -> dict[str, Any]:
@@ -291,9 +304,11 @@ def new_publication(root: Path, date: str) -> NewPublication:
     if os.path.lexists(folder):
         raise InputError.single(
             folder,
-            f"publication {iso} already exists; update adds a new publication and never "
-            "changes one: nothing was changed (to correct it, edit its files by hand and run "
-            "'.venv/bin/relocmap validate')",
+            _(
+                "publication {date} already exists; update adds a new publication and never "
+                "changes one: nothing was changed (to correct it, edit its files by hand and "
+                "run '.venv/bin/relocmap validate')"
+            ).format(date=iso),
         )
     has_folders = root.is_dir() and any(
         entry.is_dir() and not entry.name.startswith(".") for entry in root.iterdir()
@@ -305,17 +320,24 @@ def new_publication(root: Path, date: str) -> NewPublication:
         new = PartialDate.parse(iso)
         if not strictly_after(new, latest):
             if dates_overlap(new, latest):
-                why = (
-                    f"{iso} and {latest.iso} may be the same day, so their order is not "
+                why = _(
+                    "{date} and {latest} may be the same day, so their order is not "
                     "certain; give both dates to the day (or the month)"
                 )
             else:
-                why = f"{iso} is earlier than {latest.iso}"
+                why = _("{date} is earlier than {latest}")
             raise InputError.single(
                 latest_facts,
-                f"--date {iso}: the release would be added as {folder}, but publications "
-                f"must come strictly after the latest one (source_date {latest.iso}): {why}; "
-                "nothing was changed",
+                _(
+                    "--date {date}: the release would be added as {folder}, but publications "
+                    "must come strictly after the latest one (source_date {latest}): {why}; "
+                    "nothing was changed"
+                ).format(
+                    date=iso,
+                    folder=folder,
+                    latest=latest.iso,
+                    why=why.format(date=iso, latest=latest.iso),
+                ),
                 column="source_date",
             )
     return NewPublication(folder, folder / FIGURES_CSV, folder / FACTS_JSON, previous)
@@ -374,8 +396,10 @@ def decrease_warnings(
                 *exc.problems,
                 Problem(
                     str(root),
-                    "nothing was changed: the publications already there must pass "
-                    "'.venv/bin/relocmap validate' before one is added",
+                    _(
+                        "nothing was changed: the publications already there must pass "
+                        "'.venv/bin/relocmap validate' before one is added"
+                    ),
                 ),
             ]
         ) from None
@@ -393,8 +417,10 @@ def read_update(
     output_folder(out_dir)
     if data.is_dir():  # a publications folder: the release becomes a new publication
         found, target = prepare_new_publication(release, data, geo, **options)
-        previous = "none" if target.previous is None else target.previous.name
-        heading = f"New publication {target.folder.name} (against the previous one: {previous})"
+        previous = _("none") if target.previous is None else target.previous.name
+        heading = _("New publication {date} (against the previous one: {previous})").format(
+            date=target.folder.name, previous=previous
+        )
         return (
             found,
             target.data,
@@ -404,7 +430,7 @@ def read_update(
         )
     facts = data.parent / FACTS_JSON
     found = prepare_update(release, data, facts, geo, **options)
-    return found, data, facts, "What changes", []
+    return found, data, facts, _("What changes"), []
 
 
 def refuse_contradicted_totals(update: Update, release: Path) -> None:
@@ -415,8 +441,10 @@ def refuse_contradicted_totals(update: Update, release: Path) -> None:
                 *(Problem(str(release), concern.message) for concern in update.concerns),
                 Problem(
                     str(release),
-                    "nothing was changed; correct the release's text if it was misread, or "
-                    "pass --accept-total-mismatch if the Région published these figures",
+                    _(
+                        "nothing was changed; correct the release's text if it was misread, "
+                        "or pass --accept-total-mismatch if the Région published these figures"
+                    ),
                 ),
             ]
         )

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from relocmap.base.i18n import N_, _
 from relocmap.extract.places import Mention
 from relocmap.extract.quantities import Figure, Quantity, squeeze
 from relocmap.extract.vocabulary import (
@@ -152,6 +153,17 @@ def horizons(text: str, figures: Sequence[Figure]) -> list[str | None]:
     return found
 
 
+# Why a clause gives no one number of a kind, by kind (translated when shown).
+NO_NUMBER = {
+    PROJECTS: N_("no number of projects could be read"),
+    JOBS: N_("no number of jobs could be read"),
+}
+_SEVERAL_NUMBERS = {
+    PROJECTS: N_("{count} numbers of projects ({values}); expected one"),
+    JOBS: N_("{count} numbers of jobs ({values}); expected one"),
+}
+
+
 def one_each(figures: Sequence[Figure]) -> tuple[Quantity, Quantity] | str:
     """The one number of projects and the one number of jobs, or why there are not."""
     for figure in figures:
@@ -162,11 +174,11 @@ def one_each(figures: Sequence[Figure]) -> tuple[Quantity, Quantity] | str:
         found[figure.kind].append(figure)
     for kind, mine in found.items():
         if not mine:
-            return f"no number of {kind} could be read"
+            return _(NO_NUMBER[kind])
         if len(mine) > 1 or len(mine[0].quantities) > 1:
             values = ", ".join(q.words for f in mine for q in f.quantities)
             count = sum(len(f.quantities) for f in mine)
-            return f"{count} numbers of {kind} ({values}); expected one"
+            return _(_SEVERAL_NUMBERS[kind]).format(count=count, values=values)
     projects, jobs = found[PROJECTS][0].quantity, found[JOBS][0].quantity
     assert projects is not None and jobs is not None
     return projects, jobs

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from relocmap.base.errors import Problem
+from relocmap.base.i18n import _
 from relocmap.extract.found import Announced, Extraction, RegionalTotals, ReleaseRow
 from relocmap.extract.places import Place
 from relocmap.extract.quantities import Quantity, squeeze
@@ -24,11 +25,11 @@ class Collector:
 
     def problem(self, line: int, reason: str, words: str) -> None:
         """A line that must not be lost: it blocks the release unless --partial."""
-        self.problems.append(Problem(self.source, f"{reason}: {_quote(words)}", line))
+        self.problems.append(Problem(self.source, _quoted_reason(reason, words), line))
 
     def note(self, line: int, reason: str, words: str) -> None:
         """Figures ignored because they are no department's tally."""
-        self.notes.append(Problem(self.source, f"{reason}: {_quote(words)}", line))
+        self.notes.append(Problem(self.source, _quoted_reason(reason, words), line))
 
     def add_row(
         self,
@@ -47,12 +48,18 @@ class Collector:
         if earlier:
             first = earlier[0]
             if row.same_figures(first):
-                reason = f"{place.name} already given on line {first.line}, with the same figures"
+                reason = _("{name} already given on line {line}, with the same figures").format(
+                    name=place.name, line=first.line
+                )
             else:
-                reason = (
-                    f"{place.name} already given on line {first.line} with other figures "
-                    f"({first.projects.words}, {first.jobs.words}); "
-                    f"{place.name} is left out"
+                reason = _(
+                    "{name} already given on line {line} with other figures "
+                    "({projects}, {jobs}); {name} is left out"
+                ).format(
+                    name=place.name,
+                    line=first.line,
+                    projects=first.projects.words,
+                    jobs=first.jobs.words,
                 )
             self.problem(line, reason, quote or words)
         earlier.append(row)
@@ -77,6 +84,11 @@ class Collector:
 
 
 _NON_SPACE = re.compile(r"\S+")
+
+
+def _quoted_reason(reason: str, words: str) -> str:
+    """A problem's reason, then the start of the words it is about, in quotes."""
+    return _("{reason}: {words}").format(reason=reason, words=_quote(words))
 
 
 def _quote(text: str, limit: int = 110) -> str:

@@ -15,10 +15,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from relocmap.base.errors import InputError, Problem
+from relocmap.base.i18n import N_, _, ngettext
 from relocmap.base.numbers import fr_group_spaces
 from relocmap.base.precision import Precision
 from relocmap.extract.found import Announced, Extraction, RegionalTotals, ReleaseRow
-from relocmap.extract.quantities import Quantity, squeeze
+from relocmap.extract.quantities import Quantity, semicolons, squeeze
 from relocmap.extract.vocabulary import JOBS, NOUNS, PROJECTS
 from relocmap.files.reading import read_json
 from relocmap.files.writing import check_outputs
@@ -38,6 +39,21 @@ TOTALS_KEYS = (
 ANNOUNCED_KEY = announced_keys("projets")[0]
 # Problems printed before the rest are only counted.
 MAX_LISTED = 20
+# Messages by kind of figure (translated when shown).
+_SEVERAL_ANNOUNCED = {
+    PROJECTS: N_(
+        "{count} different numbers of announced projects ({listed}); cannot tell which is "
+        "the release's: write it by hand"
+    ),
+    JOBS: N_(
+        "{count} different numbers of announced jobs ({listed}); cannot tell which is the "
+        "release's: write it by hand"
+    ),
+}
+_ANNOUNCED_TRACE = {
+    PROJECTS: N_("announced projects (line {line}): {figure} ({precision}) ← “{words}” → {key}"),
+    JOBS: N_("announced jobs (line {line}): {figure} ({precision}) ← “{words}” → {key}"),
+}
 
 
 def figures_csv(rows: Sequence[ReleaseRow]) -> str:
@@ -74,11 +90,8 @@ def chosen_announced(found: Extraction, source: str = "release") -> dict[str, An
             ):
                 announced.append(item)
         if len(announced) > 1:
-            listed = "; ".join(f"line {a.line}: {a.quantity.words}" for a in announced)
-            problems.append(
-                f"{len(announced)} different numbers of announced {kind} ({listed}); cannot "
-                "tell which is the release's: write it by hand"
-            )
+            listed = semicolons([_at_line(a.line, a.quantity.words) for a in announced])
+            problems.append(_(_SEVERAL_ANNOUNCED[kind]).format(count=len(announced), listed=listed))
         elif announced:
             chosen[kind] = announced[0]
     if problems:
@@ -97,12 +110,16 @@ def chosen_totals(
         if not any(candidate.same_figures(t) for t in totals):
             totals.append(candidate)
     if len(totals) > 1:
-        listed = "; ".join(f"line {t.line}: {t.projects.words}, {t.jobs.words}" for t in totals)
+        listed = semicolons(
+            [_at_line(t.line, f"{t.projects.words}, {t.jobs.words}") for t in totals]
+        )
         problems.append(
             Problem(
                 source,
-                f"{len(totals)} different regional totals ({listed}); cannot tell which are "
-                "the release's: write them by hand",
+                _(
+                    "{count} different regional totals ({listed}); cannot tell which are "
+                    "the release's: write them by hand"
+                ).format(count=len(totals), listed=listed),
             )
         )
     try:
@@ -113,6 +130,11 @@ def chosen_totals(
     if problems:
         raise InputError(problems)
     return (totals[0] if totals else None), announced
+
+
+def _at_line(line: int, words: str) -> str:
+    """``line 12: 30 projets``, one of the figures a problem lists."""
+    return _("line {line}: {words}").format(line=line, words=words)
 
 
 def _same_quantity(a: Quantity, b: Quantity) -> bool:
@@ -185,11 +207,6 @@ def merged_facts(
     return facts
 
 
-def _problems(count: int) -> str:
-    """``1 problem``, ``2 problems``."""
-    return f"{count} problem{'s' if count > 1 else ''}"
-
-
 def _limited(problems: Sequence[Problem], source: str) -> list[Problem]:
     """The first problems, then how many more there are."""
     # With the "... and N more" line and the closing advice, the command prints at most
@@ -198,7 +215,10 @@ def _limited(problems: Sequence[Problem], source: str) -> list[Problem]:
     if len(problems) <= shown + 1:
         return list(problems)
     more = len(problems) - shown
-    return [*problems[:shown], Problem(source, f"... and {more} more problems")]
+    return [
+        *problems[:shown],
+        Problem(source, _("... and {count} more problems").format(count=more)),
+    ]
 
 
 def check_output_paths(
@@ -226,16 +246,23 @@ def release_outputs(
                 *_limited(found.problems, str(release)),
                 Problem(
                     str(release),
-                    f"{_problems(len(found.problems))}, nothing written; fix the text or "
-                    "pass --partial to write the rows that could be read",
+                    ngettext(
+                        "{count} problem, nothing written; fix the text or pass --partial "
+                        "to write the rows that could be read",
+                        "{count} problems, nothing written; fix the text or pass --partial "
+                        "to write the rows that could be read",
+                        len(found.problems),
+                    ).format(count=len(found.problems)),
                 ),
             ]
         )
     if not found.rows:
         raise InputError.single(
             release,
-            "no figures per department found; expected lines "
-            'such as "Dans l\'Ain, 30 projets … 610 emplois"',
+            _(
+                "no figures per department found; expected lines such as "
+                '"Dans l\'Ain, 30 projets … 610 emplois"'
+            ),
         )
     files = {output or Path("-"): figures_csv(found.rows)}
     if totals_path is not None:
@@ -248,8 +275,8 @@ def release_outputs(
 
 def _where(lines: Sequence[int]) -> str:
     if len(lines) == 1:
-        return f"line {lines[0]}"
-    return f"lines {lines[0]}–{lines[-1]}"
+        return _("line {line}").format(line=lines[0])
+    return _("lines {first}–{last}").format(first=lines[0], last=lines[-1])
 
 
 def _figure(value: int, noun: str, precision: Precision) -> str:
@@ -265,20 +292,40 @@ def trace_lines(found: Extraction) -> list[str]:
             f"{_figure(row.projects.value, NOUNS[PROJECTS], row.projects.precision)}, "
             f"{_figure(row.jobs.value, NOUNS[JOBS], row.jobs.precision)}"
         )
-        lines.append(f"{row.code} {row.name}: {figures} ← {_where(row.lines)}: “{row.words}”")
-    for totals in found.totals:
-        region = f" {totals.region}" if totals.region else ""
         lines.append(
-            f"regional totals{region} ({_where(totals.lines)}): {totals.projects.words} "
-            f"({totals.projects.precision}), {totals.jobs.words} ({totals.jobs.precision})"
-            f" ← “{squeeze(totals.words)}”"
+            _("{code} {name}: {figures} ← {where}: “{words}”").format(
+                code=row.code,
+                name=row.name,
+                figures=figures,
+                where=_where(row.lines),
+                words=row.words,
+            )
+        )
+    for totals in found.totals:
+        lines.append(
+            _(
+                "regional totals{region} ({where}): {projects} ({projects_precision}), "
+                "{jobs} ({jobs_precision}) ← “{words}”"
+            ).format(
+                region=f" {totals.region}" if totals.region else "",
+                where=_where(totals.lines),
+                projects=totals.projects.words,
+                projects_precision=totals.projects.precision,
+                jobs=totals.jobs.words,
+                jobs_precision=totals.jobs.precision,
+                words=squeeze(totals.words),
+            )
         )
     keys = dict(zip((PROJECTS, JOBS), ANNOUNCED_NOUNS, strict=True))
     for item in found.announced:
         horizon = f", {item.horizon}" if item.horizon else ""
         lines.append(
-            f"announced {item.kind} (line {item.line}): {item.quantity.words} "
-            f"({item.quantity.precision}{horizon}) ← “{item.words}” → "
-            f"{announced_keys(keys[item.kind])[0]}"
+            _(_ANNOUNCED_TRACE[item.kind]).format(
+                line=item.line,
+                figure=item.quantity.words,
+                precision=f"{item.quantity.precision}{horizon}",
+                words=item.words,
+                key=announced_keys(keys[item.kind])[0],
+            )
         )
     return lines

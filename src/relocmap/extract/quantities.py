@@ -16,11 +16,12 @@ numbers side by side) is kept as a flaw with the reason, never guessed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from relocmap.base.counts import Count
+from relocmap.base.i18n import N_, _
 from relocmap.base.numbers import (
     DIGIT_RUN,
     ROUND_NUMBERS,
@@ -47,8 +48,10 @@ from relocmap.extract.vocabulary import (
 # The amount in digits that ends a text: "1 220", "1.220", "+300" (a change: a flaw).
 _DIGITS = re.compile(rf"(?<![\w.,])(?:[+±]\s?)?{DIGIT_RUN}$")
 _SIGN_PRECISION = Precision.ENVIRON
-_BOUND = "is a bound or a range; the schema only knows exact, environ, près de, plus de"
-_PART = "is a part of a larger count or the whole it is part of: cannot tell whose count it is"
+# Flaws that follow the quoted words of the figure (translated when found).
+_BOUND = N_("is a bound or a range; the schema only knows exact, environ, près de, plus de")
+_PART = N_("is a part of a larger count or the whole it is part of: cannot tell whose count it is")
+_LIST = N_("is a list of numbers; expected one")
 _WORDS = re.compile(r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*")
 _AMOUNT_WINDOW = 80
 _LAST_WORD_WINDOW = 40
@@ -96,6 +99,15 @@ class Figure:
 def squeeze(text: str) -> str:
     """Runs of white space made one space, and the ends trimmed."""
     return " ".join(text.split())
+
+
+def semicolons(parts: Sequence[str]) -> str:
+    """Reasons or figures of a message, one after the other, separated by semicolons
+    as the user's language writes them ("a; b", "a ; b")."""
+    text = parts[0] if parts else ""
+    for part in parts[1:]:
+        text = _("{reason}; {other}").format(reason=text, other=part)
+    return text
 
 
 LineAt = Callable[[int], int]
@@ -160,23 +172,29 @@ def _round_amount(text: str, found: re.Match[str], end: int) -> _Amount | None:
         count = words[0].value
     if count is None:
         wording = squeeze(text[found.start() : end])
-        return _Amount(found.start(), end, flaw=f"“{wording}” is not a whole number")
+        return _Amount(
+            found.start(), end, flaw=_("“{words}” is not a whole number").format(words=wording)
+        )
     return _Amount(found.start(), end, count * unit, Precision.ENVIRON)
 
 
 def _digits_amount(written: str, start: int, end: int) -> _Amount:
     """ "1 220", "1.220"; "1,2" and "+300" are flaws."""
     if written[0] in "+±":
-        return _Amount(start, end, flaw=f"“{squeeze(written)}” is a change, not a count")
+        return _Amount(
+            start,
+            end,
+            flaw=_("“{words}” is a change, not a count").format(words=squeeze(written)),
+        )
     value = parse_count(written)
     if value is not None:
         return _Amount(start, end, value)
-    reason = (
-        "is not a whole number (the comma is the French decimal mark)"
+    flaw = (
+        _("“{words}” is not a whole number (the comma is the French decimal mark)")
         if "," in written
-        else "is not a number written as French does (1 220, 1220 or 1.220)"
+        else _("“{words}” is not a number written as French does (1 220, 1220 or 1.220)")
     )
-    return _Amount(start, end, flaw=f"“{squeeze(written)}” {reason}")
+    return _Amount(start, end, flaw=flaw.format(words=squeeze(written)))
 
 
 def _words_amount(text: str, lo: int, end: int) -> _Amount | None:
@@ -188,14 +206,16 @@ def _words_amount(text: str, lo: int, end: int) -> _Amount | None:
     last = words[-1]
     start = lo + last.start
     if last.start == 0 and lo > 0:
-        return _Amount(start, end, flaw="a number in words too long to read")
+        return _Amount(start, end, flaw=_("a number in words too long to read"))
     # Two numbers side by side ("trente-deux cents", "2 cents") are no number.
     before = window[: last.start].rstrip()
     previous_end = words[-2].end if len(words) > 1 else -1
     if before and (len(before) == previous_end or before[-1].isdigit()):
         first = words[-2].start if len(before) == previous_end else len(before) - 1
         wording = squeeze(window[first : last.end])
-        return _Amount(lo + first, end, flaw=f"“{wording}” is two numbers side by side")
+        return _Amount(
+            lo + first, end, flaw=_("“{words}” is two numbers side by side").format(words=wording)
+        )
     return _Amount(start, lo + last.end, last.value)
 
 
@@ -208,9 +228,9 @@ def _qualified(text: str, amount: _Amount) -> _Amount:
     if not found:
         return amount
     if found["bound"] or found["limit"]:
-        return replace(amount, start=found.start(), flaw=_BOUND)
+        return replace(amount, start=found.start(), flaw=_(_BOUND))
     if found["part"]:
-        return replace(amount, start=found.start(), flaw=_PART)
+        return replace(amount, start=found.start(), flaw=_(_PART))
     if found["sign"]:
         return replace(amount, start=found.start(), precision=_SIGN_PRECISION)
     for precision in (Precision.PLUS_DE, Precision.PRES_DE, Precision.ENVIRON):
@@ -223,7 +243,7 @@ def _listed(text: str, last: _Amount, respectively: bool) -> tuple[list[_Amount]
     """The amounts of a list ending with ``last`` ("11 et 7", "11, 7 et 4"), first to
     last; or a flaw for a range ("200 à 300") or a list without "respectivement"."""
     items = [last]
-    for _ in range(100):  # more than any list of departments
+    for _attempt in range(100):  # more than any list of departments
         lo = max(0, items[0].start - 12)
         joined = LIST_JOIN.search(text, lo, items[0].start)
         ranged = None if joined else RANGE_JOIN.search(text, lo, items[0].start)
@@ -235,10 +255,10 @@ def _listed(text: str, last: _Amount, respectively: bool) -> tuple[list[_Amount]
             break
         previous = _qualified(text, previous)
         if ranged:
-            return [replace(previous, end=last.end)], _BOUND
+            return [replace(previous, end=last.end)], _(_BOUND)
         items.insert(0, previous)
         if not respectively:
-            return [replace(items[0], end=last.end)], "is a list of numbers; expected one"
+            return [replace(items[0], end=last.end)], _(_LIST)
     return items, None
 
 
@@ -265,6 +285,8 @@ def find_figures(text: str, line_at: LineAt | None = None) -> list[Figure]:
         flaw = next((a.flaw for a in items if a.flaw), None)
         start = items[0].start
         if list_flaw or flaw:
+            # A flaw that does not start with the quoted figure follows it (in either
+            # language: the French catalogue keeps the quotes “ ” of the English).
             if flaw is None or not flaw.startswith("“"):
                 flaw = f"“{squeeze(text[start : noun.end()])}” {flaw or list_flaw}"
             figures.append(Figure(kind, start, noun.end(), flaw=flaw))

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from relocmap.base.errors import InputError
+from relocmap.base.i18n import _
 from relocmap.base.numbers import fold
 from relocmap.extract.extractor import Extractor
 from relocmap.extract.found import Extraction
@@ -78,8 +79,12 @@ def check_totals_region(found: Extraction, boundaries: pd.DataFrame, source: Pat
         if totals.region and regions and fold(totals.region) not in {fold(r) for r in regions}:
             raise InputError.single(
                 source,
-                f"the release's totals (line {totals.line}) are for {totals.region}, its "
-                f"departments are in {', '.join(sorted(regions))}; nothing written",
+                _(
+                    "the release's totals (line {line}) are for {region}, its departments "
+                    "are in {regions}; nothing written"
+                ).format(
+                    line=totals.line, region=totals.region, regions=", ".join(sorted(regions))
+                ),
             )
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from relocmap.base.i18n import N_, _
 from relocmap.extract.clauses import (
     BARE_COUNT,
     Group,
@@ -40,6 +41,16 @@ from relocmap.extract.vocabulary import (
 )
 
 _TABLE_ROW = re.compile(r"\||\t|\S[ \u00a0]{2,}\S")
+# A department named in a tally whose number of a kind cannot be read (translated when
+# shown).
+_UNREAD = {
+    PROJECTS: N_("names {name} but no number of projects could be read"),
+    JOBS: N_("names {name} but no number of jobs could be read"),
+}
+_COMPANY = N_("names {name} in a sentence about a company: no tally of it; ignored")
+_NO_TALLY = N_("names {name} but is no tally of it ({reason}); ignored")
+_BUT = N_("names {name} but {reason}")
+_UNPLACED = N_("figures for no department nor the Région, ignored ({figures})")
 
 
 @dataclass(frozen=True)
@@ -77,14 +88,15 @@ class SentenceReader:
         kinds = {noun_kind(m.group()) for m in FIGURE_NOUN.finditer(text)}
         if kinds and leads(text, first):
             kind = PROJECTS if PROJECTS in kinds else JOBS
-            reason = f"names {first.place.name} but no number of {kind} could be read"
+            reason = _(_UNREAD[kind]).format(name=first.place.name)
             self.collector.problem(statement.line, reason, text)
         elif _TABLE_ROW.search(text) and BARE_COUNT.search(text[first.end :]):
             self.collector.problem(
                 statement.line,
-                f"names {first.place.name} with numbers but no header says which are "
-                "projects and jobs (a table row without its header: département, "
-                "projets, emplois)",
+                _(
+                    "names {name} with numbers but no header says which are projects and "
+                    "jobs (a table row without its header: département, projets, emplois)"
+                ).format(name=first.place.name),
                 text,
             )
 
@@ -115,9 +127,11 @@ class SentenceReader:
         names = ", ".join(dict.fromkeys(m.place.name for m in departments))
         flaw = next((f.flaw for f in figures if f.flaw), None)
         reason = (
-            f"names {names} but {flaw}"
+            _(_BUT).format(name=names, reason=flaw)
             if flaw
-            else f"names several departments ({names}); cannot tell which one the figures are for"
+            else _(
+                "names several departments ({names}); cannot tell which one the figures are for"
+            ).format(names=names)
         )
         self.collector.problem(statement.line, reason, text)
 
@@ -129,7 +143,9 @@ class SentenceReader:
             # A department after the others' figures: "…, contre 12 en Isère" is a
             # number for it that cannot be read; "…, comme en Isère" is none.
             if not place.is_region and BARE_COUNT.search(text, group.since, group.end):
-                reason = f"names {place.name} with a number but no number of projects or jobs"
+                reason = _("names {name} with a number but no number of projects or jobs").format(
+                    name=place.name
+                )
                 self.collector.problem(statement.line_at(mention.start), reason, text)
             return
         start = min(mention.start, *(f.start for f in group.figures))
@@ -142,16 +158,15 @@ class SentenceReader:
             return
         reading = one_each(group.figures)
         if not several and not leads(text, mention) and COMPANY.search(text):
-            reason = f"names {place.name} in a sentence about a company: no tally of it; ignored"
+            reason = _(_COMPANY).format(name=place.name)
             self.collector.note(line, reason, text)
         elif isinstance(reading, tuple):
             self.collector.add_row(line, place, *reading, words, quote)
         elif several or leads(text, mention) or has_projects(group.figures):
-            self.collector.problem(line, f"names {place.name} but {reading}", quote)
+            self.collector.problem(line, _(_BUT).format(name=place.name, reason=reading), quote)
         else:
-            self.collector.note(
-                line, f"names {place.name} but is no tally of it ({reading}); ignored", text
-            )
+            reason = _(_NO_TALLY).format(name=place.name, reason=reading)
+            self.collector.note(line, reason, text)
 
     def single(
         self,
@@ -164,22 +179,25 @@ class SentenceReader:
         text, place = statement.text, mention.place
         reading = one_each(figures)
         if COMPANY.search(text):
-            reason = f"names {place.name} in a sentence about a company: no tally of it; ignored"
+            reason = _(_COMPANY).format(name=place.name)
             self.collector.note(statement.line, reason, text)
             return
         if not isinstance(reading, tuple):
             if leads(text, mention) or has_projects(figures):
-                self.collector.problem(statement.line, f"names {place.name} but {reading}", text)
+                reason = _(_BUT).format(name=place.name, reason=reading)
+                self.collector.problem(statement.line, reason, text)
             else:
-                reason = f"names {place.name} but is no tally of it ({reading}); ignored"
+                reason = _(_NO_TALLY).format(name=place.name, reason=reading)
                 self.collector.note(statement.line, reason, text)
             return
         regional = REGIONAL.search(text) or any(m.place.is_region for m in mentions)
         if regional:
             self.collector.problem(
                 statement.line,
-                f"names {place.name} after the figures and speaks of the region: cannot tell "
-                "whether these are regional totals",
+                _(
+                    "names {name} after the figures and speaks of the region: cannot tell "
+                    "whether these are regional totals"
+                ).format(name=place.name),
                 text,
             )
             return
@@ -187,8 +205,10 @@ class SentenceReader:
         if other is not None:
             self.collector.problem(
                 statement.line,
-                f"names {place.name} after the figures, with another number ({other}): "
-                "cannot tell which count is its own",
+                _(
+                    "names {name} after the figures, with another number ({other}): cannot "
+                    "tell which count is its own"
+                ).format(name=place.name, other=other),
                 text,
             )
             return
@@ -210,10 +230,10 @@ class SentenceReader:
         sizes = {kind: [len(f.quantities) for f in found] for kind, found in lists.items()}
         n = len(departments)
         if flawed or n < 2 or sizes[PROJECTS] != [n] or sizes[JOBS] != [n]:
-            reason = flawed or (
-                f"“respectivement” with {n} departments, {sum(sizes[PROJECTS])} numbers of "
-                f"projects and {sum(sizes[JOBS])} numbers of jobs"
-            )
+            reason = flawed or _(
+                "“respectivement” with {count} departments, {projects} numbers of projects "
+                "and {jobs} numbers of jobs"
+            ).format(count=n, projects=sum(sizes[PROJECTS]), jobs=sum(sizes[JOBS]))
             self.collector.problem(statement.line, reason, text)
             return
         start = min(m.start for m in mentions)
@@ -235,7 +255,8 @@ class SentenceReader:
         regions = list(dict.fromkeys(m.place.name for m in mentions if m.place.is_region))
         regional = bool(regions) or bool(REGIONAL.search(text))
         if not regional and NATIONAL.search(text):
-            self.collector.note(statement.line, "national figures, not the region's: ignored", text)
+            reason = _("national figures, not the region's: ignored")
+            self.collector.note(statement.line, reason, text)
             return
         forward = forward_flags(text, figures)
         # A sentence of a paragraph about the Région that names no place is about the
@@ -248,12 +269,8 @@ class SentenceReader:
         if isinstance(reading, tuple) and not any(forward):
             self.unplaced(statement, figures, reading)
         elif figures:
-            self.collector.note(
-                statement.line,
-                "figures for no department nor the Région, ignored "
-                f"({', '.join(figure_words(text, f) for f in figures)})",
-                text,
-            )
+            listed = ", ".join(figure_words(text, f) for f in figures)
+            self.collector.note(statement.line, _(_UNPLACED).format(figures=listed), text)
 
     def totals_of(
         self, statement: Statement, figures: list[Figure], region: str | None, words: str
@@ -268,7 +285,8 @@ class SentenceReader:
             if isinstance(reading, tuple):
                 self.collector.totals.append(RegionalTotals(*reading, line, words, region))
             else:
-                self.collector.note(line, f"regional figures not read as totals: {reading}", text)
+                reason = _("regional figures not read as totals: {reason}").format(reason=reading)
+                self.collector.note(line, reason, text)
         due = horizons(text, figures)
         for figure, ahead, horizon in zip(figures, forward, due, strict=True):
             if not ahead:
@@ -283,8 +301,9 @@ class SentenceReader:
             else:
                 self.collector.note(
                     line,
-                    f"forward-looking or objective, not a result: “{figure_words(text, figure)}”"
-                    " is not used",
+                    _("forward-looking or objective, not a result: “{words}” is not used").format(
+                        words=figure_words(text, figure)
+                    ),
                     text,
                 )
 
@@ -300,12 +319,9 @@ class SentenceReader:
         place = place_words(text[: min(f.start for f in figures)])
         wording = f"{reading[0].words}, {reading[1].words}"
         if is_proper_name(place):
-            self.collector.problem(
-                statement.line, f"“{place}” is not a French department ({wording})", text
+            reason = _("“{place}” is not a French department ({figures})").format(
+                place=place, figures=wording
             )
+            self.collector.problem(statement.line, reason, text)
         else:
-            self.collector.note(
-                statement.line,
-                f"figures for no department nor the Région, ignored ({wording})",
-                text,
-            )
+            self.collector.note(statement.line, _(_UNPLACED).format(figures=wording), text)

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from relocmap.base.codes import normalize
+from relocmap.base.i18n import N_, _, ngettext
 from relocmap.base.numbers import DIGIT_RUN, fold
 from relocmap.extract.places import Place, PlaceNames
-from relocmap.extract.quantities import Quantity, find_figures, squeeze
+from relocmap.extract.quantities import Quantity, find_figures, semicolons, squeeze
 from relocmap.extract.text import Line, Table, TableRow
 from relocmap.extract.vocabulary import (
     CODE_WORDS,
@@ -147,6 +148,10 @@ class TableReading:
     problems: list[tuple[int, str, str]] = field(default_factory=list)
 
 
+# A figures cell left empty, by kind (translated when shown).
+_NO_NUMBER = {PROJECTS: N_("no number of projects"), JOBS: N_("no number of jobs")}
+
+
 def _row_words(row: TableRow) -> str:
     return " | ".join(squeeze(c) for c in row.cells)
 
@@ -163,20 +168,24 @@ def _place_of(name_cell: str, code_cell: str | None, places: PlaceNames) -> Plac
         name, written = "", name  # a code in the department column
     if code_cell is not None and code_cell.strip():
         if written is not None and normalize(written) != normalize(code_cell):
-            return f"codes {written} and {code_cell.strip()} disagree"
+            return _("codes {code} and {other} disagree").format(
+                code=written, other=code_cell.strip()
+            )
         written = code_cell.strip()
     by_code = places.by_code(normalize(written)) if written is not None else None
     if written is not None and by_code is None:
-        return f"“{written}” is no department code"
+        return _("“{code}” is no department code").format(code=written)
     if not name:
-        return by_code or "no department named"
+        return by_code or _("no department named")
     place = places.lookup(name)
     if place is None:
         if TOTAL_ROW.match(fold(name)):
             return Place(None, "")
-        return f"“{name}” is not a French department"
+        return _("“{name}” is not a French department").format(name=name)
     if by_code is not None and place.code is not None and place.code != by_code.code:
-        return f"{place.name} is department {place.code}, not {by_code.code}"
+        return _("{name} is department {code}, not {other}").format(
+            name=place.name, code=place.code, other=by_code.code
+        )
     return place
 
 
@@ -190,13 +199,13 @@ def _cell_quantity(cell: str, kind: str, line: int) -> Quantity | str | None:
     figures = find_figures(written, lambda _: line)
     mine = [f for f in figures if f.kind == kind]
     if len(mine) != 1 or mine[0].start != 0:
-        return f"“{text}” is not one number"
+        return _("“{words}” is not one number").format(words=text)
     figure = mine[0]
     if figure.flaw:
         return figure.flaw
     quantity = figure.quantity
     if quantity is None:
-        return f"“{text}” is not one number"
+        return _("“{words}” is not one number").format(words=text)
     return quantity
 
 
@@ -217,8 +226,13 @@ def read_table(table: Table, places: PlaceNames) -> TableReading:
         reading.problems.append(
             (
                 tallies[0].line,
-                f"a table with figures per department ({len(tallies)} rows) but no header "
-                "naming its columns (département, projets, emplois): not read",
+                ngettext(
+                    "a table with figures per department ({count} row) but no header naming "
+                    "its columns (département, projets, emplois): not read",
+                    "a table with figures per department ({count} rows) but no header naming "
+                    "its columns (département, projets, emplois): not read",
+                    len(tallies),
+                ).format(count=len(tallies)),
                 _row_words(tallies[0]),
             )
         )
@@ -249,7 +263,13 @@ def _read_row(
     if len(row.cells) != width:
         if any(_COUNT_CELL.match(c.strip()) for c in row.cells):
             reading.problems.append(
-                (row.line, f"row has {len(row.cells)} cells, the header {width}", words)
+                (
+                    row.line,
+                    _("row has {count} cells, the header {width}").format(
+                        count=len(row.cells), width=width
+                    ),
+                    words,
+                )
             )
         return
     name_cell = row.cells[columns[NAME]] if NAME in columns else ""
@@ -268,9 +288,10 @@ def _read_row(
         reading.figures.append(TableFigures(region_or_department, projects, jobs, row.line, words))
         return
     reasons = [
-        q if isinstance(q, str) else f"no number of {kind}"
+        q if isinstance(q, str) else _(_NO_NUMBER[kind])
         for kind, q in found.items()
         if not isinstance(q, Quantity)
     ]
-    subject = f"names {place.name} but " if place.name else "total row: "
-    reading.problems.append((row.line, subject + "; ".join(reasons), words))
+    reason = semicolons(reasons)
+    subject = N_("names {name} but {reason}") if place.name else N_("total row: {reason}")
+    reading.problems.append((row.line, _(subject).format(name=place.name, reason=reason), words))

@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from relocmap.base.errors import InputError
+from relocmap.base.i18n import N_, _
 from relocmap.files.reading import read_text
 
 
@@ -375,7 +376,9 @@ def html_paragraphs(html: str, source: str = "") -> list[Paragraph]:
     except (AssertionError, ValueError) as exc:
         # html.parser gives up on some malformed declarations ("<![foo[").
         raise InputError.single(
-            source, f"cannot be read as HTML ({exc})", line=parser.getpos()[0]
+            source,
+            _("cannot be read as HTML ({error})").format(error=exc),
+            line=parser.getpos()[0],
         ) from None
     return parser.paragraphs
 
@@ -398,15 +401,18 @@ def html_lines(html: str) -> list[tuple[int, str]]:
 
 # --- files ----------------------------------------------------------------------------
 
+# Marked for the catalogue; files/reading.py translates them when it reports one.
 _NOT_TEXT = {
-    b"%PDF": "a PDF document; save its text as a UTF-8 .txt file first "
-    "(for example with 'pdftotext -layout')",
-    b"PK\x03\x04": "a ZIP archive (a Word .docx or OpenDocument file?); save it as plain text",
-    b"\xd0\xcf\x11\xe0": "an old Word or Excel document; save it as plain text",
-    b"{\\rtf": "an RTF document; save it as plain text",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
+    b"%PDF": N_(
+        "a PDF document; save its text as a UTF-8 .txt file first "
+        "(for example with 'pdftotext -layout')"
+    ),
+    b"PK\x03\x04": N_("a ZIP archive (a Word .docx or OpenDocument file?); save it as plain text"),
+    b"\xd0\xcf\x11\xe0": N_("an old Word or Excel document; save it as plain text"),
+    b"{\\rtf": N_("an RTF document; save it as plain text"),
+    b"\x89PNG": N_("a PNG image"),
+    b"\xff\xd8\xff": N_("a JPEG image"),
+    b"GIF8": N_("a GIF image"),
 }
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*+=\s*+[\"']?\s*+([A-Za-z0-9_.:-]{1,40})", re.I)
@@ -421,13 +427,13 @@ def read_release(path: str | Path, encoding: str | None = None) -> str:
     """
 
     def read(name: str | None) -> str:
-        text, _ = read_text(
+        text, _encoding = read_text(
             path,
             name,
-            kind="text file",
-            expected="a text or HTML file",
+            kind=N_("a text file"),
+            expected=N_("a text or HTML file"),
             signatures=_NOT_TEXT,
-            empty="file is empty",
+            empty=N_("file is empty"),
         )
         return text
 

@@ -14,7 +14,8 @@ import contextlib
 import os
 from pathlib import Path
 
-from relocmap.base.errors import InputError, OutputError
+from relocmap.base.errors import InputError, OutputError, os_error_text
+from relocmap.base.i18n import N_, _
 from relocmap.base.layout import FACTS_JSON, FIGURES_CSV, PUBLICATIONS_DIR
 from relocmap.files.reading import read_input_bytes
 from relocmap.files.writing import write_all_atomic
@@ -34,24 +35,38 @@ def _nothing_to_convert(data: Path, facts: Path, root: Path) -> InputError | Non
     if data.is_dir():
         return InputError.single(
             data,
-            f"is a folder; nothing to convert: give the figures CSV of the single layout "
-            f"(such as data/{FIGURES_CSV}), whose {FACTS_JSON} is beside it",
+            _(
+                "is a folder; nothing to convert: give the figures CSV of the single layout "
+                "(such as data/{figures}), whose {facts} is beside it"
+            ).format(figures=FIGURES_CSV, facts=FACTS_JSON),
         )
     has_data, has_facts = os.path.lexists(data), os.path.lexists(facts)
     if not has_data and not has_facts:
-        already = f"; the publications are already kept in {root}/" if root.is_dir() else ""
-        return InputError.single(data, f"file not found, nor {facts}: nothing to convert{already}")
+        reason = (
+            _(
+                "file not found, nor {facts}: nothing to convert; the publications are "
+                "already kept in {folder}/"
+            )
+            if root.is_dir()
+            else _("file not found, nor {facts}: nothing to convert")
+        )
+        return InputError.single(data, reason.format(facts=facts, folder=root))
     if not has_facts:
         return InputError.single(
             facts,
-            f"file not found; nothing was moved: the publication's facts must be beside "
-            f"{data} (source_date and source at least; see data/README.md), since the "
-            "folder is named by its source_date",
+            _(
+                "file not found; nothing was moved: the publication's facts must be beside "
+                "{data} (source_date and source at least; see data/README.md), since the "
+                "folder is named by its source_date"
+            ).format(data=data),
         )
     if not has_data:
         return InputError.single(
             data,
-            f"file not found; nothing was moved: the publication's figures must be beside {facts}",
+            _(
+                "file not found; nothing was moved: the publication's figures must be beside "
+                "{facts}"
+            ).format(facts=facts),
         )
     return None
 
@@ -62,21 +77,30 @@ def _refuse_existing(root: Path, target: Path) -> None:
     if not os.path.lexists(root):
         return
     if not root.is_dir() or root.is_symlink():
-        raise InputError.single(root, "exists and is not a folder; nothing was moved")
+        raise InputError.single(root, _("exists and is not a folder; nothing was moved"))
     try:
         held = sorted(p.name for p in root.iterdir() if not p.name.startswith((".", "README")))
         if held == [target.name] and target.is_dir() and not target.is_symlink():
             if not any(target.iterdir()):
                 return
     except OSError as exc:
-        raise InputError.single(root, f"cannot be read ({exc.strerror or exc})") from None
+        raise InputError.single(
+            root, _("cannot be read ({reason})").format(reason=os_error_text(exc))
+        ) from None
     if held:
         raise InputError.single(
             root,
-            f"already exists and holds {', '.join(held[:3])}{', ...' if len(held) > 3 else ''}; "
-            f"nothing was moved: the single layout is converted into a new publications "
-            f"folder only (to add these figures to it, move {FIGURES_CSV} and {FACTS_JSON} "
-            f"into {target}/ yourself, then run 'relocmap validate')",
+            _(
+                "already exists and holds {names}; nothing was moved: the single layout is "
+                "converted into a new publications folder only (to add these figures to it, "
+                "move {figures} and {facts} into {folder}/ yourself, then run "
+                "'relocmap validate')"
+            ).format(
+                names=", ".join(held[:3]) + (", ..." if len(held) > 3 else ""),
+                figures=FIGURES_CSV,
+                facts=FACTS_JSON,
+                folder=target,
+            ),
         )
 
 
@@ -101,25 +125,27 @@ def init_publications(data: Path) -> Path:
     sources = {
         target / FIGURES_CSV: (
             data,
-            read_input_bytes(data, limit=CSV_MAX_BYTES, expected="a CSV file"),
+            read_input_bytes(data, limit=CSV_MAX_BYTES, expected=N_("a CSV file")),
         ),
         target / FACTS_JSON: (
             facts,
-            read_input_bytes(facts, limit=FACTS_MAX_BYTES, expected="a JSON file"),
+            read_input_bytes(facts, limit=FACTS_MAX_BYTES, expected=N_("a JSON file")),
         ),
     }
-    write_all_atomic({path: content for path, (_, content) in sources.items()})
-    for path, (source, _) in sources.items():
+    write_all_atomic({path: content for path, (_source, content) in sources.items()})
+    for path, (source, _content) in sources.items():
         with contextlib.suppress(OSError):  # the times are a courtesy, the bytes are what count
             times = os.stat(source)
             os.utime(path, ns=(times.st_atime_ns, times.st_mtime_ns))
     try:
-        for source, _ in sources.values():
+        for source, _content in sources.values():
             source.unlink()
     except OSError as exc:
         _undo(sources, root)
         raise OutputError(
-            f"{exc.filename}: cannot be moved ({exc.strerror or exc}); nothing was changed"
+            _("{path}: cannot be moved ({reason}); nothing was changed").format(
+                path=exc.filename, reason=exc.strerror or exc
+            )
         ) from None
     return target
 

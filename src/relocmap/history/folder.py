@@ -30,7 +30,8 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from relocmap.base.errors import InputError, Problem
+from relocmap.base.errors import InputError, Problem, os_error_text
+from relocmap.base.i18n import N_, _
 from relocmap.base.layout import FACTS_JSON, FIGURES_CSV
 from relocmap.base.numbers import plain
 from relocmap.history.changes import (
@@ -49,7 +50,8 @@ from relocmap.inputs.figures import RawTable, default_schema, read_csv_table
 from relocmap.inputs.join import covered_regions, join
 from relocmap.inputs.validate import validate_table
 
-LAYOUT_HINT = (
+# Marked for the catalogue; translated where it is shown.
+LAYOUT_HINT = N_(
     "the publications folder holds one folder per publication, named by its date "
     "(such as 2023-06), each with relocalisations.csv and publication.json"
 )
@@ -145,19 +147,25 @@ def release_folders(root: Path) -> list[Path]:
             if not entry.name.startswith((".", "README"))
         )
     except FileNotFoundError:
-        raise InputError.single(root, "folder not found") from None
+        raise InputError.single(root, _("folder not found")) from None
     except NotADirectoryError:
-        raise InputError.single(root, f"not a folder; {LAYOUT_HINT}") from None
+        raise InputError.single(
+            root, _("not a folder; {hint}").format(hint=_(LAYOUT_HINT))
+        ) from None
     except OSError as exc:
-        raise InputError.single(root, f"cannot be read ({exc.strerror})") from None
+        raise InputError.single(
+            root, _("cannot be read ({reason})").format(reason=os_error_text(exc))
+        ) from None
     problems = [
-        Problem(str(entry), f"not a publication folder; {LAYOUT_HINT}")
+        Problem(str(entry), _("not a publication folder; {hint}").format(hint=_(LAYOUT_HINT)))
         for entry in entries
         if not entry.is_dir()
     ]
     folders = [entry for entry in entries if entry.is_dir()]
     if not folders and not problems:
-        problems.append(Problem(str(root), f"no publication in it; {LAYOUT_HINT}"))
+        problems.append(
+            Problem(str(root), _("no publication in it; {hint}").format(hint=_(LAYOUT_HINT)))
+        )
     if problems:
         raise InputError(problems)
     return folders
@@ -191,16 +199,16 @@ def order_problems(dated: Sequence[tuple[Path, PartialDate]]) -> list[Problem]:
         if strictly_after(date, before):
             continue
         if dates_overlap(date, before):
-            reason = (
-                f"source_date {date.iso} is not strictly after {before.iso} ({before_path}): "
-                "publications' dates must increase; give both dates to the month or the day "
-                "so that their order is certain"
-            )
+            reason = _(
+                "source_date {date} is not strictly after {before} ({path}): publications' "
+                "dates must increase; give both dates to the month or the day so that their "
+                "order is certain"
+            ).format(date=date.iso, before=before.iso, path=before_path)
         else:
-            reason = (
-                f"source_date {date.iso} is earlier than {before.iso} ({before_path}): "
-                "publications' dates must increase"
-            )
+            reason = _(
+                "source_date {date} is earlier than {before} ({path}): publications' dates "
+                "must increase"
+            ).format(date=date.iso, before=before.iso, path=before_path)
         problems.append(Problem(str(path), reason, column="source_date"))
     return problems
 
@@ -213,7 +221,7 @@ def _read_release(
     table = figures = publication = None
     csv, facts = folder / FIGURES_CSV, folder / FACTS_JSON
     if not os.path.lexists(csv):
-        problems.append(Problem(str(csv), _missing(folder, FIGURES_CSV, FACTS_JSON, "figures")))
+        problems.append(Problem(str(csv), _missing(folder, FIGURES_CSV)))
     else:
         try:
             table = read_csv_table(csv, encoding=encoding)
@@ -224,9 +232,7 @@ def _read_release(
         problems.append(
             Problem(
                 str(facts),
-                _missing(
-                    folder, FACTS_JSON, FIGURES_CSV, "facts (source_date and source at least)"
-                ),
+                _missing(folder, FACTS_JSON),
             )
         )
     else:
@@ -238,24 +244,36 @@ def _read_release(
         problems.append(
             Problem(
                 str(facts),
-                f"source_date is {publication.source_date.iso} but the folder is named "
-                f"{folder.name}: a publication's folder is named by its date; rename the "
-                f"folder {publication.source_date.iso} or correct the date",
+                _(
+                    "source_date is {date} but the folder is named {folder}: a publication's "
+                    "folder is named by its date; rename the folder {date} or correct the date"
+                ).format(date=publication.source_date.iso, folder=folder.name),
                 column="source_date",
             )
         )
     return table, figures, publication, problems
 
 
-def _missing(folder: Path, name: str, beside: str, what: str) -> str:
-    """Why a publication folder's file is missing, and what to move where: the single
-    layout's file two folders up (data/publication.json), when it is there."""
+_MISSING = {
+    FIGURES_CSV: N_(
+        "file not found; every publication needs its figures beside its {beside}: move "
+        "{source} into {folder}/ (see data/README.md)"
+    ),
+    FACTS_JSON: N_(
+        "file not found; every publication needs its facts (source_date and source at "
+        "least) beside its {beside}: move {source} into {folder}/ (see data/README.md)"
+    ),
+}
+
+
+def _missing(folder: Path, name: str) -> str:
+    """Why a publication folder's file (``name``: the figures CSV or the facts) is
+    missing, and what to move where: the single layout's file two folders up
+    (data/publication.json), when it is there."""
     left = folder.parent.parent / name
-    source = str(left) if os.path.lexists(left) else f"the publication's {name}"
-    return (
-        f"file not found; every publication needs its {what} beside its {beside}: move "
-        f"{source} into {folder}/ (see data/README.md)"
-    )
+    source = str(left) if os.path.lexists(left) else _("the publication's {name}").format(name=name)
+    beside = FACTS_JSON if name == FIGURES_CSV else FIGURES_CSV
+    return _(_MISSING[name]).format(beside=beside, source=source, folder=folder)
 
 
 def load_history(root: Path, geo: Path, encoding: str | None = None) -> History:
@@ -307,11 +325,18 @@ def decrease_warnings(history: History) -> list[Problem]:
         warnings.append(
             Problem(
                 str(folder_of[change.publication] / FIGURES_CSV),
-                f"{change.name} ({change.code}): {column} went down from "
-                f"{plain(change.previous.count(column).worded)} in {change.previous_publication} "
-                f"to {plain(change.current.count(column).worded)} "
-                f"({plain(change.delta_words(column))}); check the figure (projects can be "
-                "abandoned)",
+                _(
+                    "{name} ({code}): {column} went down from {before} in {publication} to "
+                    "{after} ({change}); check the figure (projects can be abandoned)"
+                ).format(
+                    name=change.name,
+                    code=change.code,
+                    column=column,
+                    before=plain(change.previous.count(column).worded),
+                    publication=change.previous_publication,
+                    after=plain(change.current.count(column).worded),
+                    change=plain(change.delta_words(column)),
+                ),
                 change.current.line,
                 column,
             )
@@ -323,8 +348,16 @@ def decrease_warnings(history: History) -> list[Problem]:
                 warnings.append(
                     Problem(
                         str(after.facts),
-                        f"{key} went down from {old} in {before.key} to {new} "
-                        f"({plain(signed(new - old))}); check the total",
+                        _(
+                            "{key} went down from {old} in {publication} to {new} "
+                            "({change}); check the total"
+                        ).format(
+                            key=key,
+                            old=old,
+                            publication=before.key,
+                            new=new,
+                            change=plain(signed(new - old)),
+                        ),
                         column=key,
                     )
                 )

@@ -24,6 +24,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch
 
+from relocmap.base.i18n import _
 from relocmap.base.layout import MAP_PNG, MAP_SVG
 from relocmap.inputs.facts import Publication
 from relocmap.inputs.join import JoinedFigures
@@ -249,8 +250,10 @@ def _report_missing_glyphs(caught: list[warnings.WarningMessage]) -> None:
     if missing:
         shown = ", ".join(f"U+{code:04X}" for code in missing[:10])
         warnings.warn(
-            f"carte.png, carte.svg: the font (DejaVu Sans) has no glyph for {shown}; "
-            "these characters are drawn as empty boxes",
+            _(
+                "carte.png, carte.svg: the font (DejaVu Sans) has no glyph for {characters}; "
+                "these characters are drawn as empty boxes"
+            ).format(characters=shown),
             stacklevel=3,
         )
     for warning in others:

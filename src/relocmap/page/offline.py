@@ -15,6 +15,7 @@ import re
 from importlib import resources
 
 from relocmap.base.errors import RelocmapError
+from relocmap.base.i18n import _
 from relocmap.base.layout import LEAFLET_CSS, LEAFLET_JS
 
 _SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
@@ -32,8 +33,10 @@ def leaflet_bytes(name: str) -> bytes:
         return path.read_bytes()
     except (ModuleNotFoundError, FileNotFoundError) as exc:
         raise RelocmapError(
-            f"Leaflet's {name} comes from the package django-js-lib-leaflet ({exc}); "
-            "reinstall relocmap with its dependencies"
+            _(
+                "Leaflet's {name} comes from the package django-js-lib-leaflet ({error}); "
+                "reinstall relocmap with its dependencies"
+            ).format(name=name, error=exc)
         ) from None
 
 
@@ -44,7 +47,9 @@ def _leaflet_file(name: str) -> str:
 def _inlinable(text: str, closing_tag: str, name: str) -> str:
     # An inlined file must not close its own <script>/<style> element early.
     if closing_tag in text.lower():
-        raise RelocmapError(f"{name} holds '{closing_tag}' and cannot be inlined")
+        raise RelocmapError(
+            _("{name} holds '{tag}' and cannot be inlined").format(name=name, tag=closing_tag)
+        )
     return text
 
 

@@ -27,6 +27,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import pandas as pd
 
 from relocmap.base.errors import RelocmapError
+from relocmap.base.i18n import _
 from relocmap.base.layout import EXPORT_CSV, EXPORT_GEOJSON, MAP_PNG, PAGE_HTML
 from relocmap.outputs.exports import relocalisations_csv
 from relocmap.page.offline import leaflet_bytes, without_source_map
@@ -127,11 +128,13 @@ def check_assets(assets: str, offline: bool) -> None:
     cannot also link local copies."""
     if assets not in ASSET_MODES:
         raise RelocmapError(
-            f"--assets {assets!r}: expected one of {', '.join(ASSET_MODES)}, got {assets!r}"
+            _("--assets {value}: expected one of {modes}, got {value}").format(
+                value=repr(assets), modes=", ".join(ASSET_MODES)
+            )
         )
     if offline and assets == ASSETS_LOCAL:
         raise RelocmapError(
-            "--offline writes Leaflet into carte.html itself: use it without --assets local"
+            _("--offline writes Leaflet into carte.html itself: use it without --assets local")
         )
 
 
@@ -145,30 +148,38 @@ def normalize_base_url(text: str) -> str:
 
     def refuse(why: str) -> RelocmapError:
         return RelocmapError(
-            f"--base-url {text!r}: {why}; expected the http:// or https:// address of the "
-            f"folder where carte.html will be published, such as {BASE_URL_EXAMPLE}"
+            _(
+                "--base-url {value}: {reason}; expected the http:// or https:// address of "
+                "the folder where carte.html will be published, such as {example}"
+            ).format(value=repr(text), reason=why, example=BASE_URL_EXAMPLE)
         )
 
     if not text or any(ch.isspace() or ord(ch) < 32 for ch in text):
-        raise refuse("empty or contains spaces")
+        raise refuse(_("empty or contains spaces"))
     odd = sorted({ch for ch in text if ch in UNSAFE_URL_CHARACTERS})
     if odd:
-        raise refuse(f"{' '.join(odd)} cannot appear in an address as typed")
+        raise refuse(
+            _("{characters} cannot appear in an address as typed").format(characters=" ".join(odd))
+        )
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https"):
-        raise refuse(f"the scheme is {parts.scheme + ':' if parts.scheme else 'missing'}")
+        raise refuse(
+            _("the scheme is {scheme}").format(scheme=parts.scheme + ":")
+            if parts.scheme
+            else _("the scheme is missing")
+        )
     try:
         host, port = parts.hostname, parts.port
     except ValueError:
-        raise refuse("the port is not a number") from None
+        raise refuse(_("the port is not a number")) from None
     if not host:
-        raise refuse("no host name")
+        raise refuse(_("no host name"))
     if parts.username is not None or parts.password is not None:
-        raise refuse("a user name or password has no place in a public address")
+        raise refuse(_("a user name or password has no place in a public address"))
     if parts.query or parts.fragment or text.endswith(("?", "#")):
-        raise refuse("a query (?…) or fragment (#…) has no place in a folder address")
+        raise refuse(_("a query (?…) or fragment (#…) has no place in a folder address"))
     if parts.path.lower().endswith((".html", ".htm")):
-        raise refuse("this is a page; give the folder that holds it")
+        raise refuse(_("this is a page; give the folder that holds it"))
     default_port = {"http": 80, "https": 443}[parts.scheme]
     netloc = f"[{host}]" if ":" in host else host
     if port is not None and port != default_port:
