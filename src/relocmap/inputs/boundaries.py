@@ -165,19 +165,8 @@ def _read_features(
         if not isinstance(props, dict):
             problems.append(Problem(str(path), _("{feature}: no properties").format(feature=label)))
             continue
-        code = props.get("code")
-        if isinstance(code, str) and codes.normalize(code) == code:
-            label = _("feature {number} (code {code})").format(number=number, code=code)
-            if code in seen:
-                problems.append(
-                    Problem(
-                        str(path),
-                        _(
-                            "department code {code} appears twice (features {first} and {second})"
-                        ).format(code=repr(code), first=seen[code], second=number),
-                    )
-                )
-            seen.setdefault(code, number)
+        label, twice = _feature_label(number, props.get("code"), seen)
+        problems += [Problem(str(path), twice)] if twice else []
         reasons = _property_problems(props)
         _polygons, reason, count, outside = _rings(feature.get("geometry"))
         points += count
@@ -205,6 +194,20 @@ def _read_features(
     if problems:
         raise InputError(problems)
     return properties, geometries
+
+
+def _feature_label(number: int, code: object, seen: dict[str, int]) -> tuple[str, str | None]:
+    """How a feature is named in messages ("feature 3 (code 07)"), and the problem of a
+    code already seen (``seen``: code → first feature, updated here)."""
+    if not isinstance(code, str) or codes.normalize(code) != code:
+        return _("feature {number}").format(number=number), None
+    twice = None
+    if code in seen:
+        twice = _("department code {code} appears twice (features {first} and {second})").format(
+            code=repr(code), first=seen[code], second=number
+        )
+    seen.setdefault(code, number)
+    return _("feature {number} (code {code})").format(number=number, code=code), twice
 
 
 def _check_shapes(

@@ -121,6 +121,18 @@ def _accepted_note(accepted: AcceptedMismatch | None, total: Count, given: int) 
     )
 
 
+def _without_data(joined: JoinedFigures) -> str:
+    """ " (2 departments of the region without data)", or nothing when all have data."""
+    count = len(joined.missing)
+    if not count:
+        return ""
+    return ngettext(
+        " ({count} department of the region without data)",
+        " ({count} departments of the region without data)",
+        count,
+    ).format(count=count)
+
+
 def _total_concern(
     joined: JoinedFigures,
     column: str,
@@ -136,14 +148,6 @@ def _total_concern(
         return None  # decided once, recorded with the facts
     note = _accepted_note(accepted, total, given)
     difference = given - total.value
-    missing = ""
-    if joined.missing:
-        count = len(joined.missing)
-        missing = ngettext(
-            " ({count} department of the region without data)",
-            " ({count} departments of the region without data)",
-            count,
-        ).format(count=count)
     if within_release:
         # Total and departments were read from the same text: only the reading, or the
         # release itself, can be wrong.
@@ -176,7 +180,7 @@ def _total_concern(
         wording=total.wording(NOUNS[column]),
         precision=total.precision.value,
         sum=given,
-        missing=missing,
+        missing=_without_data(joined),
         difference=abs(difference),
         suspect=suspect,
         note=note,

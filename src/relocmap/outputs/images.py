@@ -257,4 +257,7 @@ def _report_missing_glyphs(caught: list[warnings.WarningMessage]) -> None:
             stacklevel=3,
         )
     for warning in others:
-        warnings.warn(f"carte.png, carte.svg: {warning.message}", stacklevel=3)
+        message = _("{files}: {message}").format(
+            files="carte.png, carte.svg", message=warning.message
+        )
+        warnings.warn(message, stacklevel=3)
