@@ -172,7 +172,9 @@ def _department_line(
         for column in ("projets", "emplois")
         if plain(before.count(column).worded) != plain(after.count(column).worded)
     ]
-    return f"{after.name} ({code}): " + (", ".join(changes) if changes else _("unchanged"))
+    return _("{name} ({code}): {changes}").format(
+        name=after.name, code=code, changes=", ".join(changes) if changes else _("unchanged")
+    )
 
 
 def change_lines(update: Update) -> list[str]:
@@ -199,7 +201,7 @@ def change_lines(update: Update) -> list[str]:
         elif old is None:
             lines.append(_("{key}: {new} (new)").format(key=key, new=_fact(new)))
         else:
-            lines.append(f"{key}: {_fact(old)} → {_fact(new)}")
+            lines.append(_("{key}: {old} → {new}").format(key=key, old=_fact(old), new=_fact(new)))
     if update.facts.get(FICTITIOUS_KEY) is True:
         lines.append(
             _(
@@ -239,8 +241,8 @@ def error_lines(exc: RelocmapError) -> list[str]:
 # What to type, for the usage mistakes people make with 'update' (the README's command).
 SOURCE_EXAMPLE = '--source "Région Auvergne-Rhône-Alpes, communiqué de presse"'
 _MISSING_HINTS = {
-    "source": N_("give who published the figures, in quotes: {example}"),
-    "date": N_("give the release's date, such as --date 2023-06-14"),
+    "source": N_("; give who published the figures, in quotes: {example}"),
+    "date": N_("; give the release's date, such as --date 2023-06-14"),
 }
 
 
@@ -281,7 +283,7 @@ def usage_line(exc: click.UsageError) -> str:
     elif isinstance(exc, click.MissingParameter) and exc.param is not None:
         hint = _MISSING_HINTS.get(exc.param.name or "")
         if hint:
-            message += "; " + _(hint).format(example=SOURCE_EXAMPLE)
+            message += _(hint).format(example=SOURCE_EXAMPLE)
     return _("{message} (see '{command} --help')").format(message=message, command=command_path)
 
 

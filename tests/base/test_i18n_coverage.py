@@ -6,6 +6,7 @@ it. This test reads the source and refuses such messages."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import relocmap
@@ -93,3 +94,60 @@ def test_every_message_of_the_package_goes_through_the_catalogue():
     for path in sorted(PACKAGE.rglob("*.py")):
         found += untranslated_messages(path.read_text("utf-8"), str(path.relative_to(PACKAGE)))
     assert not found, "messages not wrapped in _() or ngettext():\n" + "\n".join(found)
+
+
+# The modules that word the terminal's lines: there, any text of two words or more is a
+# message, whatever call it goes to (a line appended to a list, a value returned).
+TERMINAL_MODULES = ("report.py", "cli.py", "cli_base.py")
+# The catalogue's markers, and click's: a help text is collected from the command for the
+# catalogue and translated when shown (cli_base.TranslatedHelp).
+HELP_CALLS = {"_", "N_", "ngettext", "option", "argument", "out_dir_option"}
+
+
+def words_outside_the_catalogue(source: str, name: str) -> list[str]:
+    tree = ast.parse(source)
+    inside: set[int] = set()  # strings given to _(), N_(), ngettext() and docstrings
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _called_name(node) in HELP_CALLS:
+            inside |= {id(n) for arg in node.args for n in ast.walk(arg)}
+            inside |= {id(n) for k in node.keywords for n in ast.walk(k.value)}
+        if isinstance(node, ast.JoinedStr):
+            inside |= {id(part) for part in node.values}
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            inside |= {id(n) for n in ast.walk(body[0])}
+    # Module constants in capitals are values, not messages (an example to type, click's
+    # own English to recognise); a message kept in a constant is marked with N_().
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and all(
+            isinstance(target, ast.Name) and target.id.lstrip("_").isupper()
+            for target in node.targets
+        ):
+            inside |= {id(n) for n in ast.walk(node.value)}
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in inside or not isinstance(node, ast.Constant | ast.JoinedStr):
+            continue
+        parts = [node] if isinstance(node, ast.Constant) else node.values
+        text = "".join(str(p.value) for p in parts if isinstance(p, ast.Constant))
+        sentence = len(re.findall(r"[A-Za-z]{2,}", text)) >= 2 and " " in text.strip()
+        # ": " and "; " are spaced otherwise in French (" : "): punctuation is wording too.
+        if sentence or re.search(r"[:;] ", text):
+            found.append(f"{name}:{node.lineno}: {text[:80]}")
+    return found
+
+
+def test_the_terminal_modules_word_nothing_outside_the_catalogue():
+    found = []
+    for module in TERMINAL_MODULES:
+        path = PACKAGE / module
+        found += words_outside_the_catalogue(path.read_text("utf-8"), module)
+    assert not found, "terminal text not wrapped in _() or ngettext():\n" + "\n".join(found)
+
+
+def test_the_terminal_check_finds_a_line_appended_as_text():
+    source = 'def f(lines):\n    """Doc string."""\n    lines.append(f"{key}: went up from {a}")\n'
+    assert words_outside_the_catalogue(source, "x") == ["x:3: : went up from "]
+    assert words_outside_the_catalogue('EXAMPLE = "a value to type"\n', "x") == []
+    assert words_outside_the_catalogue('lines = ["a line to read"]\n', "x") != []
+    assert words_outside_the_catalogue('line = f"{key}: {old} → {new}"\n', "x") != []
