@@ -188,3 +188,17 @@ def test_a_usage_mistake_is_french_under_a_french_locale():
     assert result.stderr.startswith("Erreur : Valeur invalide pour '--tiles'"), result.stderr
     assert result.stderr.rstrip().endswith("build --help')")
     assert "(voir '" in result.stderr
+
+
+def test_a_program_may_choose_its_language_whatever_the_locale(monkeypatch):
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    problem = Problem("data/x.csv", "reason", 7, "emplois")
+    try:
+        i18n.use_language("fr")
+        assert str(problem) == "data/x.csv, ligne 7, colonne 'emplois' : reason"
+        monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+        i18n.use_language("en")
+        assert str(problem) == "data/x.csv, line 7, column 'emplois': reason"
+    finally:
+        i18n.use_language(None)
+    assert i18n.language() == "fr"  # the locale's again

@@ -28,8 +28,26 @@ def _catalogue(environment: tuple[str | None, ...]) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALE_DIR, fallback=True)
 
 
+@lru_cache(maxsize=4)
+def _chosen(language: str) -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+
+
+# A language chosen by the program rather than the locale (use_language), or None.
+_program_language: str | None = None
+
+
+def use_language(language: str | None) -> None:
+    """Speak ``language`` ("fr", "en") whatever the locale says; None: follow the locale
+    again. For a program whose every word is in one language (the desk is French)."""
+    global _program_language
+    _program_language = language
+
+
 def catalogue() -> gettext.NullTranslations:
-    """The translations the current environment asks for, read once per setting."""
+    """The translations the program or the environment asks for, read once per setting."""
+    if _program_language is not None:
+        return _chosen(_program_language)
     return _catalogue(tuple(os.environ.get(name) for name in LOCALE_VARIABLES))
 
 
