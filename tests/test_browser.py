@@ -55,7 +55,7 @@ class Visit:
         )
         self.page.route("**/*", self._route)
         self.page.goto(path.as_uri())
-        self.page.wait_for_selector("path.relocmap-dep")
+        self.page.wait_for_selector("html.relocmap-ready")
 
     def _route(self, route):
         url = route.request.url
@@ -98,7 +98,7 @@ class Visit:
         self.page.locator(".leaflet-popup-close-button").click()
         self.page.locator(".leaflet-popup").wait_for(state="detached")
         self.page.reload()
-        self.page.wait_for_selector("path.relocmap-dep")
+        self.page.wait_for_selector("html.relocmap-ready")
 
     def close(self):
         self.context.close()
@@ -259,7 +259,7 @@ def test_text_from_the_csv_never_runs_as_script(browser, tmp_path, repo_root):
         dialogs = []  # an alert() that ran would open one
         visit.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         visit.page.reload()
-        visit.page.wait_for_selector("path.relocmap-dep")
+        visit.page.wait_for_selector("html.relocmap-ready")
         text = visit.open_popup("69")
         assert "</script><script>alert(1)</script><script>window.pwned=1</script>" in text
         assert visit.page.evaluate("window.pwned === undefined")
@@ -282,7 +282,7 @@ def test_a_name_that_closes_the_script_shows_as_text(browser, tmp_path, paths):
         dialogs = []  # an alert() that ran would open one
         visit.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         visit.page.reload()
-        visit.page.wait_for_selector("path.relocmap-dep")
+        visit.page.wait_for_selector("html.relocmap-ready")
         assert len(visit.fills()) == 12
         visit.page.locator("path.relocmap-dep-69").hover()
         tooltip = visit.page.locator(".leaflet-tooltip")
@@ -498,7 +498,7 @@ def test_map_works_embedded_in_an_iframe_on_a_phone(browser, built_page, tmp_pat
         assert frame_box["width"] == pytest.approx(PHONE["width"] - 24, abs=1)
         assert 450 <= frame_box["height"] <= 640
         frame = page.frame_locator("iframe")
-        frame.locator("path.relocmap-dep").first.wait_for()
+        frame.locator("html.relocmap-ready").wait_for()
         assert frame.locator("path.relocmap-dep").count() == 12
         frame.locator("path.relocmap-dep-69").click()
         assert "36" in frame.locator(".leaflet-popup-content", has_text="(69)").inner_text()
