@@ -56,7 +56,7 @@ class Visit:
         )
         self.page.route("**/*", self._route)
         self.page.goto(path.as_uri())
-        self.page.wait_for_selector("path.relocmap-dep")
+        self.page.wait_for_selector("html.relocmap-ready")
 
     def _route(self, route):
         url = route.request.url
@@ -82,6 +82,19 @@ class Visit:
             [...document.querySelectorAll('path.relocmap-dep')].map(p =>
               [[...p.classList].find(c => /^relocmap-dep-./.test(c)).slice(13), p.getAttribute('fill')]))""")
 
+    def settle(self) -> None:
+        """Wait until the map stands still: after a view switch the legend's new size
+        reframes the map (an animated pan), which moves other shapes under the mouse."""
+        self.page.evaluate("""() => new Promise(done => {
+            const pane = document.querySelector('.leaflet-map-pane');
+            let last = null, since = performance.now();
+            (function look(now) {
+                const where = getComputedStyle(pane).transform;
+                if (where !== last) { last = where; since = now; }
+                if (now - since > 300) done(); else requestAnimationFrame(look);
+            })(performance.now());
+        })""")
+
     def visible_legend(self) -> str:
         return self.page.locator(".relocmap-legend:not([hidden])").inner_text()
 
@@ -99,7 +112,7 @@ class Visit:
         self.page.locator(".leaflet-popup-close-button").click()
         self.page.locator(".leaflet-popup").wait_for(state="detached")
         self.page.reload()
-        self.page.wait_for_selector("path.relocmap-dep")
+        self.page.wait_for_selector("html.relocmap-ready")
 
     def close(self):
         self.context.close()
@@ -156,6 +169,7 @@ def test_switching_to_projets_changes_fills_and_legend(desktop):
     assert desktop.visible_legend().startswith("Emplois annoncés")
     desktop.page.screenshot(path=ARTIFACTS / "carte-emplois-desktop.png")
     desktop.page.get_by_role("radio", name="Projets", exact=True).check()
+    desktop.settle()
     after = desktop.fills()
     assert desktop.visible_legend().startswith("Projets soutenus")
     assert "27 à 36" in desktop.visible_legend()
@@ -260,7 +274,7 @@ def test_text_from_the_csv_never_runs_as_script(browser, tmp_path, repo_root):
         dialogs = []  # an alert() that ran would open one
         visit.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         visit.page.reload()
-        visit.page.wait_for_selector("path.relocmap-dep")
+        visit.page.wait_for_selector("html.relocmap-ready")
         text = visit.open_popup("69")
         assert "</script><script>alert(1)</script><script>window.pwned=1</script>" in text
         assert visit.page.evaluate("window.pwned === undefined")
@@ -283,7 +297,7 @@ def test_a_name_that_closes_the_script_shows_as_text(browser, tmp_path, paths):
         dialogs = []  # an alert() that ran would open one
         visit.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         visit.page.reload()
-        visit.page.wait_for_selector("path.relocmap-dep")
+        visit.page.wait_for_selector("html.relocmap-ready")
         assert len(visit.fills()) == 12
         visit.page.locator("path.relocmap-dep-69").hover()
         tooltip = visit.page.locator(".leaflet-tooltip")
@@ -328,6 +342,7 @@ def test_department_without_row_is_grey_with_its_own_legend_entry(browser, tmp_p
 def test_rate_view_has_its_own_fills_and_legend(desktop):
     jobs = desktop.fills()
     desktop.page.get_by_role("radio", name="Emplois pour 10\u202f000 habitants").check()
+    desktop.settle()
     rates = desktop.fills()
     assert rates != jobs
     legend = desktop.visible_legend()
@@ -359,6 +374,7 @@ def test_proportional_circles_over_any_view(desktop):
     assert page.locator(".relocmap-circle-legend").is_hidden()
     page.get_by_role("radio", name="Projets", exact=True).check()
     page.get_by_role("checkbox", name="Cercles : emplois").check()
+    desktop.settle()
     circles = page.locator("path.relocmap-circle")
     assert circles.count() == 12
     # Area proportional to jobs: radius ratio Rhône / Cantal = sqrt(1220 / 5).
@@ -501,7 +517,7 @@ def test_map_works_embedded_in_an_iframe_on_a_phone(browser, built_page, tmp_pat
         assert frame_box["width"] == pytest.approx(PHONE["width"] - 24, abs=1)
         assert 450 <= frame_box["height"] <= 640
         frame = page.frame_locator("iframe")
-        frame.locator("path.relocmap-dep").first.wait_for()
+        frame.locator("html.relocmap-ready").wait_for()
         assert frame.locator("path.relocmap-dep").count() == 12
         frame.locator("path.relocmap-dep-69").click()
         assert "36" in frame.locator(".leaflet-popup-content", has_text="(69)").inner_text()
@@ -764,6 +780,7 @@ def test_one_tooltip_at_a_time_whatever_opened_them(desktop):
     expect(tooltips).to_have_count(1)
     assert tooltips.inner_text().startswith("Ain")
     page.get_by_role("radio", name="Projets", exact=True).check()
+    desktop.settle()
     page.locator("path.relocmap-dep-74").hover()
     expect(tooltips).to_have_count(1)
     assert tooltips.inner_text().startswith("Haute-Savoie")

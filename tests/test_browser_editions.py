@@ -92,7 +92,7 @@ class Page(Visit):
         self.page.goto("about:blank")
         self.errors.clear()
         self.page.goto(self.path.as_uri() + address)
-        self.page.wait_for_selector("path.relocmap-dep")
+        self.page.wait_for_selector("html.relocmap-ready")
         return self
 
     def state(self) -> dict:

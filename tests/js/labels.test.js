@@ -84,3 +84,10 @@ test("no two visible labels overlap on a crowded map", () => {
     }
   });
 });
+
+test("a label's box is its text centred on its point", () => {
+  assert.deepEqual(core.labelBox({x: 100, y: 50}, {x: 40, y: 16}), box(80, 42, 40, 16));
+  assert.deepEqual(core.labelBox({x: 0, y: 0}, {x: 0, y: 0}), box(0, 0, 0, 0));
+  // fractional sizes (text measured by the browser) stay fractional
+  assert.deepEqual(core.labelBox({x: 10, y: 10}, {x: 5, y: 3}), box(7.5, 8.5, 5, 3));
+});

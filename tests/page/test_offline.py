@@ -80,7 +80,7 @@ def test_offline_page_renders_with_every_request_blocked(browser, offline_page):
 
         page.route("**/*", block)
         page.goto(offline_page.as_uri())
-        page.wait_for_selector("path.relocmap-dep")
+        page.wait_for_selector("html.relocmap-ready")
         assert page.locator("path.relocmap-dep").count() == 12
         page.locator("path.relocmap-dep-69").click()
         assert "1\u202f220" in page.locator(".leaflet-popup-content").inner_text()

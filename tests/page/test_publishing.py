@@ -358,7 +358,7 @@ def test_browser_refuses_a_tampered_cdn_file(browser, published):
 def test_published_page_draws_with_leaflet_checked(browser, published):
     context, page, errors = open_page(browser, BASE + "carte.html", Site({BASE: published}))
     try:
-        page.wait_for_selector("path.relocmap-dep")
+        page.wait_for_selector("html.relocmap-ready")
         assert page.locator("path.relocmap-dep").count() == 12
         assert errors == []
     finally:
@@ -384,7 +384,7 @@ def test_local_assets_draw_the_map_with_every_other_request_blocked(browser, loc
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.route("**/*", only_files)
         page.goto((local / "carte.html").as_uri())
-        page.wait_for_selector("path.relocmap-dep")
+        page.wait_for_selector("html.relocmap-ready")
         assert page.locator("path.relocmap-dep").count() == 12
         page.locator("path.relocmap-dep-69").click()
         assert "1\u202f220" in page.locator(".leaflet-popup-content").inner_text()
@@ -446,7 +446,7 @@ def test_embed_in_a_host_article_follows_the_page_height(browser, published, tmp
     try:
         page.goto(HOST + "article.html")
         frame = page.frame_locator("iframe[data-relocmap]")
-        frame.locator("path.relocmap-dep").first.wait_for()
+        frame.locator("html.relocmap-ready").wait_for()
         page.wait_for_function("() => window.relocmapMessages.length > 0")
         state = frame_state(page)
         asked = state["messages"][-1]["relocmap"]["height"]
@@ -568,7 +568,7 @@ def http_server(published):
 def test_downloads_from_the_table_dialog_and_the_page(browser, published, http_server):
     context, page, errors = open_page(browser, http_server + "carte.html", Site({}))
     try:
-        page.wait_for_selector("path.relocmap-dep")
+        page.wait_for_selector("html.relocmap-ready")
         page.get_by_role("button", name="Tableau des chiffres").click()
         dialog = page.get_by_role("dialog")
         with page.expect_download() as csv_download:
@@ -592,7 +592,7 @@ def test_offline_csv_downloads_from_the_page_itself(browser, paths, tmp_path):
     out = build(paths, tmp_path, tiles=None, offline=True)
     context, page, errors = open_page(browser, (out / "carte.html").as_uri(), Site({}))
     try:
-        page.wait_for_selector("path.relocmap-dep")
+        page.wait_for_selector("html.relocmap-ready")
         page.get_by_role("button", name="Tableau des chiffres").click()
         with page.expect_download() as download:
             page.get_by_role("dialog").get_by_role(
@@ -614,7 +614,7 @@ def test_print_shows_map_title_headline_legend_and_sources_but_no_controls(
         assert shutil.which(tool), f"{tool} missing: apt-get install poppler-utils"
     context, page, errors = open_page(browser, BASE + "carte.html", Site({BASE: published}))
     try:
-        page.wait_for_selector("path.relocmap-dep")
+        page.wait_for_selector("html.relocmap-ready")
         rhone = page.locator("path.relocmap-dep-69")
         fill, opacity = rhone.get_attribute("fill"), float(rhone.get_attribute("fill-opacity"))
         pdf = tmp_path / "carte.pdf"

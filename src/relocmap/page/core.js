@@ -484,6 +484,17 @@
     );
   }
 
+  // A label's box {left, top, right, bottom} (px): its text of ``size`` {x, y} centred
+  // on ``point`` {x, y}, where the map puts the label.
+  function labelBox(point, size) {
+    return {
+      left: point.x - size.x / 2,
+      top: point.y - size.y / 2,
+      right: point.x + size.x / 2,
+      bottom: point.y + size.y / 2,
+    };
+  }
+
   // Indices of labels ordered by priority: larger departments first, ties in the given
   // order.
   function labelPriority(areas) {
@@ -503,7 +514,28 @@
     });
   }
 
+  // --- start-up: the work the first view does not need --------------------------
+
+  // Run ``steps`` (functions) one per turn: ``schedule(next)`` runs ``next`` later (a
+  // timer in the page), so each step is a task of its own and the page can paint and
+  // answer the reader between them; then ``done``, if given. A step that throws stops
+  // the steps after it (the error shows in the console, as it would at start-up).
+  function inTurns(steps, schedule, done) {
+    let index = 0;
+    const next = () => {
+      if (index < steps.length) {
+        index += 1;
+        steps[index - 1]();
+        schedule(next);
+      } else if (done) {
+        done();
+      }
+    };
+    schedule(next);
+  }
+
   const core = {
+    inTurns,
     createState,
     findView,
     withView,
@@ -553,6 +585,7 @@
     readingOrder,
     boxesOverlap,
     labelPriority,
+    labelBox,
     visibleLabels,
   };
   if (typeof module === "object" && module.exports) {

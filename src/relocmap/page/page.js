@@ -9,6 +9,8 @@
   // same query as in relocmap.css.
   const COMPACT_QUERY = "(max-width: 720px), (max-height: 520px)";
   const RESIZE_DELAY_MS = 150;
+  // Longest wait for a first frame before the deferred steps start anyway (ms).
+  const FIRST_PAINT_WAIT_MS = 200;
   // Share of the map's height above which the title box starts with its headline folded.
   const TALL_TITLE = 0.6;
   // Room kept above and under the title box: its margin, the zoom buttons and theirs (px).
@@ -86,17 +88,11 @@
     return new Box().addTo(map);
   }
 
-  function createBoxes(map, config, compact) {
+  function createBoxes(map, config) {
     const title = addBox(map, "topleft", null, document.getElementById("relocmap-title")).getContainer();
     const legends = addBox(map, "bottomright", "relocmap-legends", config.html.legends).getContainer();
     const switchControl = addBox(map, "topright", "relocmap-views", config.html.switch);
     map.attributionControl.addAttribution(config.html.sources);
-    // The headline folds away on small screens, and when, open, it would take most of
-    // the map's height (a short article column); its summary opens it again.
-    const headline = title.querySelector(".relocmap-headline");
-    if (headline && (compact || title.offsetHeight > TALL_TITLE * map.getSize().y)) {
-      headline.open = false;
-    }
     return {
       title,
       legends,
@@ -104,6 +100,16 @@
       switcher: switchControl.getContainer(),
       circleLegend: legends.querySelector(".relocmap-circle-legend"),
     };
+  }
+
+  // The headline folds away on small screens, and when, open, it would take most of
+  // the map's height (a short article column); its summary opens it again. Read once
+  // every box is on the map: the layout read here is the one the boxes are measured in.
+  function foldHeadline(map, title, compact) {
+    const headline = title.querySelector(".relocmap-headline");
+    if (headline && (compact || title.offsetHeight > TALL_TITLE * map.getSize().y)) {
+      headline.open = false;
+    }
   }
 
   // --- departments, circles and labels ----------------------------------------
@@ -209,12 +215,12 @@
     });
   }
 
+  // The departments' shapes. Their circles and names come after the first paint
+  // (addCircles, addLabels): ``allCircles`` and ``labels`` start empty.
   function createLayers(map, config, getState, popupOptions) {
     // The circles shown (those with a radius in the shown edition), out of every
     // department's circle (allCircles; see showCircles).
     const circles = L.featureGroup();
-    const allCircles = [];
-    const labels = [];
     // Departments in reading order (set once drawn): the order of their shapes in the
     // page, hence the Tab order. Hovering brings a shape to the front; this puts it back.
     const ordered = [];
@@ -240,10 +246,6 @@
             restoreOrder();
           },
         });
-        if (feature.properties.editions.some((entry) => entry && entry.radius)) {
-          allCircles.push(departmentCircle(config, getState, feature, popupOptions));
-        }
-        labels.push({area: feature.properties.area, marker: labelMarker(feature).addTo(map)});
       },
     }).addTo(map);
     // One tooltip at a time, whichever opened it: the mouse (hover) or the keyboard
@@ -251,10 +253,31 @@
     departments.on("tooltipopen", (event) => {
       departments.eachLayer((other) => other !== event.layer && other.closeTooltip());
     });
-    const order = core.labelPriority(labels.map((label) => label.area));
-    const layers = {departments, circles, allCircles, ordered, restoreOrder, labels: order.map((index) => labels[index])};
-    showCircles(config, getState(), layers);
-    return layers;
+    return {departments, circles, allCircles: [], ordered, restoreOrder, labels: []};
+  }
+
+  // Every department with figures in some edition gets its circle, shown in the
+  // editions where it has figures; its popup takes the focus as the shape's does.
+  function addCircles(page) {
+    const {config, layers} = page;
+    config.features.features.forEach((feature) => {
+      if (feature.properties.editions.some((entry) => entry && entry.radius)) {
+        const circle = departmentCircle(config, () => page.state, feature, page.popupOptions);
+        layers.allCircles.push(circle);
+        wireLayerPopupFocus(circle, page.keyboard);
+      }
+    });
+    showCircles(config, page.state, layers);
+  }
+
+  // The departments' names, largest departments first (see declutter).
+  function addLabels(page) {
+    const {config, map, layers} = page;
+    const labels = config.features.features.map((feature) => ({
+      area: feature.properties.area,
+      marker: labelMarker(feature).addTo(map),
+    }));
+    layers.labels = core.labelPriority(labels.map((label) => label.area)).map((index) => labels[index]);
   }
 
   // A department without figures in the shown edition has no circle (not even a dot).
@@ -269,25 +292,34 @@
   }
 
   // Labels that would overlap are hidden, the larger departments' first kept; zooming in
-  // brings the others back.
-  function declutter(labels) {
-    const elements = labels.map((label) => label.marker.getElement());
-    const boxes = elements.map((element) => element.firstChild.getBoundingClientRect());
+  // brings the others back. A label's box is where Leaflet puts its point and the size
+  // of its text, measured once (all read in one layout): a zoom reads no layout, and a
+  // label still moving with the zoom animation is seen where it stops.
+  function declutter(map, labels) {
+    const unmeasured = labels.filter((label) => !label.size);
+    unmeasured
+      .map((label) => label.marker.getElement().firstChild.getBoundingClientRect())
+      .forEach((rect, index) => {
+        unmeasured[index].size = {x: rect.width, y: rect.height};
+      });
+    const boxes = labels.map((label) => core.labelBox(map.latLngToContainerPoint(label.marker.getLatLng()), label.size));
     core.visibleLabels(boxes).forEach((visible, index) => {
-      elements[index].style.visibility = visible ? "" : "hidden";
+      labels[index].marker.getElement().style.visibility = visible ? "" : "hidden";
     });
   }
 
   // Each department is a button named after it: Enter or Space opens its popup, which
   // takes the focus; Escape (or the popup's close button) closes it and gives the focus
   // back to the department.
+  // Returns what a circle's popup needs later (addCircles): {byCode, focus}.
   function wireDepartments(map, config, layers) {
     const byCode = orderDepartments(map, config, layers);
     // fromKeyboard: a popup being opened with a key; current: the department whose
     // popup is open.
     const focus = {fromKeyboard: false, current: null};
+    const keyboard = {byCode, focus};
     makeButtons(layers.ordered, focus);
-    wirePopupFocus(layers, byCode, focus);
+    layers.departments.eachLayer((layer) => wireLayerPopupFocus(layer, keyboard));
     map.getContainer().addEventListener("keydown", (event) => {
       if (event.key === "Escape" && focus.current) {
         const department = focus.current;
@@ -295,6 +327,7 @@
         department.getElement().focus({preventScroll: true});
       }
     });
+    return keyboard;
   }
 
   // The departments' shapes in reading order (layers.ordered), put in that order in the
@@ -333,35 +366,31 @@
 
   // A department's popup (opened from its shape or its circle) is a dialog named after
   // it; opened with a key it takes the focus, and gives it back to the shape on closing.
-  function wirePopupFocus(layers, byCode, focus) {
-    const popupLayers = [];
-    layers.departments.eachLayer((layer) => popupLayers.push(layer));
-    popupLayers.push(...layers.allCircles);
-    popupLayers.forEach((layer) => {
-      layer.on("popupopen", (event) => {
-        focus.current = byCode[layer.feature.id];
-        const element = event.popup.getElement();
-        element.setAttribute("role", "dialog");
-        element.setAttribute("aria-label", core.departmentName(focus.current.feature));
-        element.tabIndex = -1;
-        // Content taller than the popup scrolls: the keyboard must reach it too.
-        const content = element.querySelector(".leaflet-popup-content");
-        if (content.scrollHeight > content.clientHeight) {
-          content.tabIndex = 0;
-          content.setAttribute("role", "region");
-          content.setAttribute("aria-label", core.departmentName(focus.current.feature));
-        }
-        if (focus.fromKeyboard) {
-          element.focus({preventScroll: true});
-        }
-      });
-      layer.on("popupclose", (event) => {
-        const element = event.popup.getElement();
-        if (focus.current && element && element.contains(document.activeElement)) {
-          focus.current.getElement().focus({preventScroll: true});
-        }
-        focus.current = null;
-      });
+  function wireLayerPopupFocus(layer, keyboard) {
+    const {byCode, focus} = keyboard;
+    layer.on("popupopen", (event) => {
+      focus.current = byCode[layer.feature.id];
+      const element = event.popup.getElement();
+      element.setAttribute("role", "dialog");
+      element.setAttribute("aria-label", core.departmentName(focus.current.feature));
+      element.tabIndex = -1;
+      // Content taller than the popup scrolls: the keyboard must reach it too.
+      const content = element.querySelector(".leaflet-popup-content");
+      if (content.scrollHeight > content.clientHeight) {
+        content.tabIndex = 0;
+        content.setAttribute("role", "region");
+        content.setAttribute("aria-label", core.departmentName(focus.current.feature));
+      }
+      if (focus.fromKeyboard) {
+        element.focus({preventScroll: true});
+      }
+    });
+    layer.on("popupclose", (event) => {
+      const element = event.popup.getElement();
+      if (focus.current && element && element.contains(document.activeElement)) {
+        focus.current.getElement().focus({preventScroll: true});
+      }
+      focus.current = null;
     });
   }
 
@@ -378,11 +407,12 @@
     }
     // Compact: the bottom-left corner sits above the attribution, which then spans the
     // whole width.
+    // Both heights are read before either style is written: one layout, not two.
     const bottomLeft = map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
     const credit = map.attributionControl.getContainer().offsetHeight;
+    const below = credit + (compact ? bottomLeft.offsetHeight : 0);
     bottomLeft.style.bottom = compact ? credit + "px" : "";
     // The title box never runs into the boxes under it: past this height it scrolls.
-    const below = credit + (compact ? bottomLeft.offsetHeight : 0);
     boxes.title.style.maxHeight = Math.max(80, map.getSize().y - below - UNDER_TITLE) + "px";
     return boxRects(map);
   }
@@ -461,10 +491,9 @@
     }
   }
 
-  function wireTable() {
-    const dialog = document.getElementById("relocmap-table-dialog");
-    // The table is in the page (readable without the map); with the map, in its dialog.
-    dialog.appendChild(document.getElementById("relocmap-figures"));
+  // The table is in the page (readable without the map); with the map, in its dialog,
+  // opened by the button of the legends' box.
+  function wireTable(dialog) {
     const table = dialog.querySelector("table");
     document.querySelector(".relocmap-table-button").addEventListener("click", () => dialog.showModal());
     dialog.querySelector(".relocmap-dialog-close").addEventListener("click", () => dialog.close());
@@ -492,19 +521,26 @@
     const compact = window.matchMedia(COMPACT_QUERY);
     const page = {config, compact, state: core.createState(config)};
     document.documentElement.classList.add("relocmap-js");
+    // The table goes into its dialog (not shown) before anything is measured: the
+    // first layout then has no table of every department to lay out.
+    const dialog = document.getElementById("relocmap-table-dialog");
+    dialog.appendChild(document.getElementById("relocmap-figures"));
     page.map = createMap(config);
-    page.boxes = createBoxes(page.map, config, compact.matches);
+    page.boxes = createBoxes(page.map, config);
+    wireTable(dialog);
     addNavigation(page.map, config, () => {
       page.state = core.withRecentered(page.state);
       frame(page);
     });
     orderCorners(page.map);
+    foldHeadline(page.map, page.boxes.title, compact.matches);
     page.popupOptions = {className: "relocmap-popup"};
     page.layers = null;
     return page;
   }
 
-  // Show what changed between two states.
+  // Show what changed between two states. Before the departments are drawn
+  // (page.layers null: the address read at start-up), only the boxes and texts.
   function render(page, before, after) {
     const changed = core.stateChanges(before, after);
     showView(page, changed, after);
@@ -517,7 +553,7 @@
   // The departments' colours, the legend of the view, the circles.
   function showView(page, changed, after) {
     const {config, map, boxes, layers} = page;
-    if (changed.colors) {
+    if (layers && changed.colors) {
       layers.departments.setStyle((feature) => core.departmentStyle(config, after, feature));
     }
     boxes.legends.querySelectorAll("[data-view]").forEach((legend) => {
@@ -528,7 +564,7 @@
     });
     map.getContainer().setAttribute("data-view", after.view);
     map.getContainer().setAttribute("data-edition", after.edition);
-    if (changed.circles) {
+    if (layers && changed.circles) {
       if (after.circles) {
         layers.circles.addTo(map);
       } else {
@@ -556,7 +592,9 @@
     const {config, map, boxes} = page;
     const edition = core.currentEdition(config, current);
     map.closePopup();
-    showCircles(config, current, page.layers);
+    if (page.layers) {
+      showCircles(config, current, page.layers);
+    }
     // The map's text description (for screen readers) gives this edition's figures.
     document.getElementById(config.map.container + "-summary").textContent = edition.summary;
     const subtitle = boxes.title.querySelector(".relocmap-subtitle");
@@ -658,8 +696,9 @@
 
   // Overlapping labels are hidden now and again after each zoom.
   function wireLabels(page) {
-    page.map.on("zoomend", () => declutter(page.layers.labels));
-    declutter(page.layers.labels);
+    addLabels(page);
+    page.map.on("zoomend", () => declutter(page.map, page.layers.labels));
+    declutter(page.map, page.layers.labels);
   }
 
   // The address may name a view and a publication (a shared link).
@@ -681,25 +720,40 @@
     });
   }
 
+  // What the first view needs, in one task: the address read, the boxes measured,
+  // the departments drawn and framed, and every control working (the departments are
+  // named buttons from the start). The rest follows after the first paint (finish).
   function start(config) {
     const page = createPage(config);
+    readAddress(page);
     arrange(page);
     page.layers = createLayers(page.map, config, () => page.state, page.popupOptions);
+    // The shapes exist once fitBounds has given the map its first view.
+    frame(page, true);
+    page.keyboard = wireDepartments(page.map, config, page.layers);
     wireHeadline(page);
     wireSwitch(page);
-    frame(page);
     wireMoves(page);
     wireResize(page);
-    wireLabels(page);
-    // The shapes exist once fitBounds has given the map its first view.
-    wireDepartments(page.map, config, page.layers);
-    wireTable();
-    readAddress(page);
-    // Lay out and frame again now that everything is in place (the legend may have
-    // changed with the address, and its line with the publication).
-    arrange(page);
-    frame(page, true);
     wireAddress(page);
+    afterFirstPaint([() => addCircles(page), () => wireLabels(page)], () => {
+      document.documentElement.classList.add("relocmap-ready");
+    });
+  }
+
+  // Each step in its own task once the first frame is painted (a requestAnimationFrame
+  // callback runs just before that frame; a timer set there runs after it). Where no
+  // frame comes (a page in a background tab) the timer alone starts them.
+  function afterFirstPaint(steps, done) {
+    let started = false;
+    const begin = () => {
+      if (!started) {
+        started = true;
+        core.inTurns(steps, (next) => setTimeout(next, 0), done);
+      }
+    };
+    requestAnimationFrame(() => setTimeout(begin, 0));
+    setTimeout(begin, FIRST_PAINT_WAIT_MS);
   }
 
   // Without Leaflet (a blocked CDN) the page stays a document: title, table, a note.

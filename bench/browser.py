@@ -1,0 +1,527 @@
+"""Browser start-up benchmark: relocmap's page against geopandas explore() pages.
+
+Not a timed test: it prints a Markdown table (and, with --write, puts it into
+bench/README.md between its markers). For the region (12 departments) and all
+France (101) it builds three pages on the same figures:
+
+* relocmap                  -- the interactive page as ``relocmap build`` writes it
+                               (Leaflet 1.9.4 from unpkg.com, Esri tiles);
+* explore (IGN outlines)    -- ``GeoDataFrame.explore()`` on geo/departements.geojson
+                               as it is (bench/bench.py's ``build_explore``);
+* explore (page outlines)   -- the same on relocmap's simplified page geometry.
+
+and loads each in headless Debian Chromium (Playwright, ``/usr/bin/chromium``;
+never a downloaded browser), cold (a new browser context per load), at 1x and 4x
+CPU throttling (DevTools protocol ``Emulation.setCPUThrottlingRate``), the pages
+interleaved in every round so background load hits them alike.
+
+Nothing goes to the network. A local HTTPS server (see Server) answers for every
+host name: the page itself (at https://bench.relocmap.test/), and the files the
+pages take from CDNs, from local copies (see vendor(): Leaflet 1.9.4 from the
+django-js-lib-leaflet package, explore's files from bench/node_modules, installed
+with ``npm ci --prefix bench``). Tiles and anything else get a 404, for every page
+alike.
+
+Measured per load (times in ms from the start of navigation):
+
+* paths drawn  -- the end of the first frame in which the map's overlay pane holds
+                  one SVG <path> per department: polled in requestAnimationFrame
+                  (whose callbacks run just before the frame's style, layout and
+                  paint), then stamped by a message posted from that callback,
+                  which runs once the frame is rendered. The same script for
+                  every page;
+* FCP          -- first contentful paint (Paint Timing);
+* blocking     -- over the long tasks (PerformanceObserver "longtask", registered
+                  before the page's first script), the time of each beyond 50 ms,
+                  from the start of navigation until the page is quiet (no long task
+                  for 1 s, at least 1 s after the paths are drawn): work deferred
+                  past the first paint is counted too;
+* TBT          -- the same, counting only what lies after FCP, as Lighthouse's total
+                  blocking time does. A page that paints nothing until its script has
+                  run (explore) has almost none: its blocking is all before FCP. The
+                  comparison with explore is made on "blocking" for that reason;
+* heap         -- JSHeapUsedSize (DevTools Performance.getMetrics) at the end.
+
+Usage (from the repository root, after ``make map`` and ``npm ci --prefix bench``)::
+
+    npm ci --prefix bench                     # once: explore's files (bench/package.json)
+    .venv/bin/python bench/browser.py [--rounds 5] [--before main] [--write]
+
+About 4 minutes with 5 rounds on a 2-CPU machine (6 minutes with --before, which adds
+relocmap's page with the page script of another commit: before/after in one run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from bench import (  # bench/bench.py, beside this script
+    DATA,
+    FACTS,
+    build_explore,
+    build_relocmap_page,
+    france_csv,
+    gzip_size,
+    no_network,
+    source_state,
+    write_readme,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+START = "<!-- bench-browser:start (written by bench/browser.py --write) -->"
+END = "<!-- bench-browser:end -->"
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1280, "height": 800}
+ORIGIN = "https://bench.relocmap.test/"
+THROTTLES = (1, 4)
+TIMEOUT_MS = 60_000
+NODE = ROOT / "bench" / "node_modules"
+ROTATE_CSS = "leaflet.awesome.rotate.min.css"
+
+
+def _leaflet_194() -> Path:
+    """Leaflet 1.9.4 as relocmap ships it (byte for byte unpkg's, see the README)."""
+    import js_lib_leaflet  # the django-js-lib-leaflet package, a relocmap dependency
+
+    return Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet"
+
+
+# URL -> (local file or None for an empty stand-in, where the copy comes from).
+def vendor() -> dict[str, tuple[Path | None, str]]:
+    leaflet = _leaflet_194()
+    jsdelivr, cdnjs = "https://cdn.jsdelivr.net/", "https://cdnjs.cloudflare.com/ajax/libs/"
+    markers = NODE / "drmonty-leaflet-awesome-markers"
+    npm = "npm package, bench/package.json"
+    return {
+        "https://unpkg.com/leaflet@1.9.4/dist/leaflet.js": (
+            leaflet / "leaflet.js",
+            "django-js-lib-leaflet (Python)",
+        ),
+        "https://unpkg.com/leaflet@1.9.4/dist/leaflet.css": (
+            leaflet / "leaflet.css",
+            "django-js-lib-leaflet (Python)",
+        ),
+        jsdelivr + "npm/leaflet@1.9.3/dist/leaflet.js": (NODE / "leaflet/dist/leaflet.js", npm),
+        jsdelivr + "npm/leaflet@1.9.3/dist/leaflet.css": (NODE / "leaflet/dist/leaflet.css", npm),
+        "https://code.jquery.com/jquery-3.7.1.min.js": (NODE / "jquery/dist/jquery.min.js", npm),
+        jsdelivr + "npm/bootstrap@5.2.2/dist/js/bootstrap.bundle.min.js": (
+            NODE / "bootstrap/dist/js/bootstrap.bundle.min.js",
+            npm,
+        ),
+        jsdelivr + "npm/bootstrap@5.2.2/dist/css/bootstrap.min.css": (
+            NODE / "bootstrap/dist/css/bootstrap.min.css",
+            npm,
+        ),
+        jsdelivr + "npm/@fortawesome/fontawesome-free@6.2.0/css/all.min.css": (
+            NODE / "@fortawesome/fontawesome-free/css/all.min.css",
+            npm,
+        ),
+        cdnjs + "Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.js": (
+            markers / "js/leaflet.awesome-markers.js",
+            "npm package drmonty-leaflet-awesome-markers 2.0.2, bench/package.json",
+        ),
+        cdnjs + "Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.css": (
+            markers / "css/leaflet.awesome-markers.css",
+            "npm package drmonty-leaflet-awesome-markers 2.0.2, bench/package.json",
+        ),
+        cdnjs + "d3/3.5.5/d3.min.js": (NODE / "d3/d3.min.js", npm),
+        "https://netdna.bootstrapcdn.com/bootstrap/3.0.0/css/bootstrap-glyphicons.css": (
+            None,
+            "empty stand-in (a 3.0.0 release-candidate file, on no registry)",
+        ),
+        jsdelivr + "gh/python-visualization/folium/folium/templates/" + ROTATE_CSS: (
+            None,
+            "empty stand-in (folium's GitHub file, not in the folium package)",
+        ),
+    }
+
+
+def content_type(url: str) -> str:
+    if url.endswith(".js"):
+        return "application/javascript"
+    if url.endswith(".css"):
+        return "text/css"
+    return "text/html; charset=utf-8"
+
+
+# --- what runs in the page: one script for every page ----------------------------
+
+PROBE = """
+(() => {
+  const expected = %d;
+  const b = window.__bench = {longTasks: [], pathsDrawn: null, lastTaskEnd: 0};
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      b.longTasks.push([entry.startTime, entry.duration]);
+      b.lastTaskEnd = Math.max(b.lastTaskEnd, entry.startTime + entry.duration);
+    }
+  }).observe({type: "longtask", buffered: true});
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { b.pathsDrawn = performance.now(); };
+  function poll() {
+    if (document.querySelectorAll(".leaflet-overlay-pane path").length >= expected) {
+      channel.port2.postMessage(null);
+    } else {
+      requestAnimationFrame(poll);
+    }
+  }
+  requestAnimationFrame(poll);
+  b.quiet = () => {
+    const now = performance.now();
+    return b.pathsDrawn !== null && now - b.pathsDrawn > 1000 && now - b.lastTaskEnd > 1000;
+  };
+})();
+"""
+
+COLLECT = """
+() => {
+  const paint = performance.getEntriesByName("first-contentful-paint")[0];
+  return {pathsDrawn: window.__bench.pathsDrawn, fcp: paint ? paint.startTime : null,
+          longTasks: window.__bench.longTasks};
+}
+"""
+
+
+def blocking_time(long_tasks: list[list[float]], fcp: float) -> float:
+    """Lighthouse's count: each long task's time past 50 ms, the part after FCP."""
+    total = 0.0
+    for start, duration in long_tasks:
+        end = start + duration
+        if end <= fcp:
+            continue
+        total += max(0.0, end - max(start, fcp) - 50.0)
+    return total
+
+
+# --- pages --------------------------------------------------------------------------
+
+
+@dataclass
+class Page:
+    dataset: str
+    name: str
+    html: bytes
+    departments: int
+    samples: dict[int, list[dict]] = field(default_factory=dict)
+    served: int = 0  # bytes of every file of one load (the page and what it asked for)
+
+    @property
+    def url(self) -> str:
+        return ORIGIN + re.sub(r"[^a-z0-9]+", "-", f"{self.dataset} {self.name}".lower()) + ".html"
+
+
+def script_at(revision: str) -> tuple[str, str]:
+    """The page script committed at ``revision`` and the working tree's."""
+    import subprocess
+
+    name = "src/relocmap/page/relocmap.min.js"
+    before = subprocess.run(
+        ["git", "show", f"{revision}:{name}"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    return before, (ROOT / name).read_text("utf-8")
+
+
+def with_script(page: Page, revision: str, scripts: tuple[str, str]) -> Page:
+    """relocmap's page with the page script of ``revision`` in place of today's (the
+    rest of the page, written by Python, must be the same at both)."""
+    before, now = scripts
+    html = page.html.decode("utf-8")
+    if html.count(now) != 1:
+        sys.exit("bench/browser.py: the page does not inline src/relocmap/page/relocmap.min.js")
+    name = f"relocmap, script of {revision}"
+    return Page(page.dataset, name, html.replace(now, before).encode("utf-8"), page.departments)
+
+
+def build_pages(scratch: Path, before: str | None = None) -> list[Page]:
+    warnings.filterwarnings("ignore", message="Numba not installed")
+    scripts = script_at(before) if before else ("", "")
+    pages = []
+    datasets = [("region", DATA, FACTS, 12), ("all France", france_csv(scratch), None, 101)]
+    builders = [
+        ("relocmap", build_relocmap_page),
+        ("explore (IGN outlines)", build_explore),
+        ("explore (page outlines)", lambda d, f, o: build_explore(d, f, o, page_geometry=True)),
+    ]
+    with no_network():
+        for dataset, data, facts, count in datasets:
+            for name, build in builders:
+                out_dir = scratch / f"{dataset}-{name}".replace(" ", "-")
+                out_dir.mkdir()
+                html = build(data, facts, out_dir).read_bytes()
+                pages.append(Page(dataset, name, html, count))
+                if before and name == "relocmap":
+                    pages.append(with_script(pages[-1], before, scripts))
+    return pages
+
+
+# --- serving: a local HTTPS server answering for every host ---------------------
+# Chromium resolves every host name to it (--host-resolver-rules) and accepts its
+# self-signed certificate (made by openssl for the run): the pages load their files
+# from the addresses they name, over HTTPS, as they would on the web, without any
+# request leaving the machine and without rewriting the pages.
+
+
+class Server:
+    """A threaded HTTPS server over a dict {"https://host/path": bytes}; 404 otherwise."""
+
+    def __init__(self, files: dict[str, bytes], scratch: Path):
+        import http.server
+        import ssl
+        import subprocess
+        import threading
+
+        self.files, self.served, self.refused = files, 0, set()
+        owner = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+                url = "https://" + self.headers.get("Host", "") + self.path
+                body = owner.files.get(url)
+                if body is None:
+                    owner.refused.add(self.headers.get("Host", "?"))
+                    self.send_response(404)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                owner.served += len(body)
+                self.send_response(200)
+                self.send_header("Content-Type", content_type(url))
+                self.send_header("Content-Length", str(len(body)))
+                # as the CDNs answer (relocmap's page asks for Leaflet with SRI, CORS)
+                self.send_header("Access-Control-Allow-Origin", "*")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        key, cert = scratch / "key.pem", scratch / "cert.pem"
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+             "-subj", "/CN=bench.relocmap.test", "-keyout", str(key), "-out", str(cert)],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        # a connection the browser drops (a context closed mid-load) is no error here
+        self.httpd.handle_error = lambda request, address: None  # type: ignore[method-assign]
+        self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+        self.port = self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def load(browser, page: Page, throttle: int, server: Server) -> dict:
+    """One cold load: a new context (empty cache, new connections), CPU throttled before
+    navigating."""
+    context = browser.new_context(viewport=VIEWPORT, ignore_https_errors=True)
+    server.served = 0
+    try:
+        context.add_init_script(PROBE % page.departments)
+        tab = context.new_page()
+        cdp = context.new_cdp_session(tab)
+        cdp.send("Performance.enable")
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+        tab.goto(page.url, wait_until="commit", timeout=TIMEOUT_MS)
+        tab.wait_for_function(
+            "window.__bench && window.__bench.quiet()", polling=100, timeout=TIMEOUT_MS
+        )
+        found = tab.evaluate(COLLECT)
+        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    finally:
+        context.close()
+    page.served = server.served
+    fcp = found["fcp"] or 0.0
+    return {
+        "paths": found["pathsDrawn"],
+        "fcp": fcp,
+        "tbt": blocking_time(found["longTasks"], fcp),
+        "blocking": blocking_time(found["longTasks"], 0.0),
+        "heap": metrics.get("JSHeapUsedSize", 0.0) / 1e6,
+    }
+
+
+def read_vendor() -> tuple[dict[str, bytes], list[str]]:
+    files, missing = {}, []
+    for url, (path, _) in vendor().items():
+        if path is None:
+            files[url] = b""
+        elif path.is_file():
+            files[url] = path.read_bytes()
+        else:
+            missing.append(str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path))
+    return files, missing
+
+
+def run(pages: list[Page], rounds: int, scratch: Path) -> set[str]:
+    from playwright.sync_api import sync_playwright
+
+    files, missing = read_vendor()
+    if missing:
+        sys.exit(f"bench/browser.py: run 'npm ci --prefix bench' first; missing {missing}")
+    files.update({page.url: page.html for page in pages})
+    server = Server(files, scratch)
+    args = [*LAUNCH_ARGS, f"--host-resolver-rules=MAP * 127.0.0.1:{server.port}"]
+    args.append("--ignore-certificate-errors")
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+            for page in pages:  # one untimed load each: the browser's own warm-up
+                load(browser, page, 1, server)
+            for round_ in range(rounds):
+                print(f"… round {round_ + 1} of {rounds}", file=sys.stderr, flush=True)
+                for throttle in THROTTLES:
+                    for page in pages:
+                        sample = load(browser, page, throttle, server)
+                        page.samples.setdefault(throttle, []).append(sample)
+            browser.close()
+    finally:
+        server.close()
+    return server.refused
+
+
+# --- report -------------------------------------------------------------------------
+
+
+def median(page: Page, throttle: int, key: str) -> float:
+    return statistics.median(s[key] for s in page.samples[throttle])
+
+
+def spread(page: Page, throttle: int, key: str) -> str:
+    values = [s[key] for s in page.samples[throttle]]
+    return f"{min(values):,.0f}–{max(values):,.0f}"
+
+
+def ratio(ours: float, theirs: float) -> str:
+    return f"{ours / theirs:.2f}×" if theirs else "–"
+
+
+def row(page: Page, peer: Page, throttle: int) -> str:
+    """One page at one throttling, with its ratios to explore's (IGN outlines)."""
+
+    def m(key: str) -> float:
+        return median(page, throttle, key)
+
+    def to_peer(key: str) -> str:
+        return ratio(m(key), median(peer, throttle, key))
+
+    return (
+        f"| {page.dataset} | {throttle}× | {page.name} "
+        f"| {len(page.html):,} ({gzip_size(page.html):,}) | {page.served:,} "
+        f"| {m('paths'):,.0f} | {spread(page, throttle, 'paths')} | {m('fcp'):,.0f} "
+        f"| {m('blocking'):,.0f} | {spread(page, throttle, 'blocking')} "
+        f"| {m('tbt'):,.0f} | {m('heap'):.1f} | {to_peer('paths')} | {to_peer('blocking')} |"
+    )
+
+
+def table(pages: list[Page], rounds: int) -> str:
+    lines = [
+        f"| Data | CPU | Page | HTML bytes (gzip) | all files (bytes) "
+        f"| paths drawn, median of {rounds} (ms) | min–max | FCP (ms) "
+        "| blocking from start (ms) | min–max | TBT after FCP (ms) | heap (MB) "
+        "| paths drawn ÷ explore | blocking ÷ explore |",
+        "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for throttle in THROTTLES:
+        for page in pages:
+            peer = next(
+                p for p in pages if p.dataset == page.dataset and p.name == "explore (IGN outlines)"
+            )
+            lines.append(row(page, peer, throttle))
+    return "\n".join(lines)
+
+
+def chromium_version() -> str:
+    try:
+        import subprocess
+
+        return subprocess.run(
+            [CHROMIUM, "--version"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, ValueError) as error:
+        return f"unknown Chromium ({error})"
+
+
+def machine(load_before: tuple[float, ...], load_after: tuple[float, ...]) -> str:
+    loads = ", ".join(f"{x:.1f}" for x in load_before)
+    after = ", ".join(f"{x:.1f}" for x in load_after)
+    return (
+        f"relocmap source: {source_state()}. Machine: {platform.system()} "
+        f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"{chromium_version()} (headless), Playwright {metadata.version('playwright')}, "
+        f"viewport {VIEWPORT['width']}×{VIEWPORT['height']}; load average before: {loads}, "
+        f"after: {after} (other jobs were running: compare medians)."
+    )
+
+
+def sources_list(refused: set[str]) -> str:
+    lines = [f"- `{url}`: {origin}" for url, (_, origin) in vendor().items()]
+    lines.append("- refused (tiles and anything else): " + (", ".join(sorted(refused)) or "none"))
+    return "Files served from local copies:\n\n" + "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=5, help="timed loads per case (default 5)")
+    parser.add_argument("--json", type=Path, help="also write every sample to this file")
+    parser.add_argument("--write", action="store_true", help="rewrite bench/README.md's section")
+    parser.add_argument(
+        "--before",
+        metavar="REV",
+        help="also load relocmap's page with the page script committed at REV (git), "
+        "interleaved with the others: before/after figures from one run",
+    )
+    args = parser.parse_args(argv)
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
+    load_before = os.getloadavg()
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="relocmap-browser-") as tmp:
+        pages = build_pages(Path(tmp), args.before)
+        refused = run(pages, args.rounds, Path(tmp))
+    section = "\n\n".join(
+        [
+            machine(load_before, os.getloadavg()),
+            table(pages, args.rounds),
+            sources_list(refused),
+        ]
+    )
+    print(section)
+    print(f"\n({time.monotonic() - started:.0f} s)", file=sys.stderr)
+    if args.json:
+        samples = {f"{p.dataset} / {p.name}": p.samples for p in pages}
+        args.json.write_text(json.dumps(samples, indent=1) + "\n", encoding="utf-8")
+    if args.write:
+        write_readme(section, START, END)
+
+
+if __name__ == "__main__":
+    main()
