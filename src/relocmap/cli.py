@@ -14,6 +14,7 @@ import click
 from relocmap.base import layout
 from relocmap.base.errors import RelocmapError
 from relocmap.build import build_map, headline_check
+from relocmap.desk.command import desk
 from relocmap.extract.output import check_output_paths, release_outputs, trace_lines
 from relocmap.extract.release import check_totals_region, extract_release, names_in
 from relocmap.files.writing import write_all_atomic
@@ -590,6 +591,8 @@ def _rebuild_after_update(
     for path in paths:
         click.echo(f"wrote {path} ({path.stat().st_size} bytes)")
 
+
+main.add_command(desk)  # the editor's desk, defined in relocmap.desk
 
 if __name__ == "__main__":  # pragma: no cover
     main()
