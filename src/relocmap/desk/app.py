@@ -130,7 +130,8 @@ def _headers(response: Response) -> Response:
     from elsewhere (the map's pages keep their own, as published)."""
     response.headers["X-Frame-Options"] = "SAMEORIGIN"
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    # (no-referrer would make the browser send "Origin: null" with the desk's own forms)
+    response.headers["Referrer-Policy"] = "same-origin"
     if response.mimetype == "text/html" and request.endpoint not in ("map_file", "preview_file"):
         response.headers["Content-Security-Policy"] = (
             "default-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'none'"
