@@ -385,3 +385,13 @@ def test_two_publications_at_once_cannot_interleave(desk, root):
     assert "Une autre publication est en cours" in page.text
     assert project_files(root) == before
     assert post(desk, "/publier", fields).status_code == 200  # the lock was let go
+
+
+def test_the_check_as_you_type_gets_only_the_verdict_from_the_same_rules(desk):
+    fields = corrections(read(desk).text)
+    fields[f"projets-{row_index(fields, 'Ain')}"] = "-5"
+    page = post(desk, "/verifier", fields, headers={"X-Desk-Fragment": "1"})
+    assert page.status_code == 400
+    assert "<html" not in page.text and 'id="problemes"' in page.text
+    [problem] = problems_of(page.text)
+    assert "colonne « projets » : expected a whole number ≥ 0" in problem

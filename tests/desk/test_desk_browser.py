@@ -140,7 +140,16 @@ def test_an_editor_reads_corrects_previews_and_publishes_in_the_browser(browser,
         assert "Dans l'Ain, 30 projets" in ain.inner_text()
         page.screenshot(path=ARTIFACTS / "desk-verifier.png", full_page=True)
         no_violations(page, "verifier")
+        # Checked as the editor types, by the server's rules, without leaving the page.
+        read_at = page.url
+        page.get_by_label("Emplois, ligne 1 (Ain)", exact=True).fill("beaucoup")
+        expect(page.locator("#verification")).to_contain_text(
+            "data/relocalisations.csv, ligne 2 (ligne 1 du tableau), colonne « emplois » :"
+        )
+        assert page.url == read_at
+        no_violations(page, "verifier (problème)")
         page.get_by_label("Emplois, ligne 1 (Ain)", exact=True).fill("650")
+        expect(page.locator("#verification")).to_contain_text("Les chiffres sont valides")
         page.get_by_role("button", name="Vérifier les corrections").click()
         assert page.get_by_role("status").inner_text().startswith("Les chiffres sont valides")
         assert page.get_by_label("Emplois, ligne 1 (Ain)", exact=True).input_value() == "650"

@@ -58,6 +58,8 @@ MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 150  # France has 101 departments
 DEFAULT_SOURCE = "Région Auvergne-Rhône-Alpes, communiqué de presse"
 PREVIEW_KEY = RELEASE_ID
+# Sent by desk.js when it checks the form as the editor types (the page works without it).
+FRAGMENT_HEADER = "X-Desk-Fragment"
 
 
 @dataclass(frozen=True)
@@ -296,8 +298,10 @@ def _correction_page(
     first: bool = False,
 ) -> tuple[str, int]:
     rows, totals = _shown(draft, checked)
+    # The script's check as the editor types: only the verdict, checked by the same code.
+    fragment = request.headers.get(FRAGMENT_HEADER) == "1"
     return _page(
-        "verifier.html",
+        "_verification.html" if fragment else "verifier.html",
         status,
         draft=draft,
         lines=lines,
