@@ -394,4 +394,4 @@ def test_the_check_as_you_type_gets_only_the_verdict_from_the_same_rules(desk):
     assert page.status_code == 400
     assert "<html" not in page.text and 'id="problemes"' in page.text
     [problem] = problems_of(page.text)
-    assert "colonne « projets » : expected a whole number ≥ 0" in problem
+    assert "colonne « projets » : un nombre entier ≥ 0 est attendu" in problem

@@ -32,7 +32,7 @@ from relocmap.inputs.checked import facts_beside, resolve_data
 from relocmap.inputs.facts import read_facts
 from relocmap.inputs.figures import csv_columns
 from relocmap.page import MapOptions
-from relocmap.update import Update, files_to_write, read_update, refuse_contradicted_totals
+from relocmap.update import Update, files_to_write, read_update
 
 # A release kept by the desk is named by the first characters of its SHA-256: the same
 # text is the same release, and the name taken from a form is checked against this.
@@ -197,13 +197,13 @@ def check_draft(place: Place, draft: Draft) -> Checked:
 
 def ready_problems(checked: Checked, draft: Draft, release: Path) -> list[Problem]:
     """What stops a preview or a publication though the files are valid: totals that
-    contradict the departments (unless accepted, as --accept-total-mismatch), lines of the
-    release that could not be read and that the editor has not said were seen to."""
-    problems: list[Problem] = []
-    try:
-        refuse_contradicted_totals(checked.update, release)
-    except InputError as exc:
-        problems.extend(exc.problems)
+    contradict the departments (unless accepted, as --accept-total-mismatch does), lines
+    of the release that could not be read and that the editor has not said were seen to."""
+    problems = [
+        Problem(str(checked.facts_path), concern.message) for concern in checked.update.concerns
+    ]
+    if problems:
+        problems.append(Problem(str(checked.facts_path), "total mismatch not accepted"))
     if checked.update.extraction.problems and not draft.refused_lines_seen:
         problems.append(Problem(str(release), "refused lines not seen to"))
     return problems
