@@ -19,7 +19,7 @@ import pytest
 from desk_support import RELEASE, SOURCE, desk_place, project_copy
 from helpers import page_departments, snapshot
 from playwright.sync_api import expect
-from test_a11y import axe_violations
+from test_a11y import PHONE, axe_violations
 from test_browser import ARTIFACTS, DESKTOP, GREY_TILE, leaflet_file
 from werkzeug.serving import make_server
 
@@ -107,7 +107,7 @@ def hostile_page(desk: Desk) -> str:
     )
 
 
-def open_page(browser, desk: Desk, javascript: bool = True):
+def open_page(browser, desk: Desk, javascript: bool = True, viewport: dict = DESKTOP):
     # bypass_csp: axe-core is injected as an inline script, which the desk's CSP forbids.
     context = browser.new_context(viewport=DESKTOP, java_script_enabled=javascript, bypass_csp=True)
     page = context.new_page()
@@ -122,6 +122,7 @@ def read_release(page, release: str = RELEASE) -> None:
     page.get_by_label("Date du communiqué").fill("2023-06-14")
     page.get_by_label("Source des chiffres").fill(SOURCE)
     page.get_by_role("button", name="Lire le communiqué").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vérifier et corriger les chiffres")
 
 
 # The journey is one test on purpose: each step needs the previous one's page.
@@ -180,6 +181,33 @@ def test_an_editor_reads_corrects_previews_and_publishes_in_the_browser(browser,
         no_violations(page, "publication")
         page.get_by_role("link", name="Carte publiée").click()
         page.locator("path.relocmap-dep").first.wait_for()
+        assert recorded == []
+    finally:
+        context.close()
+
+
+def test_every_step_on_a_phone_has_no_axe_violation(browser, desk):
+    context, page, recorded = open_page(browser, desk, viewport=PHONE)
+    try:
+        no_violations(page, "lire (téléphone)")
+        page.screenshot(path=ARTIFACTS / "desk-lire-phone.png", full_page=True)
+        read_release(page)
+        page.get_by_label("Projets, ligne 3 (Ardèche)", exact=True).fill("dix")
+        page.get_by_role("button", name="Vérifier les corrections").click()
+        expect(page.get_by_role("alert")).to_contain_text("colonne « projets »")
+        page.screenshot(path=ARTIFACTS / "desk-verifier-phone.png", full_page=True)
+        no_violations(page, "verifier (téléphone)")
+        page.get_by_label("Projets, ligne 3 (Ardèche)", exact=True).fill("10")
+        page.get_by_role("button", name="Voir l'aperçu").click()
+        page.frame_locator("iframe[title='Aperçu de la carte sur téléphone']").locator(
+            "path.relocmap-dep"
+        ).first.wait_for()
+        no_violations(page, "apercu (téléphone)")
+        page.get_by_role("button", name="Publier").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Publication faite")
+        no_violations(page, "publie (téléphone)")
+        page.get_by_role("link", name="Voir les publications").click()
+        no_violations(page, "publications (téléphone)")
         assert recorded == []
     finally:
         context.close()

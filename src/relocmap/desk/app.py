@@ -31,7 +31,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from relocmap.base import layout
 from relocmap.base.errors import InputError, RelocmapError
 from relocmap.desk import guard, messages
-from relocmap.desk.messages import PRECISION_LABELS, french_all
+from relocmap.desk.messages import PRECISION_LABELS, french_all, french_reason
 from relocmap.desk.work import (
     RELEASE_ID,
     RELEASE_NAMES,
@@ -86,7 +86,7 @@ def create_app(place: Place, serving: Serving | None = None) -> Flask:
     app.config["DESK_SERVING"] = serving
     # Random per start: it only has to be unknown to other sites' pages.
     app.config["DESK_CSRF"] = secrets.token_urlsafe(32)
-    app.jinja_env.globals.update(precision_labels=PRECISION_LABELS)
+    app.jinja_env.globals.update(precision_labels=PRECISION_LABELS, french_reason=french_reason)
     app.before_request(_guard)
     app.after_request(_headers)
     app.register_error_handler(RequestEntityTooLarge, _too_large)
