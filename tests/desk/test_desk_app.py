@@ -185,6 +185,9 @@ def test_a_bad_figure_gets_a_french_message_with_its_place_and_nothing_is_writte
             "colonne « emplois » : "
         ), problem
         assert f'href="#rangee-{ain + 1}"' in page.text
+        # The release's trace stays beside the table, whose empty rows do not pile up.
+        assert page.text.count('class="trace-link"') == 13
+        assert forms(page.text)["corrections"]["lignes"] == "14"
     assert project_files(root) == before
 
 

@@ -45,6 +45,7 @@ from relocmap.desk.work import (
     publications,
     publish,
     ready_problems,
+    release_extraction,
     release_lines,
     release_path,
 )
@@ -298,14 +299,22 @@ def _correction_page(
     first: bool = False,
 ) -> tuple[str, int]:
     rows, totals = _shown(draft, checked)
+    found = None
+    if checked is not None:
+        found = checked.update.extraction
+    elif not fragment_request():
+        try:
+            found = release_extraction(_place(), release)
+        except RelocmapError:
+            found = None  # the release itself is refused: its problems say why
     # The script's check as the editor types: only the verdict, checked by the same code.
-    fragment = request.headers.get(FRAGMENT_HEADER) == "1"
     return _page(
-        "_verification.html" if fragment else "verifier.html",
+        "_verification.html" if fragment_request() else "verifier.html",
         status,
         draft=draft,
         lines=lines,
         checked=checked,
+        found=found,
         rows=rows + [("",) * len(csv_columns())] * 2,
         columns=csv_columns(),
         totals=totals,
@@ -313,6 +322,11 @@ def _correction_page(
         problems=problems,
         first=first,
     )
+
+
+def fragment_request() -> bool:
+    """True when desk.js checks the form as the editor types (only the verdict is sent)."""
+    return request.headers.get(FRAGMENT_HEADER) == "1"
 
 
 def _error_page(exc: RelocmapError, release: Path | None) -> tuple[str, int]:
@@ -358,8 +372,8 @@ def _preview() -> tuple[str, int]:
 def _shown(draft: Draft, checked: Checked | None) -> tuple[list[tuple[str, ...]], dict[str, str]]:
     """The table's rows and the totals as the editor sees them: the corrections, or what
     the release gave."""
-    if draft.rows is not None:
-        rows = list(draft.rows)
+    if draft.rows is not None:  # the empty rows are added again below the table
+        rows = [row for row in draft.rows if any(cell.strip() for cell in row)]
     elif checked is not None:
         rows = csv_rows(checked.update.csv_text)
     else:

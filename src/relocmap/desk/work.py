@@ -24,15 +24,17 @@ from relocmap.base import layout
 from relocmap.base.errors import InputError, Problem
 from relocmap.base.numbers import parse_count
 from relocmap.build import build_map
+from relocmap.extract.found import Extraction
 from relocmap.extract.output import TOTALS_KEYS
 from relocmap.extract.text import read_release
 from relocmap.files.writing import write_all_atomic, write_bytes_atomic
 from relocmap.history.folder import release_folders
+from relocmap.inputs.boundaries import read_boundaries
 from relocmap.inputs.checked import facts_beside, resolve_data
 from relocmap.inputs.facts import read_facts
 from relocmap.inputs.figures import csv_columns
 from relocmap.page import MapOptions
-from relocmap.update import Update, files_to_write, read_update
+from relocmap.update import Update, files_to_write, read_release_figures, read_update
 
 # A release kept by the desk is named by the first characters of its SHA-256: the same
 # text is the same release, and the name taken from a form is checked against this.
@@ -109,6 +111,13 @@ def release_path(work: Path, release_id: str) -> Path:
             if (folder / name).is_file():
                 return folder / name
     raise InputError.single("communiqué", "release not found: read it again")
+
+
+def release_extraction(place: Place, release: Path) -> Extraction:
+    """What the extract stage reads in the release (as 'update' reads it, lines it could
+    not read kept as problems): the trace shown even while a correction is refused."""
+    found, _ = read_release_figures(release, read_boundaries(place.geo), True, None)
+    return found
 
 
 def release_lines(path: Path) -> list[str]:
