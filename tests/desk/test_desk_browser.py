@@ -67,8 +67,12 @@ class _Violations:
 
 
 def no_violations(page, name: str) -> None:
+    """axe-core finds nothing, and the page is no wider than the window (no sideways
+    scrolling: on a phone, only the tables scroll inside their own region)."""
     found = axe_violations(_Violations(page))
     assert found == [], f"{name}: {found}"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"{name}: {width} px wide"
 
 
 def route(desk: Desk, recorded: list[str]):
