@@ -295,6 +295,10 @@ def test_another_address_than_this_computer_needs_a_token(root):
     assert right.status_code == 303
     assert "s3cret" not in right.headers["Set-Cookie"]
     assert desk.get("/", base_url=url).status_code == 200
+    # Colleagues reach it by the name or address the network gives it (the login page,
+    # not a refusal: the cookie of one name is not sent to another).
+    other = desk.get("/", base_url="http://192.0.2.10:8765")
+    assert other.status_code == 401 and "Entrer dans le bureau" in other.text
 
 
 def test_an_upload_over_the_limit_is_refused_in_french(desk, root):

@@ -113,7 +113,9 @@ def hostile_page(desk: Desk) -> str:
 
 def open_page(browser, desk: Desk, javascript: bool = True, viewport: dict = DESKTOP):
     # bypass_csp: axe-core is injected as an inline script, which the desk's CSP forbids.
-    context = browser.new_context(viewport=viewport, java_script_enabled=javascript, bypass_csp=True)
+    context = browser.new_context(
+        viewport=viewport, java_script_enabled=javascript, bypass_csp=True
+    )
     page = context.new_page()
     recorded: list[str] = []
     page.route("**/*", route(desk, recorded))

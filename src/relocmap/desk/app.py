@@ -11,6 +11,7 @@ Read (``/``, ``POST /lire``) → check and correct (``POST /verifier``) → prev
 from __future__ import annotations
 
 import secrets
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +52,7 @@ from relocmap.desk.work import (
 )
 from relocmap.extract.output import TOTALS_KEYS
 from relocmap.inputs.dates import PartialDate
-from relocmap.inputs.figures import csv_columns
+from relocmap.inputs.figures import csv_columns, read_csv_table
 
 # A release is a few pages of text: 2 MiB is far more than any, and far less than the
 # 50 MB files the hardened readers refuse (the limit is checked before anything is read).
@@ -87,6 +88,8 @@ def create_app(place: Place, serving: Serving | None = None) -> Flask:
     app.config["DESK_SERVING"] = serving
     # Random per start: it only has to be unknown to other sites' pages.
     app.config["DESK_CSRF"] = secrets.token_urlsafe(32)
+    # One preview built at a time: two requests for one draft share its folder.
+    app.config["DESK_PREVIEW_LOCK"] = threading.Lock()
     app.jinja_env.globals.update(precision_labels=PRECISION_LABELS, french_reason=french_reason)
     app.before_request(_guard)
     app.after_request(_headers)
@@ -112,7 +115,7 @@ def _refusal(text: str, status: int) -> tuple[str, int]:
 def _guard() -> Any:
     """Before any request: the Host, the operator's token, the CSRF token of a POST."""
     serving: Serving = _config("DESK_SERVING")
-    if not guard.host_allowed(request.host, serving.host, serving.port):
+    if not guard.host_allowed(request.host, serving.host, serving.port, bool(serving.token)):
         return _refusal(messages.HOST_REFUSED, 403)
     if serving.token and request.endpoint not in ("login", "static"):
         if not guard.same(
@@ -195,25 +198,22 @@ def _read() -> tuple[str, int]:
     form = request.form
     date, source = form.get("date", "").strip(), form.get("source", "").strip()
     upload = request.files.get("fichier")
+    name = upload.filename if upload is not None and upload.filename else None
     text = form.get("texte", "")
-    has_file = upload is not None and bool(upload.filename)
+    suffix = Path(name).suffix.lower() if name else ".txt"
     problem = None
-    if has_file and text.strip():
+    if name and text.strip():
         problem = messages.TWO_RELEASES
-    elif not has_file and not text.strip():
+    elif not name and not text.strip():
         problem = messages.NO_RELEASE
-    if problem is None and has_file:
-        assert upload is not None and upload.filename is not None
-        suffix = Path(upload.filename).suffix.lower()
-        if suffix not in RELEASE_NAMES:
-            problem = messages.WRONG_TYPE.format(name=upload.filename)
+    elif name and suffix not in RELEASE_NAMES:
+        problem = messages.WRONG_TYPE.format(name=name)
     if problem is not None:
         return _page("lire.html", 400, source=source, date=date, problems=[problem])
-    if has_file:
-        assert upload is not None and upload.filename is not None
-        content, suffix = upload.read(), Path(upload.filename).suffix.lower()
+    if name and upload is not None:
+        content = upload.read()
     else:
-        content, suffix = text.replace("\r\n", "\n").encode("utf-8"), ".txt"
+        content = text.replace("\r\n", "\n").encode("utf-8")
     release_id = keep_release(_place().work, content, suffix)
     return _checked_page(Draft(release_id, date, source), first=True)
 
@@ -353,7 +353,8 @@ def _preview() -> tuple[str, int]:
     if checked is None:
         return _checked_page(draft)
     try:
-        folder = preview(_place(), checked)
+        with _config("DESK_PREVIEW_LOCK"):
+            folder = preview(_place(), checked)
     except RelocmapError as exc:
         return _checked_page_with(draft, exc)
     rows, totals = _shown(draft, checked)
@@ -402,7 +403,8 @@ def _publish() -> tuple[str, int]:
             checked = _ready(draft)
             if checked is None:
                 return _checked_page(draft)
-            folder = preview(place, checked)
+            with _config("DESK_PREVIEW_LOCK"):
+                folder = preview(place, checked)
             written = publish(place, checked)
     except guard.DeskBusy:
         return _refusal(messages.BUSY, 409)
@@ -425,8 +427,12 @@ def _publication(key: str) -> tuple[str, int]:
     if key not in found:
         abort(404)
     publication = found[key]
-    rows = csv_rows(publication.data.read_text("utf-8-sig"))
-    return _page("publication.html", publication=publication, rows=rows, columns=csv_columns())
+    try:
+        table = read_csv_table(publication.data)  # the bounded reader: never a FIFO's wait
+    except RelocmapError as exc:
+        return _refusal(str(exc), 500)
+    rows = [tuple(cells) for _, cells in table.rows]
+    return _page("publication.html", publication=publication, rows=rows, columns=table.header)
 
 
 def _map_file(name: str) -> Response:

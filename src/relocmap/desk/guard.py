@@ -40,9 +40,13 @@ def same(given: str | None, expected: str) -> bool:
     return given is not None and hmac.compare_digest(given.encode(), expected.encode())
 
 
-def host_allowed(header: str, bound: str, port: int) -> bool:
-    """The Host header of a request names the address the desk listens on (or, locally,
-    localhost): a page of another site that resolves its name to 127.0.0.1 is refused."""
+def host_allowed(header: str, bound: str, port: int, token: bool) -> bool:
+    """Without a token, the Host header of a request must name this computer at the desk's
+    port: a page of another site that resolves its own name to 127.0.0.1 (DNS rebinding)
+    is refused. With a token, colleagues reach the desk by whatever name or address the
+    network gives it, and the token keeps everyone else out."""
+    if token:
+        return True
     names = {bound, *(LOCAL_HOSTS if is_local(bound) else ())}
     allowed = {f"{n}:{port}" for n in names} | {f"[{n}]:{port}" for n in names if ":" in n}
     return header in allowed

@@ -220,22 +220,20 @@ def ready_problems(checked: Checked, draft: Draft, release: Path) -> list[Proble
 
 def preview(place: Place, checked: Checked) -> Path:
     """Build the map as it will be published into a folder of the work folder, from a
-    copy of the data with the new files in it: the same build as after publishing.
+    copy of the data with the new files in it: the same build as after publishing, done
+    again each time (the data may have changed since). The caller builds one preview at
+    a time.
 
-    The folder is named by the digest of the files written, so the same draft gives the
-    same preview; its name is returned (the folder under ``work/apercus``)."""
+    The folder is named by the digest of the files to write (a draft's preview keeps its
+    address); it is returned (under ``work/apercus``)."""
     digest = hashlib.sha256()
     for path, content in checked.files.items():
         digest.update(str(path).encode() + b"\0")
         digest.update(content.encode() if isinstance(content, str) else content)
-    key = digest.hexdigest()[:32]
-    folder = place.work / "apercus" / key
-    out = folder / "carte"
-    if (out / layout.PAGE_HTML).is_file():
-        return folder
+    folder = place.work / "apercus" / digest.hexdigest()[:32]
     data_copy = _data_copy(place, checked, folder / "donnees")
     facts = None if data_copy.is_dir() else facts_beside(data_copy)
-    build_map(data_copy, place.geo, out, facts, MapOptions())
+    build_map(data_copy, place.geo, folder / "carte", facts, MapOptions())
     return folder
 
 
