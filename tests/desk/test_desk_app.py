@@ -402,3 +402,14 @@ def test_the_check_as_you_type_gets_only_the_verdict_from_the_same_rules(desk):
     assert "<html" not in page.text and 'id="problemes"' in page.text
     [problem] = problems_of(page.text)
     assert "colonne « projets » : un nombre entier ≥ 0 est attendu" in problem
+
+
+def test_the_desk_pages_load_nothing_from_elsewhere_and_stay_out_of_other_frames(desk):
+    page = get(desk, "/")
+    assert page.headers["Content-Security-Policy"] == (
+        "default-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'none'"
+    )
+    assert page.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert page.headers["Referrer-Policy"] == "same-origin"  # never "Origin: null"
+    # The map keeps its own requests (Leaflet, tiles), as published.
+    assert "Content-Security-Policy" not in get(desk, "/carte/carte.html").headers
