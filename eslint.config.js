@@ -27,7 +27,8 @@ module.exports = [
   {
     // The page's script: minified by terser and inlined into carte.html as one classic
     // script. ES2020 keeps it readable by every browser Leaflet 1.9 supports today.
-    files: ["src/relocmap/page/**/*.js"],
+    // The desk's script (src/relocmap/desk/static/) follows the same rules.
+    files: ["src/relocmap/page/**/*.js", "src/relocmap/desk/static/**/*.js"],
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",

@@ -3,7 +3,7 @@ trust. This module is the documented Python face; the stages live in its subpack
 
 Stages (each may import only those before it; see ARCHITECTURE.md)::
 
-    base → files → inputs → extract → history → outputs → page → build, update, report, cli
+    base → files → inputs → extract → history → outputs → page → build, update, report → desk → cli
 
 For a notebook::
 

@@ -19,12 +19,14 @@ from relocmap.cli_base import (
     DEFAULT_GEO,
     LocalPath,
     OneLineUsageGroup,
+    TranslatedHelp,
     accept_mismatch_option,
     encoding_option,
     geo_option,
     out_dir_option,
     reports_errors,
 )
+from relocmap.desk.command import desk
 from relocmap.extract.output import check_output_paths, release_outputs, trace_lines
 from relocmap.extract.release import check_totals_region, extract_release, names_in
 from relocmap.files.writing import write_all_atomic
@@ -511,6 +513,12 @@ def _written(path: Path) -> str:
         path=path, size=size
     )
 
+
+# The editor's desk, defined in relocmap.desk; its help in the user's language, as every
+# command's (TranslatedHelp).
+main.add_command(
+    TranslatedHelp(desk.name, callback=desk.callback, params=desk.params, help=desk.help)
+)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,6 +65,9 @@ from relocmap.inputs.figures import default_schema, read_csv_table
 from relocmap.inputs.validate import validate_table
 
 _CSV_KEY = Path(FIGURES_CSV)
+# What the desk (an editor's corrections) does to the figures CSV and the facts read from
+# the release before they are checked: the same checks then apply to what is written.
+Edit = Callable[[str, dict[str, Any]], tuple[str, dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -244,6 +247,7 @@ def prepare_update(
     previous_facts_path: Path | None = None,
     accept_total_mismatch: bool = False,
     today: str | None = None,
+    edit: Edit | None = None,
 ) -> Update:
     """Read the release and check what it would write; raise InputError if anything is off.
 
@@ -255,12 +259,16 @@ def prepare_update(
     ``accept_total_mismatch``, totals that contradict the departments' sum are
     recorded in the facts as accepted on ``today`` (default: the clock's day), so
     that every later 'validate' and 'build' knows it (:attr:`Update.accepted`).
+    ``edit``, if given, turns the figures CSV's text and the facts read from the
+    release into those to write (the desk's corrections), before any check.
     """
     boundaries = read_boundaries(geo)
     previous = _previous_facts(previous_facts_path or facts_path)
     found, csv_text = read_release_figures(release, boundaries, partial, encoding)
     totals = release_totals(found, release)
     facts = release_facts(date, source, totals, previous, chosen_announced(found, str(release)))
+    if edit is not None:
+        csv_text, facts = edit(csv_text, facts)
     names = boundaries["nom"].to_dict()
     inputs, frame = _checked((csv_text, facts), data, facts_path, geo, names)
     concerns = total_concerns(inputs.joined, inputs.publication, within_release=True)
@@ -353,6 +361,7 @@ def prepare_new_publication(
     partial: bool = False,
     encoding: str | None = None,
     accept_total_mismatch: bool = False,
+    edit: Edit | None = None,
 ) -> tuple[Update, NewPublication]:
     """As :func:`prepare_update`, for a release added to the publications folder ``root``:
     compared with the latest publication, whose plan facts it keeps."""
@@ -369,6 +378,7 @@ def prepare_new_publication(
         partial=partial,
         encoding=encoding,
         accept_total_mismatch=accept_total_mismatch,
+        edit=edit,
         previous_data=None if previous is None else previous / FIGURES_CSV,
         previous_facts_path=None if previous is None else previous / FACTS_JSON,
     )

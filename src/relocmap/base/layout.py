@@ -41,3 +41,13 @@ LOCAL_ASSET_NAMES = (LEAFLET_JS, LEAFLET_CSS)
 # output folder of relocmap's, replaced whole (files/writing.py), so that outputs of
 # another mode (evolution.png after a single publication) do not linger beside the new set.
 ALL_OUTPUT_NAMES = (*OUTPUT_NAMES, EVOLUTION_PNG, TRAJECTORY_PNG, *LOCAL_ASSET_NAMES)
+
+# --- the desk (relocmap desk) ---------------------------------------------------------
+
+# A release pasted or dropped in the desk, kept under the desk's work folder by its digest.
+DESK_RELEASE_TEXT = "communique.txt"
+DESK_RELEASE_HTML = "communique.html"
+# In the desk's work folder: held while it publishes, so two publishes never interleave.
+DESK_LOCK = "publication.lock"
+# The desk's own folder in the project (releases kept, previews built); nothing else reads it.
+DESK_WORK = Path(".relocmap-desk")
