@@ -193,12 +193,15 @@ def test_a_usage_mistake_is_french_under_a_french_locale():
 def test_a_program_may_choose_its_language_whatever_the_locale(monkeypatch):
     monkeypatch.setenv("LANG", "C.UTF-8")
     problem = Problem("data/x.csv", "reason", 7, "emplois")
+    first = i18n.use_language("fr")
     try:
-        i18n.use_language("fr")
         assert str(problem) == "data/x.csv, ligne 7, colonne 'emplois' : reason"
         monkeypatch.setenv("LANG", "fr_FR.UTF-8")
-        i18n.use_language("en")
+        second = i18n.use_language("en")
         assert str(problem) == "data/x.csv, line 7, column 'emplois': reason"
+        i18n.restore_language(second)
+        assert i18n.language() == "fr"
     finally:
-        i18n.use_language(None)
-    assert i18n.language() == "fr"  # the locale's again
+        i18n.restore_language(first)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert i18n.language() == "en"  # the locale's again

@@ -401,7 +401,7 @@ def test_the_check_as_you_type_gets_only_the_verdict_from_the_same_rules(desk):
     assert page.status_code == 400
     assert "<html" not in page.text and 'id="problemes"' in page.text
     [problem] = problems_of(page.text)
-    assert "colonne « projets » : un nombre entier ≥ 0 est attendu" in problem
+    assert "colonne « projets » : nombre entier ≥ 0 attendu" in problem
 
 
 def test_the_desk_pages_load_nothing_from_elsewhere_and_stay_out_of_other_frames(desk):

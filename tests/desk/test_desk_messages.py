@@ -1,6 +1,6 @@
-"""Every problem the desk shows is a French sentence that keeps the file, line and column
-(and the table's row): each case is made by the library itself from a corrected form, so
-a change of its wording fails here rather than showing English to an editor."""
+"""Every problem the desk shows is French and keeps the file, line and column (and the
+table's row): the library's reasons in the words 'validate' prints under a French locale
+(its catalogue), each case made by the library itself from a corrected form."""
 
 from __future__ import annotations
 
@@ -44,59 +44,61 @@ def read_form(tmp_path_factory, repo_root):
 CASES = {
     "negative": (
         {"projets-0": "-5"},
-        f"{CSV} « projets » : un nombre entier ≥ 0 est attendu (comme 1220 ou 1 220), reçu « -5 »",
+        f"{CSV} « projets » : nombre entier ≥ 0 attendu (comme 1220 ou 1 220), reçu '-5'",
     ),
     "words": (
         {"emplois-0": "beaucoup"},
-        f"{CSV} « emplois » : un nombre entier ≥ 0 est attendu (comme 1220 ou 1 220), reçu "
-        "« beaucoup » ; écrivez le nombre en chiffres, et sa précision (environ, près de, "
-        "plus de) dans la colonne de précision",
+        f"{CSV} « emplois » : nombre entier ≥ 0 attendu (comme 1220 ou 1 220), reçu "
+        "'beaucoup' ; écrivez le nombre en chiffres, et environ, pres_de ou plus_de dans "
+        "emplois_precision si le communiqué le donne de façon approchée",
     ),
     "empty": (
         {"emplois-0": ""},
-        f"{CSV} « emplois » : case vide, une valeur est requise (un département sans "
-        "chiffres publiés n'a pas de ligne : laissez toute la ligne vide)",
+        f"{CSV} « emplois » : cellule vide, une valeur est requise ; un département sans "
+        "chiffres publiés n’a pas de ligne (la carte l’affiche comme 'Pas de données')",
     ),
     "code": (
         {"code-0": "99"},
-        f"{CSV} « code » : code de département inconnu « 99 » ; un code INSEE est attendu, "
+        f"{CSV} « code » : code de département inconnu '99' ; un code INSEE est attendu, "
         "comme 01, 2A ou 974",
     ),
     "precision": (
         {"emplois_precision-0": "vers"},
-        f"{CSV} « précision des emplois » : précision inconnue « vers » ; choisissez exact, "
-        "environ, près de ou plus de",
+        f"{CSV} « précision des emplois » : précision inconnue 'vers' ; une valeur parmi "
+        "exact, environ, pres_de, plus_de est attendue",
     ),
     "twice": (
         {"code-1": "01", "departement-1": "Ain"},
-        "data/relocalisations.csv, ligne 3 (ligne 2 du tableau), colonne « code » : le "
-        "département 01 est déjà donné ligne 2",
+        "data/relocalisations.csv, ligne 3 (ligne 2 du tableau), colonne « code » : "
+        "département 01 déjà donné à la ligne 2",
     ),
     "name": (
         {"departement-0": "Ainn"},
-        f"{CSV} « département » : le nom « Ainn » ne correspond pas au code 01 (Ain) ; "
+        f"{CSV} « département » : le nom 'Ainn' ne correspond pas au code 01 (Ain) ; "
         "vérifiez le code ou le nom",
     ),
     "huge": (
         {"projets-0": "9" * 5000},
-        f"{CSV} « projets » : au plus 1000000 est attendu (une faute de frappe ?), reçu un "
+        f"{CSV} « projets » : au plus 1000000 attendu (une faute de frappe ?), reçu un "
         "nombre de 5000 chiffres",
     ),
     "date": (
         {"date": "14/06/2023"},
-        f"{FACTS} 2 : clé « source_date » : « 14/06/2023 » n'est pas une date ISO 8601 : "
+        f"{FACTS} 2 : clé 'source_date' : \"14/06/2023\" n’est pas une date ISO 8601 : "
         "écrivez 2023-06-14",
     ),
-    "source": ({"source": ""}, f"{FACTS} 3 : clé « source » : elle est vide ; écrivez-la"),
+    "source": (
+        {"source": ""},
+        f"{FACTS} 3 : clé 'source' : est vide ; écrivez le fait, ou retirez la clé",
+    ),
     "total": (
         {"total_projets_publie": "deux cents"},
-        f"{FACTS} 4 : clé « total_projets_publie » : un nombre entier est attendu, reçu "
-        '"deux cents"',
+        f"{FACTS} 4 : clé 'total_projets_publie' : un nombre entier attendu, reçu \"deux cents\"",
     ),
     "total-precision": (
         {"total_projets_precision": "vers"},
-        f'{FACTS} 5 : clé « total_projets_precision » : valeur inconnue "vers" ; choisissez '
-        "exact, environ, près de ou plus de",
+        f"{FACTS} 5 : clé 'total_projets_precision' : valeur inconnue \"vers\" ; une valeur "
+        "parmi exact, environ, pres_de, plus_de est attendue",
     ),
 }
 
@@ -116,8 +118,10 @@ def test_a_total_mismatch_is_explained_in_french(read_form):
     data = {"csrf": csrf, "texte": RELEASE_MISMATCH, "date": "2023-06-14", "source": SOURCE}
     page = desk.post("/lire", data=data, base_url=BASE_URL)
     assert problems_of(page.text) == [
-        "data/publication.json : projets : le total publié (300) et la somme des départements "
-        "(212) diffèrent de plus que la formulation du total ne le permet",
+        "data/publication.json : projets : le total du communiqué lui-même, 300 (« 300 "
+        "projets », exact), et la somme de ses départements, 212, diffèrent de 88, plus que "
+        "cette formulation ne le permet ; vérifiez que le total a été lu dans la bonne phrase "
+        "et qu’aucun département n’a été oublié ou mal saisi",
         "data/publication.json : rien ne peut être publié ainsi : corrigez les chiffres s'ils "
         "ont été mal lus, ou cochez « accepter l'écart » si la Région les a publiés ainsi",
     ]
@@ -128,13 +132,13 @@ def test_a_total_mismatch_is_explained_in_french(read_form):
     [
         (
             b"\x00 FICTIF",
-            "le communiqué, ligne 1 : ce n'est pas du texte : le fichier contient des données "
-            "binaires (octet NUL)",
+            "le communiqué, ligne 1 : pas un fichier texte : il contient des données binaires "
+            "(octet NUL)",
         ),
         (
             b"Bonjour, texte FICTIF sans chiffres.",
-            "le communiqué : aucun chiffre par département n'a été trouvé ; des lignes comme "
-            '"Dans l\'Ain, 30 projets … 610 emplois" sont attendues',
+            "le communiqué : aucun chiffre par département trouvé ; des lignes comme « Dans "
+            "l'Ain, 30 projets … 610 emplois » sont attendues",
         ),
     ],
     ids=["binary", "no-figures"],

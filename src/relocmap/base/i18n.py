@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gettext
 import os
+from contextvars import ContextVar, Token
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,21 +34,28 @@ def _chosen(language: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
 
 
-# A language chosen by the program rather than the locale (use_language), or None.
-_program_language: str | None = None
+# A language chosen by the program rather than the locale (use_language), or None; a
+# context variable, so that one thread (a request of the desk) may choose its own.
+_program_language: ContextVar[str | None] = ContextVar("relocmap_language", default=None)
 
 
-def use_language(language: str | None) -> None:
-    """Speak ``language`` ("fr", "en") whatever the locale says; None: follow the locale
-    again. For a program whose every word is in one language (the desk is French)."""
-    global _program_language
-    _program_language = language
+def use_language(language: str | None) -> Token[str | None]:
+    """Speak ``language`` ("fr", "en") whatever the locale says, in this thread; None:
+    follow the locale again. For a program whose every word is in one language (the
+    desk is French). The token puts the previous choice back (ContextVar.reset)."""
+    return _program_language.set(language)
+
+
+def restore_language(token: Token[str | None]) -> None:
+    """Put back the choice made before :func:`use_language` gave ``token``."""
+    _program_language.reset(token)
 
 
 def catalogue() -> gettext.NullTranslations:
     """The translations the program or the environment asks for, read once per setting."""
-    if _program_language is not None:
-        return _chosen(_program_language)
+    chosen = _program_language.get()
+    if chosen is not None:
+        return _chosen(chosen)
     return _catalogue(tuple(os.environ.get(name) for name in LOCALE_VARIABLES))
 
 

@@ -22,6 +22,7 @@ from flask import (
     Response,
     abort,
     current_app,
+    g,
     render_template,
     request,
     send_from_directory,
@@ -31,7 +32,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from relocmap.base import layout
 from relocmap.base.errors import InputError, RelocmapError
-from relocmap.base.i18n import _
+from relocmap.base.i18n import _, restore_language, use_language
 from relocmap.desk import guard, messages
 from relocmap.desk.messages import PRECISION_LABELS, french_all, french_reason
 from relocmap.desk.work import (
@@ -94,12 +95,25 @@ def create_app(place: Place, serving: Serving | None = None) -> Flask:
     # One preview built at a time: two requests for one draft share its folder.
     app.config["DESK_PREVIEW_LOCK"] = threading.Lock()
     app.jinja_env.globals.update(precision_labels=PRECISION_LABELS, french_reason=french_reason)
+    app.before_request(_speak_french)
+    app.teardown_request(_speak_as_before)
     app.before_request(_guard)
     app.after_request(_headers)
     app.register_error_handler(RequestEntityTooLarge, _too_large)
     app.register_error_handler(HTTPException, _http_error)
     _routes(app)
     return app
+
+
+def _speak_french() -> None:
+    """The desk is French: the library's reasons it shows are validate's French ones."""
+    g.relocmap_language = use_language("fr")
+
+
+def _speak_as_before(_error: BaseException | None = None) -> None:
+    token = g.pop("relocmap_language", None)
+    if token is not None:
+        restore_language(token)
 
 
 def _config(name: str) -> Any:

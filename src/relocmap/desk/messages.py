@@ -3,8 +3,7 @@ sentence that keeps its file, line and column (and, for the figures, the table's
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,10 +25,9 @@ COLUMN_LABELS = {
     "projets_precision": "précision des projets",
     "note": "note",
 }
-# The desk's own reasons, and the few of the library's it states in French itself; any
-# other reason is quoted as the library words it (its French catalogue: issue 19).
-# tests/desk/test_desk_messages.py makes each of the library's from its source, so a
-# change of wording there fails a test instead of leaving English here.
+# The library's reasons come in French from its catalogue (the desk speaks French: see
+# app._speak_french), the same words as 'validate' prints under a French locale; these
+# are the desk's own.
 # The desk's own reasons, as codes its pages word in French (REASONS).
 MISMATCH_NOT_ACCEPTED = "total mismatch not accepted"
 RELEASE_GONE = "release not found: read it again"
@@ -48,124 +46,10 @@ REASONS = {
 }
 
 
-_COLUMN = r"(projets|emplois)"
-# (the library's reason, its French form), the first that matches.
-_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = tuple(
-    (re.compile(pattern, re.S), form)
-    for pattern, form in (
-        (
-            r"expected a whole number ≥ 0 \(like 1220 or 1 220\), got '(.*?)'(;.*)?",
-            lambda m: (
-                f"un nombre entier ≥ 0 est attendu (comme 1220 ou 1 220), reçu « {m[1]} »"
-                + (
-                    ""
-                    if m[2] is None
-                    else " ; écrivez le nombre en chiffres, et sa précision "
-                    "(environ, près de, plus de) dans la colonne de précision"
-                )
-            ),
-        ),
-        (
-            r"empty cell, a value is required.*",
-            lambda m: (
-                "case vide, une valeur est requise (un département sans chiffres publiés "
-                "n'a pas de ligne : laissez toute la ligne vide)"
-            ),
-        ),
-        (
-            r"unknown department code '(.*)'; expected an INSEE code .*",
-            lambda m: (
-                f"code de département inconnu « {m[1]} » ; un code INSEE est attendu, "
-                "comme 01, 2A ou 974"
-            ),
-        ),
-        (
-            r"unknown precision '(.*)'; expected one of .*",
-            lambda m: (
-                f"précision inconnue « {m[1]} » ; choisissez exact, environ, près de ou plus de"
-            ),
-        ),
-        (
-            r"department (\S+) already given on line (\d+)",
-            lambda m: f"le département {m[1]} est déjà donné ligne {m[2]}",
-        ),
-        (
-            r"name '(.*)' does not match code (\S+) \((.*)\); check the code or the name",
-            lambda m: (
-                f"le nom « {m[1]} » ne correspond pas au code {m[2]} ({m[3]}) ; "
-                "vérifiez le code ou le nom"
-            ),
-        ),
-        (
-            r"expected at most (\d+) \(a typo\?\), got a number of (\d+) digits",
-            lambda m: (
-                f"au plus {m[1]} est attendu (une faute de frappe ?), reçu un nombre de "
-                f"{m[2]} chiffres"
-            ),
-        ),
-        (
-            r"expected at most (\d+) \(a typo\?\), got (.*)",
-            lambda m: f"au plus {m[1]} est attendu (une faute de frappe ?), reçu {m[2]}",
-        ),
-        (
-            r"key '(\w+)': \"(.*)\" is not an ISO 8601 date: write (\S+)",
-            lambda m: f"clé « {m[1]} » : « {m[2]} » n'est pas une date ISO 8601 : écrivez {m[3]}",
-        ),
-        (
-            r"key '(\w+)': is empty; .*",
-            lambda m: f"clé « {m[1]} » : elle est vide ; écrivez-la",
-        ),
-        (
-            r"key '(\w+)': expected a whole number, got (.*)",
-            lambda m: f"clé « {m[1]} » : un nombre entier est attendu, reçu {m[2]}",
-        ),
-        (
-            r"key '(\w+)': unknown value (.*); expected one of .*",
-            lambda m: (
-                f"clé « {m[1]} » : valeur inconnue {m[2]} ; choisissez exact, environ, "
-                "près de ou plus de"
-            ),
-        ),
-        (
-            r"not a (.*?): it holds binary data \(NUL byte\)",
-            lambda m: (
-                "ce n'est pas du texte : le fichier contient des données binaires (octet NUL)"
-            ),
-        ),
-        (
-            r"no figures per department found; expected lines such as (.*)",
-            lambda m: (
-                "aucun chiffre par département n'a été trouvé ; des lignes comme "
-                f"{m[1]} sont attendues"
-            ),
-        ),
-        (
-            _COLUMN + r": the release's own total, (\d+) .*?and the sum of its departments, "
-            r"(\d+).*",
-            lambda m: (
-                f"{m[1]} : le total publié ({m[2]}) et la somme des départements ({m[3]}) "
-                "diffèrent de plus que la formulation du total ne le permet"
-            ),
-        ),
-        (
-            _COLUMN + r": the departments add up to (\d+).*?the published total (\d+).*",
-            lambda m: (
-                f"{m[1]} : la somme des départements ({m[2]}) et le total publié ({m[3]}) "
-                "diffèrent de plus que la formulation du total ne le permet"
-            ),
-        ),
-    )
-)
-
-
 def french_reason(reason: str) -> str:
     """The library's ``reason`` in French when the desk knows it, else as it is."""
     if reason in REASONS:
         return REASONS[reason]
-    for pattern, form in _PATTERNS:
-        match = pattern.fullmatch(reason)
-        if match:
-            return form(match)
     return reason
 
 
