@@ -34,6 +34,10 @@ PAGE_TEXTS = {
     "closePopup": "Fermer",
     "recenter": "Recentrer",
     "recenterTitle": "Recentrer la carte sur la région",
+    # The hints of a map inside an article (page.js, wireGestures).
+    "wheelHint": "Ctrl + molette pour zoomer",
+    "wheelHintMac": "⌘ + molette pour zoomer",
+    "touchHint": "Utilisez deux doigts pour déplacer la carte",
 }
 LEAFLET_PREFIX = (
     '<a href="https://leafletjs.com" title="Bibliothèque JavaScript de cartes interactives">'

@@ -503,6 +503,29 @@
     });
   }
 
+  // --- gestures: a map inside an article (a frame, or a page that scrolls) -------
+  // Cooperative: the page keeps the wheel and one finger (they scroll it); Ctrl/Cmd +
+  // wheel and two fingers move the map. A page whose map is the whole window keeps
+  // Leaflet's own gestures.
+  function cooperative(framed, pageScrolls) {
+    return Boolean(framed || pageScrolls);
+  }
+
+  // A wheel turn over the map: "zoom" (Leaflet's) or "page" (scroll it, show the hint).
+  function wheelAction(coop, event) {
+    return !coop || event.ctrlKey || event.metaKey ? "zoom" : "page";
+  }
+
+  // A touch on the map with this many fingers: "map" (Leaflet's) or "page".
+  function touchAction(coop, fingers) {
+    return !coop || fingers >= 2 ? "map" : "page";
+  }
+
+  // The wheel's hint names the key of the reader's keyboard (Cmd on Apple's).
+  function wheelHint(texts, platform) {
+    return /Mac|iPhone|iPad/.test(platform || "") ? texts.wheelHintMac : texts.wheelHint;
+  }
+
   const core = {
     createState,
     findView,
@@ -554,6 +577,10 @@
     boxesOverlap,
     labelPriority,
     visibleLabels,
+    cooperative,
+    wheelAction,
+    touchAction,
+    wheelHint,
   };
   if (typeof module === "object" && module.exports) {
     module.exports = core;

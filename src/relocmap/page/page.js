@@ -480,6 +480,62 @@
     });
   }
 
+  // --- gestures: a map inside an article -----------------------------------------
+  // In a frame, or on a page that scrolls, the wheel and one finger scroll the page (a
+  // brief hint says how to move the map); Ctrl/Cmd + wheel and two fingers move the map
+  // (core.wheelAction, core.touchAction). Keyboard and buttons are unchanged.
+  const HINT_MS = 1500;
+
+  function isCooperative() {
+    const root = document.documentElement;
+    return core.cooperative(window.self !== window.top, root.scrollHeight > window.innerHeight + 1);
+  }
+
+  // The hint over the map: for pointer and touch readers (the keyboard never needs it).
+  function createHint(map) {
+    const hint = L.DomUtil.create("div", "relocmap-hint", map.getContainer());
+    hint.setAttribute("aria-hidden", "true");
+    let timer;
+    return (text) => {
+      hint.textContent = text;
+      hint.classList.add("relocmap-hint-shown");
+      clearTimeout(timer);
+      timer = setTimeout(() => hint.classList.remove("relocmap-hint-shown"), HINT_MS);
+    };
+  }
+
+  // Listened to before Leaflet (capture, on its container): a gesture left to the page
+  // never reaches Leaflet's handlers, and its default (scrolling) is not prevented.
+  function wireGestures(page) {
+    const {map, config} = page;
+    const container = map.getContainer();
+    const show = createHint(map);
+    // One finger scrolls (pan-x pan-y) only if the browser is told before the touch.
+    const setTouchAction = () => {
+      container.style.touchAction = isCooperative() ? "pan-x pan-y" : "";
+    };
+    // Once the page is laid out (the table is not yet in its dialog here).
+    requestAnimationFrame(setTouchAction);
+    map.on("resize", setTouchAction);
+    const onMap = (event) => !event.target.closest(".leaflet-control");
+    container.addEventListener("wheel", (event) => {
+      if (onMap(event) && core.wheelAction(isCooperative(), event) === "page") {
+        event.stopImmediatePropagation();
+        show(core.wheelHint(config.texts, navigator.platform));
+      }
+    }, {capture: true, passive: true});
+    container.addEventListener("touchstart", (event) => {
+      if (onMap(event) && core.touchAction(isCooperative(), event.touches.length) === "page") {
+        event.stopImmediatePropagation();
+      }
+    }, {capture: true, passive: true});
+    container.addEventListener("touchmove", (event) => {
+      if (onMap(event) && core.touchAction(isCooperative(), event.touches.length) === "page") {
+        show(config.texts.touchHint);
+      }
+    }, {capture: true, passive: true});
+  }
+
   // --- the page: one state, changed only through setState -----------------------
   // ``page`` is what the parts below share: the configuration, the compact media query,
   // the map, its boxes, the popup options, the layers (once drawn) and the state. The
@@ -691,6 +747,7 @@
     wireMoves(page);
     wireResize(page);
     wireLabels(page);
+    wireGestures(page);
     // The shapes exist once fitBounds has given the map its first view.
     wireDepartments(page.map, config, page.layers);
     wireTable();
