@@ -629,6 +629,14 @@
     // The credit line names this edition's source; the rest of it stays.
     map.getContainer().querySelector(".relocmap-figures-source").textContent = edition.source;
     fillTable(config, current);
+    showNoData(boxes.legends, current.edition);
+  }
+
+  // A legend's "Pas de données" only with the publications where a department is grey.
+  function showNoData(legends, edition) {
+    legends.querySelectorAll("li[data-editions]").forEach((item) => {
+      item.hidden = !item.getAttribute("data-editions").split(" ").includes(edition);
+    });
   }
 
   function setState(page, next) {
