@@ -267,3 +267,25 @@ def test_the_full_page_keeps_the_wheel_zoom(browser, built_page):
         assert visit.errors == []
     finally:
         visit.close()
+
+
+def test_one_credit_and_not_a_console_message(browser, article):
+    """The caption gives the sources once; the frame keeps the basemap's credit (its
+    licence wants it), and its table's dialog the download links. The snippet asks the
+    frame for its height once the map's page has loaded: nothing is logged by either
+    origin."""
+    for width in COLUMNS:
+        visit = Article(browser, article[width], width)
+        try:
+            page = visit.page
+            credit = visit.frame.locator(".leaflet-control-attribution")
+            assert credit.inner_text() == "Leaflet | Fond de carte © Esri — Esri, DeLorme, NAVTEQ"
+            dialog = visit.frame.locator("#relocmap-table-dialog")
+            assert dialog.get_by_text("Télécharger les données (CSV)").count() == 1
+            caption = page.locator("figcaption").inner_text()
+            assert caption.count("Chiffres : ") == 1 and caption.count("Contours : ") == 1
+            page.wait_for_timeout(500)
+            assert visit.messages == [], width
+            page.screenshot(path=ARTIFACTS / f"embed-{width}-credit.png")
+        finally:
+            visit.close()

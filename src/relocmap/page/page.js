@@ -536,6 +536,15 @@
     }, {capture: true, passive: true});
   }
 
+  // In the embed snippet's frame (embed-height.js tells), the caption under the frame
+  // gives the sources: the credit line keeps the basemap's, which its licence wants.
+  // The download links stay in the figures table's dialog.
+  function wireCaption(page) {
+    document.addEventListener("relocmap-captioned", () => {
+      page.map.attributionControl.removeAttribution(page.config.html.sources);
+    });
+  }
+
   // --- the page: one state, changed only through setState -----------------------
   // ``page`` is what the parts below share: the configuration, the compact media query,
   // the map, its boxes, the popup options, the layers (once drawn) and the state. The
@@ -626,8 +635,12 @@
     boxes.title.querySelectorAll(".relocmap-trajectory circle").forEach((dot) => {
       dot.classList.toggle("relocmap-current", dot.getAttribute("data-edition") === current.edition);
     });
-    // The credit line names this edition's source; the rest of it stays.
-    map.getContainer().querySelector(".relocmap-figures-source").textContent = edition.source;
+    // The credit line names this edition's source; the rest of it stays. (In the embed
+    // snippet's frame the caption gives the sources: no such line.)
+    const credit = map.getContainer().querySelector(".relocmap-figures-source");
+    if (credit) {
+      credit.textContent = edition.source;
+    }
     fillTable(config, current);
     showNoData(boxes.legends, current.edition);
   }
@@ -756,6 +769,7 @@
     wireResize(page);
     wireLabels(page);
     wireGestures(page);
+    wireCaption(page);
     // The shapes exist once fitBounds has given the map its first view.
     wireDepartments(page.map, config, page.layers);
     wireTable();
