@@ -209,6 +209,16 @@
     });
   }
 
+  // Moving a shape in the page (to the front, or back in its order) takes the focus
+  // off it: give it back.
+  function keepingFocus(move) {
+    const focused = document.activeElement;
+    move();
+    if (focused && focused !== document.activeElement && focused.isConnected) {
+      focused.focus({preventScroll: true});
+    }
+  }
+
   function createLayers(map, config, getState, popupOptions) {
     // The circles shown (those with a radius in the shown edition), out of every
     // department's circle (allCircles; see showCircles).
@@ -219,7 +229,7 @@
     // page, hence the Tab order. Hovering brings a shape to the front; this puts it back.
     const ordered = [];
     function restoreOrder() {
-      ordered.forEach((layer) => layer.getElement().parentNode.appendChild(layer.getElement()));
+      keepingFocus(() => ordered.forEach((layer) => layer.getElement().parentNode.appendChild(layer.getElement())));
     }
     const departments = L.geoJSON(config.features, {
       style: (feature) => core.departmentStyle(config, getState(), feature),
@@ -233,7 +243,7 @@
         layer.on({
           mouseover: () => {
             layer.setStyle(core.HOVER_STYLE);
-            layer.bringToFront();
+            keepingFocus(() => layer.bringToFront());
           },
           mouseout: () => {
             departments.resetStyle(layer);
@@ -288,13 +298,16 @@
     const focus = {fromKeyboard: false, current: null};
     makeButtons(layers.ordered, focus);
     wirePopupFocus(layers, byCode, focus);
-    map.getContainer().addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && focus.current) {
+    // On the document, before Leaflet (capture): a popup opened with the mouse leaves
+    // the focus on the map or outside it, and Leaflet's own Escape would leave it
+    // there. (With the table's dialog open, Escape is the dialog's.)
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && focus.current && !document.querySelector("dialog[open]")) {
         const department = focus.current;
         map.closePopup();
         department.getElement().focus({preventScroll: true});
       }
-    });
+    }, true);
   }
 
   // The departments' shapes in reading order (layers.ordered), put in that order in the
@@ -536,6 +549,32 @@
     }, {capture: true, passive: true});
   }
 
+  // An open popup: alone (no tooltip over it, such as the one a tap on a phone leaves),
+  // and shown whole again once the map is framed anew (see frame).
+  function wirePopups(page) {
+    const container = page.map.getContainer();
+    page.map.on("popupopen", (event) => {
+      page.popup = event.popup;
+      container.classList.add("relocmap-popup-open");
+    });
+    page.map.on("popupclose", (event) => {
+      if (page.popup === event.popup) {
+        page.popup = null;
+        container.classList.remove("relocmap-popup-open");
+      }
+    });
+  }
+
+  // The map is about to be framed again under an open popup (a view's legend changed
+  // the room left for the region): once it stops (fitBounds always ends with moveend),
+  // Leaflet pans the popup into view again (update).
+  function keepPopupInView(page) {
+    const popup = page.popup;
+    if (popup && popup.isOpen()) {
+      page.map.once("moveend", () => popup.isOpen() && popup.update());
+    }
+  }
+
   // In the embed snippet's frame (embed-height.js tells), the caption under the frame
   // gives the sources: the credit line keeps the basemap's, which its licence wants.
   // The download links stay in the figures table's dialog.
@@ -682,6 +721,7 @@
   // nothing move yet).
   function frame(page, still) {
     const options = L.extend(core.fitOptions(page.state.margins), still ? {animate: false} : {});
+    keepPopupInView(page);
     page.map.fitBounds(page.config.map.bounds, options);
   }
 
@@ -770,6 +810,7 @@
     wireLabels(page);
     wireGestures(page);
     wireCaption(page);
+    wirePopups(page);
     // The shapes exist once fitBounds has given the map its first view.
     wireDepartments(page.map, config, page.layers);
     wireTable();
