@@ -221,9 +221,8 @@ def classify_change(
     """Diverging classes of the change in jobs, computed over every publication together
     and centred on 0: up to ``k_side`` classes of losses (reds), one class for 0 when a
     department did not change, up to ``k_side`` classes of gains (blues), then
-    ``new_label`` for the departments in ``new`` (figures now, none before). The
-    classes of a side follow each other without a gap (the classification is unchanged:
-    a class still holds the changes up to its top).
+    ``new_label`` for the departments in ``new`` (figures now, none before). A side's
+    classes follow each other without a gap (a class holds the changes up to its top).
 
     ``deltas`` maps each publication's key (every one but the first) to its
     departments' changes (indexed by code; missing values are skipped); ``new`` to the
