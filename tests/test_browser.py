@@ -330,6 +330,9 @@ def test_department_without_row_is_grey_with_its_own_legend_entry(browser, tmp_p
         assert len(fills) == 12 and fills["15"] == "#d9d9d9"
         assert "Pas de données" in visit.visible_legend()
         assert "Pas de données publiées" in visit.open_popup("15")
+        # (No tooltip while a popup is open.)
+        visit.page.keyboard.press("Escape")
+        visit.page.locator(".leaflet-popup").wait_for(state="detached")
         visit.page.locator("path.relocmap-dep-15").hover()
         assert "pas de données" in visit.page.locator(".leaflet-tooltip").inner_text()
     finally:

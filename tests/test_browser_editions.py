@@ -423,6 +423,24 @@ def test_evolution_colours_follow_the_sign_of_the_change(
     assert desktop.errors == []
 
 
+def test_pas_de_donnees_is_listed_only_with_a_grey_department(desktop: Page, config: dict) -> None:
+    """Regression: the Évolution legend listed "Pas de données" in publications where
+    every department has a colour."""
+    page = desktop.page
+    seen = set()
+    for view in ("emplois", "evolution"):
+        page.locator(f"input[name=relocmap-view][value={view}]").check()
+        legend = page.locator(f".relocmap-legend[data-view={view}]")
+        for edition in EDITIONS:
+            desktop.choose(edition)
+            grey = config["noDataColor"] in desktop.fills().values()
+            assert ("Pas de données" in legend.inner_text()) == grey, (view, edition)
+            seen.add((view, grey))
+    # FICTIF: every colour in the later publications' change, none in the first's.
+    assert {("evolution", True), ("evolution", False)} <= seen
+    assert desktop.errors == []
+
+
 def test_evolution_tooltip_and_popup_give_the_change(desktop: Page) -> None:
     page = desktop.page
     page.get_by_role("radio", name="Évolution").check()

@@ -76,12 +76,12 @@ def test_change_classes_diverge_from_zero_with_signed_french_labels() -> None:
     later = classes["2024-01"]
     assert later.labels() == [
         f"{MINUS}1{NNBSP}500",
-        f"{MINUS}15",
-        f"{MINUS}1",
+        f"{MINUS}1{NNBSP}499 à {MINUS}15",
+        f"{MINUS}14 à {MINUS}1",
         "0",
         "+1 à +5",
-        "+120",
-        f"+2{NNBSP}500",
+        "+6 à +120",
+        f"+121 à +2{NNBSP}500",
         "nouveau",
     ]
     # Losses red, the darkest furthest from 0; 0 neutral; gains blue, palest nearest 0;
@@ -136,7 +136,7 @@ def test_zero_has_a_class_only_when_a_department_did_not_change() -> None:
     assert CHANGE_ZERO_COLOR not in classes["2024-01"].colors
     # The losses end just below 0 and the gains start just above it.
     labels = classes["2024-01"].labels()
-    assert labels[2] == f"{MINUS}1" and labels[3] == "+1 à +5"
+    assert labels[2] == f"{MINUS}14 à {MINUS}1" and labels[3] == "+1 à +5"
 
 
 def test_nouveau_only_when_some_department_is_new() -> None:
@@ -170,7 +170,8 @@ def test_only_gains_are_blue_nearest_zero_palest() -> None:
     classes = _change({"2023-06": {"01": 5, "03": 10}, "2024-01": {"01": 20, "03": 30}}, new={})
     found = classes["2024-01"]
     assert found.colors == CHANGE_GAIN_COLORS
-    assert found.labels() == ["+5 à +10", "+20", "+30"]
+    # Contiguous: no value between two classes is left out of the legend.
+    assert found.labels() == ["+5 à +10", "+11 à +20", "+21 à +30"]
     assert not set(found.colors) & set(CHANGE_LOSS_COLORS)
     assert classes["2023-06"].class_of == {"01": 0, "03": 0}
     assert found.class_of == {"01": 1, "03": 2}
@@ -182,7 +183,11 @@ def test_only_losses_are_red_nearest_zero_palest() -> None:
     )
     found = classes["2024-01"]
     assert found.colors == tuple(reversed(CHANGE_LOSS_COLORS))
-    assert found.labels() == [f"{MINUS}1{NNBSP}000", f"{MINUS}20", f"{MINUS}10 à {MINUS}5"]
+    assert found.labels() == [
+        f"{MINUS}1{NNBSP}000",
+        f"{MINUS}999 à {MINUS}20",
+        f"{MINUS}19 à {MINUS}5",
+    ]
     assert not set(found.colors) & set(CHANGE_GAIN_COLORS)
     assert found.color("03") == CHANGE_LOSS_COLORS[2]  # the largest loss, the darkest
     assert classes["2023-06"].color("01") == CHANGE_LOSS_COLORS[0]  # −5, the palest
@@ -646,3 +651,12 @@ def test_the_table_footer_gives_the_number_only_when_the_wording_hides_it() -> N
     assert _total_cell(Count(6860)) == "6\u202f860 emplois"
     worded = Count(5306, Precision.PLUS_DE, formulation="plus de 5 300 emplois")
     assert _total_cell(worded) == "plus de 5 300 emplois (5\u202f306)"
+
+
+def test_change_classes_leave_no_gap_between_them() -> None:
+    # Regression: "+20 à +57" then "+175 à +318": a change of +100 had no class in the
+    # legend, though the map coloured it as the second one (FICTITIOUS changes).
+    classes = _change({"2023-06": {"01": 57, "03": 175, "07": 318, "15": 480, "26": 20}}, new={})
+    found = classes["2023-06"]
+    assert found.labels() == ["+20 à +57", "+58 à +318", "+319 à +480"]
+    assert found.class_of == {"01": 0, "03": 1, "07": 1, "15": 2, "26": 0}

@@ -296,6 +296,9 @@ def test_configuration_is_one_object_with_views_texts_and_departments(page_html)
         "recenterTitle": "Recentrer la carte sur la région",
         "source": "Source : ",
         "tableNoFigures": ["pas de données", "–"],
+        "touchHint": "Utilisez deux doigts pour déplacer la carte",
+        "wheelHint": "Ctrl + molette pour zoomer",
+        "wheelHintMac": "⌘ + molette pour zoomer",
         "zoomIn": "Zoom avant",
         "zoomOut": "Zoom arrière",
     }

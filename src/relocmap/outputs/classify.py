@@ -203,6 +203,15 @@ def _side_classes(values: pd.Series, k: int) -> list[tuple[float, float]]:
     return result
 
 
+def _contiguous(ranges: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Whole-number classes without gaps: each starts one above the previous one's top
+    (``+57 à +175`` then ``+176 à +480``, never ``+318 à +480``)."""
+    result: list[tuple[float, float]] = []
+    for bottom, top in ranges:
+        result.append((result[-1][1] + 1 if result else bottom, top))
+    return result
+
+
 def classify_change(
     deltas: Mapping[str, pd.Series],
     new: Mapping[str, set[str]],
@@ -212,7 +221,8 @@ def classify_change(
     """Diverging classes of the change in jobs, computed over every publication together
     and centred on 0: up to ``k_side`` classes of losses (reds), one class for 0 when a
     department did not change, up to ``k_side`` classes of gains (blues), then
-    ``new_label`` for the departments in ``new`` (figures now, none before).
+    ``new_label`` for the departments in ``new`` (figures now, none before). A side's
+    classes follow each other without a gap (a class holds the changes up to its top).
 
     ``deltas`` maps each publication's key (every one but the first) to its
     departments' changes (indexed by code; missing values are skipped); ``new`` to the
@@ -222,8 +232,8 @@ def classify_change(
     pooled = pd.concat(
         [series.dropna().astype(float) for series in deltas.values()], ignore_index=True
     )
-    losses = _side_classes(pooled[pooled < 0].reset_index(drop=True), k_side)
-    gains = _side_classes(pooled[pooled > 0].reset_index(drop=True), k_side)
+    losses = _contiguous(_side_classes(pooled[pooled < 0].reset_index(drop=True), k_side))
+    gains = _contiguous(_side_classes(pooled[pooled > 0].reset_index(drop=True), k_side))
     ranges = losses + ([(0.0, 0.0)] if (pooled == 0).any() else []) + gains
     colors = (
         list(reversed(CHANGE_LOSS_COLORS[: len(losses)]))

@@ -34,6 +34,10 @@ PAGE_TEXTS = {
     "closePopup": "Fermer",
     "recenter": "Recentrer",
     "recenterTitle": "Recentrer la carte sur la région",
+    # The hints of a map inside an article (page.js, wireGestures).
+    "wheelHint": "Ctrl + molette pour zoomer",
+    "wheelHintMac": "⌘ + molette pour zoomer",
+    "touchHint": "Utilisez deux doigts pour déplacer la carte",
 }
 LEAFLET_PREFIX = (
     '<a href="https://leafletjs.com" title="Bibliothèque JavaScript de cartes interactives">'
@@ -120,23 +124,39 @@ def _view_config(classes: Classes) -> dict[str, object]:
     return config
 
 
+def _legend_entries(
+    editions: Sequence[Edition], classes: Mapping[str, Sequence[Classes]], index: int
+) -> list[dict[str, str]]:
+    """A view's legend entries: "Pas de données" only if a department is grey in some
+    publication (the Évolution view: the first publication, and the departments that
+    have figures in only one of two), marked with those publications' keys when not in
+    all of them (the script shows it with them only)."""
+    grey = [
+        e.key for e in editions if set(e.joined.frame.index) - set(classes[e.key][index].class_of)
+    ]
+    items = legend_items(classes[editions[-1].key][index], bool(grey))
+    if grey and len(grey) < len(editions):
+        hidden = "" if editions[-1].key in grey else "hidden"
+        items[-1] = {**items[-1], "editions": " ".join(grey), "hidden": hidden}
+    return items
+
+
 def _html_parts(
-    editions: Sequence[Edition], shown: Sequence[Classes], offline: bool
+    editions: Sequence[Edition], classes: Mapping[str, Sequence[Classes]], offline: bool
 ) -> dict[str, str]:
     """The boxes the script places on the map, as HTML: the legends (one per view, and
     the reference circles), the view and publication switch, the credit line."""
     latest = editions[-1]
     several = len(editions) > 1
-    # The change view always has departments without a colour (the first edition's).
-    has_missing = any(bool(e.joined.missing) for e in editions)
+    shown = classes[latest.key]
     legends = [
         {
             "key": c.view.key,
             "title": c.view.legend_title,
-            "entries": legend_items(c, has_missing or c.view is CHANGE_VIEW),
+            "entries": _legend_entries(editions, classes, index),
             "note": _legend_note(latest.joined, c, several),
         }
-        for c in shown
+        for index, c in enumerate(shown)
     ]
     largest = max(e.joined.frame["emplois"].max() for e in editions)
     circles = circle_legend(largest)
@@ -191,7 +211,7 @@ def page_config(
             "historyCaption": "Chiffres publiés",
             "historyHeads": ["Publication", "Projets", "Emplois"],
         },
-        "html": _html_parts(editions, shown, options.offline),
+        "html": _html_parts(editions, classes, options.offline),
         "features": feature_collection(editions, classes),
     }
 

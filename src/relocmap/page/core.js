@@ -534,6 +534,29 @@
     schedule(next);
   }
 
+  // --- gestures: a map inside an article (a frame, or a page that scrolls) -------
+  // Cooperative: the page keeps the wheel and one finger (they scroll it); Ctrl/Cmd +
+  // wheel and two fingers move the map. A page whose map is the whole window keeps
+  // Leaflet's own gestures.
+  function cooperative(framed, pageScrolls) {
+    return Boolean(framed || pageScrolls);
+  }
+
+  // A wheel turn over the map: "zoom" (Leaflet's) or "page" (scroll it, show the hint).
+  function wheelAction(coop, event) {
+    return !coop || event.ctrlKey || event.metaKey ? "zoom" : "page";
+  }
+
+  // A touch on the map with this many fingers: "map" (Leaflet's) or "page".
+  function touchAction(coop, fingers) {
+    return !coop || fingers >= 2 ? "map" : "page";
+  }
+
+  // The wheel's hint names the key of the reader's keyboard (Cmd on Apple's).
+  function wheelHint(texts, platform) {
+    return /Mac|iPhone|iPad/.test(platform || "") ? texts.wheelHintMac : texts.wheelHint;
+  }
+
   const core = {
     inTurns,
     createState,
@@ -587,6 +610,10 @@
     labelPriority,
     labelBox,
     visibleLabels,
+    cooperative,
+    wheelAction,
+    touchAction,
+    wheelHint,
   };
   if (typeof module === "object" && module.exports) {
     module.exports = core;

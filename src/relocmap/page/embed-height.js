@@ -17,9 +17,14 @@
   window.addEventListener("resize", function () {
     post(false);
   });
-  // The host may start listening late: it asks again with {relocmap: "height?"}.
+  // The host may start listening late: it asks again with {relocmap: "height?"}. The
+  // snippet adds caption: true, its caption giving the sources: the map's credit line
+  // then keeps only the basemap's (page.js, wireCaption).
   window.addEventListener("message", function (event) {
     if (event.source === window.parent && event.data && event.data.relocmap === "height?") {
+      if (event.data.caption === true) {
+        document.dispatchEvent(new Event("relocmap-captioned"));
+      }
       post(true);
     }
   });

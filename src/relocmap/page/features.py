@@ -36,6 +36,8 @@ def page_geometry(frame: pd.DataFrame) -> pd.Series:
 
 # The proportional circles (jobs): the largest value's radius, in pixels.
 CIRCLE_MAX_RADIUS_PX = 30
+# Room above the circles' legend for the top half of its largest label (px).
+LABEL_ROOM = 7
 
 
 def circle_radius(value: float, largest: float) -> float:
@@ -51,7 +53,9 @@ def circle_legend(largest: float) -> dict | None:
     top = max(m * magnitude for m in (1, 2, 5) if m * magnitude <= largest)
     references = [v for v in (top, top / 2, top / 10) if v >= 1]
     radius = circle_radius(top, largest)
-    cx, bottom = radius + 2, 2 * radius + 4
+    # The largest label is centred on the top of its circle: without room above, the
+    # tops of its 12 px digits are cut ("1 000").
+    cx, bottom = radius + 2, 2 * radius + 4 + LABEL_ROOM
     refs = []
     for value in references:
         r = circle_radius(value, largest)

@@ -215,6 +215,16 @@
     });
   }
 
+  // Moving a shape in the page (to the front, or back in its order) takes the focus
+  // off it: give it back.
+  function keepingFocus(move) {
+    const focused = document.activeElement;
+    move();
+    if (focused && focused !== document.activeElement && focused.isConnected) {
+      focused.focus({preventScroll: true});
+    }
+  }
+
   // The departments' shapes. Their circles and names come after the first paint
   // (addCircles, addLabels): ``allCircles`` and ``labels`` start empty.
   function createLayers(map, config, getState, popupOptions) {
@@ -225,7 +235,7 @@
     // page, hence the Tab order. Hovering brings a shape to the front; this puts it back.
     const ordered = [];
     function restoreOrder() {
-      ordered.forEach((layer) => layer.getElement().parentNode.appendChild(layer.getElement()));
+      keepingFocus(() => ordered.forEach((layer) => layer.getElement().parentNode.appendChild(layer.getElement())));
     }
     const departments = L.geoJSON(config.features, {
       style: (feature) => core.departmentStyle(config, getState(), feature),
@@ -239,7 +249,7 @@
         layer.on({
           mouseover: () => {
             layer.setStyle(core.HOVER_STYLE);
-            layer.bringToFront();
+            keepingFocus(() => layer.bringToFront());
           },
           mouseout: () => {
             departments.resetStyle(layer);
@@ -320,13 +330,16 @@
     const keyboard = {byCode, focus};
     makeButtons(layers.ordered, focus);
     layers.departments.eachLayer((layer) => wireLayerPopupFocus(layer, keyboard));
-    map.getContainer().addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && focus.current) {
+    // On the document, before Leaflet (capture): a popup opened with the mouse leaves
+    // the focus on the map or outside it, and Leaflet's own Escape would leave it
+    // there. (With the table's dialog open, Escape is the dialog's.)
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && focus.current && !document.querySelector("dialog[open]")) {
         const department = focus.current;
         map.closePopup();
         department.getElement().focus({preventScroll: true});
       }
-    });
+    }, true);
     return keyboard;
   }
 
@@ -509,6 +522,97 @@
     });
   }
 
+  // --- gestures: a map inside an article -----------------------------------------
+  // In a frame, or on a page that scrolls, the wheel and one finger scroll the page (a
+  // brief hint says how to move the map); Ctrl/Cmd + wheel and two fingers move the map
+  // (core.wheelAction, core.touchAction). Keyboard and buttons are unchanged.
+  const HINT_MS = 1500;
+
+  function isCooperative() {
+    const root = document.documentElement;
+    return core.cooperative(window.self !== window.top, root.scrollHeight > window.innerHeight + 1);
+  }
+
+  // The hint over the map: for pointer and touch readers (the keyboard never needs it).
+  function createHint(map) {
+    const hint = L.DomUtil.create("div", "relocmap-hint", map.getContainer());
+    hint.setAttribute("aria-hidden", "true");
+    let timer;
+    return (text) => {
+      hint.textContent = text;
+      hint.classList.add("relocmap-hint-shown");
+      clearTimeout(timer);
+      timer = setTimeout(() => hint.classList.remove("relocmap-hint-shown"), HINT_MS);
+    };
+  }
+
+  // Listened to before Leaflet (capture, on its container): a gesture left to the page
+  // never reaches Leaflet's handlers, and its default (scrolling) is not prevented.
+  function wireGestures(page) {
+    const {map, config} = page;
+    const container = map.getContainer();
+    const show = createHint(map);
+    // One finger scrolls (pan-x pan-y) only if the browser is told before the touch.
+    const setTouchAction = () => {
+      container.style.touchAction = isCooperative() ? "pan-x pan-y" : "";
+    };
+    // Once the page is laid out (the table is not yet in its dialog here).
+    requestAnimationFrame(setTouchAction);
+    map.on("resize", setTouchAction);
+    const onMap = (event) => !event.target.closest(".leaflet-control");
+    container.addEventListener("wheel", (event) => {
+      if (onMap(event) && core.wheelAction(isCooperative(), event) === "page") {
+        event.stopImmediatePropagation();
+        show(core.wheelHint(config.texts, navigator.platform));
+      }
+    }, {capture: true, passive: true});
+    container.addEventListener("touchstart", (event) => {
+      if (onMap(event) && core.touchAction(isCooperative(), event.touches.length) === "page") {
+        event.stopImmediatePropagation();
+      }
+    }, {capture: true, passive: true});
+    container.addEventListener("touchmove", (event) => {
+      if (onMap(event) && core.touchAction(isCooperative(), event.touches.length) === "page") {
+        show(config.texts.touchHint);
+      }
+    }, {capture: true, passive: true});
+  }
+
+  // An open popup: alone (no tooltip over it, such as the one a tap on a phone leaves),
+  // and shown whole again once the map is framed anew (see frame).
+  function wirePopups(page) {
+    const container = page.map.getContainer();
+    page.map.on("popupopen", (event) => {
+      page.popup = event.popup;
+      container.classList.add("relocmap-popup-open");
+    });
+    page.map.on("popupclose", (event) => {
+      if (page.popup === event.popup) {
+        page.popup = null;
+        container.classList.remove("relocmap-popup-open");
+      }
+    });
+  }
+
+  // The map is about to be framed again under an open popup (a view's legend changed
+  // the room left for the region): once it stops (fitBounds always ends with moveend),
+  // Leaflet pans the popup into view again (update).
+  function keepPopupInView(page) {
+    const popup = page.popup;
+    if (popup && popup.isOpen()) {
+      page.map.once("moveend", () => popup.isOpen() && popup.update());
+    }
+  }
+
+  // In the embed snippet's frame (embed-height.js tells), the caption under the frame
+  // gives the sources: the credit line keeps the basemap's, which its licence wants.
+  // The download links stay in the figures table's dialog.
+  function wireCaption(page) {
+    document.addEventListener("relocmap-captioned", () => {
+      page.map.attributionControl.removeAttribution(page.config.html.sources);
+    });
+  }
+
   // --- the page: one state, changed only through setState -----------------------
   // ``page`` is what the parts below share: the configuration, the compact media query,
   // the map, its boxes, the popup options, the layers (once drawn) and the state. The
@@ -608,9 +712,21 @@
     boxes.title.querySelectorAll(".relocmap-trajectory circle").forEach((dot) => {
       dot.classList.toggle("relocmap-current", dot.getAttribute("data-edition") === current.edition);
     });
-    // The credit line names this edition's source; the rest of it stays.
-    map.getContainer().querySelector(".relocmap-figures-source").textContent = edition.source;
+    // The credit line names this edition's source; the rest of it stays. (In the embed
+    // snippet's frame the caption gives the sources: no such line.)
+    const credit = map.getContainer().querySelector(".relocmap-figures-source");
+    if (credit) {
+      credit.textContent = edition.source;
+    }
     fillTable(config, current);
+    showNoData(boxes.legends, current.edition);
+  }
+
+  // A legend's "Pas de données" only with the publications where a department is grey.
+  function showNoData(legends, edition) {
+    legends.querySelectorAll("li[data-editions]").forEach((item) => {
+      item.hidden = !item.getAttribute("data-editions").split(" ").includes(edition);
+    });
   }
 
   function setState(page, next) {
@@ -643,6 +759,7 @@
   // nothing move yet).
   function frame(page, still) {
     const options = L.extend(core.fitOptions(page.state.margins), still ? {animate: false} : {});
+    keepPopupInView(page);
     page.map.fitBounds(page.config.map.bounds, options);
   }
 
@@ -735,6 +852,9 @@
     wireSwitch(page);
     wireMoves(page);
     wireResize(page);
+    wireGestures(page);
+    wireCaption(page);
+    wirePopups(page);
     wireAddress(page);
     afterFirstPaint([() => addCircles(page), () => wireLabels(page)], () => {
       document.documentElement.classList.add("relocmap-ready");
