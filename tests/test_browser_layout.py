@@ -115,7 +115,7 @@ def test_boxes_hide_at_most_a_tenth_of_the_region(browser, built_page, size, wor
                 page.locator("input[name=relocmap-circles]").check()
             else:
                 radios.nth(index).check()
-            page.wait_for_timeout(400)  # the region is framed again (animated)
+            visit.settle()  # the region is framed again (animated)
             measured = page.evaluate(MEASURE, STEP)
             boxes = measured["boxes"]
             assert overlapping(boxes) == [], (state, boxes)
@@ -152,14 +152,14 @@ def test_an_open_popup_is_never_under_a_box(browser, built_page, size):
             page.locator(f"path.relocmap-dep-{code}").focus()
             page.keyboard.press("Enter")
             page.locator(".leaflet-popup", has_text=f"({code})").wait_for()
-            page.wait_for_timeout(450)  # the map pans the popup into view (animated)
+            visit.settle()  # the map pans the popup into view (animated)
             assert page.evaluate(POPUP_CLEAR) == "clear", code
             if code == "69":
                 page.screenshot(path=ARTIFACTS / f"popup-{width}x{height}.png")
             page.keyboard.press("Escape")
             page.locator(".leaflet-popup").wait_for(state="detached")
             page.get_by_role("button", name="Recentrer").click()
-            page.wait_for_timeout(300)
+            visit.settle()
     finally:
         visit.close()
 
@@ -181,11 +181,11 @@ def test_recentrer_brings_the_region_back_with_the_keyboard(browser, built_page)
         page.mouse.down()
         page.mouse.move(100, 150, steps=5)
         page.mouse.up()
-        page.wait_for_timeout(300)
+        visit.settle()  # the drag's inertia
         assert region_box()[0] < before[0] - 100
         page.get_by_role("button", name="Recentrer").focus()
         page.keyboard.press("Enter")
-        page.wait_for_timeout(500)
+        visit.settle()
         assert region_box() == pytest.approx(before, abs=1.5)
     finally:
         visit.close()
