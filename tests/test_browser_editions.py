@@ -457,6 +457,26 @@ def test_evolution_tooltip_and_popup_give_the_change(desktop: Page) -> None:
     assert desktop.errors == []
 
 
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_an_open_popup_follows_the_publication(pages, viewport) -> None:
+    """Regression: choosing another publication closed the open popup. It stays open
+    with that publication's figures, and whole in view."""
+    visit = pages(viewport).open()
+    page = visit.page
+    text = visit.open_popup("42")
+    assert "Emplois annoncés\n500" in text  # FICTIF, janvier 2024
+    visit.choose("2023-06")
+    visit.settle()
+    popup = page.locator(".leaflet-popup")
+    assert popup.count() == 1
+    assert "Emplois annoncés\n420" in popup.inner_text()  # FICTIF, juin 2023
+    assert "(2023-06)" in page.locator(".leaflet-popup .relocmap-source").inner_text()
+    assert page.evaluate(POPUP_CLEAR) == "clear"
+    page.keyboard.press("Escape")
+    popup.wait_for(state="detached")
+    assert visit.errors == []
+
+
 # --- 4. the address ---------------------------------------------------------------------
 
 

@@ -288,6 +288,7 @@ def test_configuration_is_one_object_with_views_texts_and_departments(page_html)
     assert "evolution" not in page_html and "Évolution" not in page_html
     assert config["texts"] == {
         "closePopup": "Fermer",
+        "fullPage": "Ouvrir la carte en pleine page",
         "historyCaption": "Chiffres publiés",
         "historyHeads": ["Publication", "Projets", "Emplois"],
         "noFigures": "Pas de données publiées pour ce département.",

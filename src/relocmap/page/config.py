@@ -38,6 +38,8 @@ PAGE_TEXTS = {
     "wheelHint": "Ctrl + molette pour zoomer",
     "wheelHintMac": "⌘ + molette pour zoomer",
     "touchHint": "Utilisez deux doigts pour déplacer la carte",
+    # The footer of the reader's layout, in a frame (page.js, createFooter).
+    "fullPage": "Ouvrir la carte en pleine page",
 }
 LEAFLET_PREFIX = (
     '<a href="https://leafletjs.com" title="Bibliothèque JavaScript de cartes interactives">'

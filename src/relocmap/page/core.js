@@ -401,6 +401,19 @@
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   }
 
+  // The reader's layout: the map's height for the region to span READER_FILL of its
+  // width, with room above for the zoom buttons and below for the credit; never taller
+  // than ``cap`` (a whole window), never a strip.
+  const READER_FILL = 0.94;
+  const READER_BANDS = {above: 44, below: 20};
+  const READER_MIN_HEIGHT = 220;
+
+  function readerMapHeight(width, aspect, cap) {
+    const region = width * READER_FILL * (aspect.y / aspect.x);
+    const height = Math.round(region + READER_BANDS.above + READER_BANDS.below);
+    return Math.max(READER_MIN_HEIGHT, Math.min(cap, height));
+  }
+
   // Leaflet fitBounds options: the region within the margins.
   function fitOptions(margins) {
     return {paddingTopLeft: margins.topLeft, paddingBottomRight: margins.bottomRight};
@@ -413,17 +426,49 @@
   // Popup options placing an open popup inside the region's free rectangle (the boxes
   // sit above popups, so a popup must never go under one): the map pans it there, and
   // it is never larger than that rectangle (its content scrolls instead).
-  function popupLayout(size, margins) {
+  function popupLayout(size, margins, sheet) {
     const free = {
       x: size.x - margins.topLeft[0] - margins.bottomRight[0],
       y: size.y - margins.topLeft[1] - margins.bottomRight[1],
     };
+    if (sheet) {
+      return sheetLayout(free, margins);
+    }
     return {
+      sheet: false,
+      minWidth: 50,
       maxWidth: Math.max(50, Math.min(300, free.x - POPUP_FRAME.x)),
       maxHeight: Math.max(40, free.y - POPUP_FRAME.y),
       autoPanPaddingTopLeft: margins.topLeft.slice(),
       autoPanPaddingBottomRight: margins.bottomRight.slice(),
     };
+  }
+
+  // A phone's popup is a sheet along the bottom of the map's free rectangle, as wide as
+  // it and at most SHEET_SHARE of its height (its content scrolls, with shadows saying
+  // so); it never moves the map. ``place`` gives its edges in the map (px).
+  const SHEET_SHARE = 0.6;
+  // The sheet's frame, content excluded (px): Leaflet's margins around the content.
+  const SHEET_FRAME = {x: 46, y: 28};
+
+  function sheetLayout(free, margins) {
+    const width = Math.max(50, free.x - SHEET_FRAME.x);
+    return {
+      sheet: true,
+      minWidth: width,
+      maxWidth: width,
+      maxHeight: Math.max(40, Math.round(free.y * SHEET_SHARE) - SHEET_FRAME.y),
+      autoPanPaddingTopLeft: margins.topLeft.slice(),
+      autoPanPaddingBottomRight: margins.bottomRight.slice(),
+      place: {left: margins.topLeft[0], right: margins.bottomRight[0], bottom: margins.bottomRight[1]},
+    };
+  }
+
+  // Phones' widths (px): below this a popup in the reader's layout is a sheet.
+  const SHEET_BELOW = 600;
+
+  function popupIsSheet(reader, size) {
+    return Boolean(reader) && size.x < SHEET_BELOW;
   }
 
   // Share (0 to 1) of the area ``inside`` that lies under the rectangles ``covers``
@@ -582,6 +627,8 @@
     withMoved,
     withRecentered,
     withLayout,
+    readerMapHeight,
+    popupIsSheet,
     classColor,
     departmentStyle,
     HOVER_STYLE,

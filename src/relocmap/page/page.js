@@ -8,6 +8,8 @@
   // Phones, and short windows (landscape phones, small iframes): compact layout. The
   // same query as in relocmap.css.
   const COMPACT_QUERY = "(max-width: 720px), (max-height: 520px)";
+  // Narrow windows held upright, and every frame: the reader's layout (placeBoxes).
+  const READER_QUERY = "(max-width: 899px) and (orientation: portrait)";
   const RESIZE_DELAY_MS = 150;
   // Longest wait for a first frame before the deferred steps start anyway (ms).
   const FIRST_PAINT_WAIT_MS = 200;
@@ -27,6 +29,8 @@
     if (config.tiles) {
       L.tileLayer(config.tiles.url, config.tiles.options).addTo(map);
     }
+    // Phones' popups: over the map, not moving with it (applyPopupLayout).
+    map.createPane("relocmap-sheet", map.getContainer());
     map.createPane("relocmap-labels");
     map.getPane("relocmap-labels").style.zIndex = 450;
     map.getPane("relocmap-labels").style.pointerEvents = "none";
@@ -89,25 +93,99 @@
   }
 
   function createBoxes(map, config) {
-    const title = addBox(map, "topleft", null, document.getElementById("relocmap-title")).getContainer();
-    const legends = addBox(map, "bottomright", "relocmap-legends", config.html.legends).getContainer();
+    const titleControl = addBox(map, "topleft", null, document.getElementById("relocmap-title"));
+    const legendsControl = addBox(map, "bottomright", "relocmap-legends", config.html.legends);
     const switchControl = addBox(map, "topright", "relocmap-views", config.html.switch);
-    map.attributionControl.addAttribution(config.html.sources);
+    const legends = legendsControl.getContainer();
     return {
-      title,
-      legends,
+      titleControl,
+      legendsControl,
       switchControl,
+      title: titleControl.getContainer(),
+      legends,
       switcher: switchControl.getContainer(),
       circleLegend: legends.querySelector(".relocmap-circle-legend"),
+      footer: createFooter(config),
     };
   }
 
+  // The sources under the map in the reader's layout, and in a frame the way to the
+  // full page. ``sources`` comes from Python, where every text is escaped.
+  function createFooter(config) {
+    const footer = L.DomUtil.create("footer", "relocmap-footer");
+    footer.innerHTML = config.html.sources;
+    if (window.self !== window.top) {
+      const link = L.DomUtil.create("a", "relocmap-full-page", footer);
+      link.href = location.href;
+      link.target = "_blank";
+      link.rel = "noopener";
+      link.textContent = config.texts.fullPage;
+    }
+    return footer;
+  }
+
+  // --- the two layouts -----------------------------------------------------------
+  // Overlay (wide windows): the boxes float on a map as large as the window. Reader
+  // (narrow windows held upright, frames): as a news graphic, the title and the switch
+  // above the map, the legend and the sources under it, in the page's flow; the map
+  // carries only its zoom buttons and the basemap's credit, and its height follows its
+  // width so that the region fills it. Same elements in both: listeners and state kept.
+
+  function isReader(page) {
+    return window.self !== window.top || page.readerQuery.matches;
+  }
+
+  function placeBoxes(page) {
+    const {map, boxes, config} = page;
+    const reader = isReader(page);
+    const container = map.getContainer();
+    const flowing = [boxes.titleControl, boxes.switchControl, boxes.legendsControl];
+    document.documentElement.classList.toggle("relocmap-reader", reader);
+    map.attributionControl.removeAttribution(config.html.sources);
+    if (reader) {
+      flowing.forEach((control) => {
+        control.remove();
+        L.DomUtil.removeClass(control.getContainer(), "leaflet-control");
+      });
+      container.before(boxes.title, boxes.switcher);
+      container.after(boxes.legends, boxes.footer);
+      boxes.footer.hidden = Boolean(page.captioned);
+    } else {
+      boxes.footer.remove();
+      flowing.filter((control) => !container.contains(control.getContainer())).forEach((control) => control.addTo(map));
+      // The title above the zoom buttons, as when first added.
+      container.querySelector(".leaflet-top.leaflet-left").prepend(boxes.title);
+      if (!page.captioned) {
+        map.attributionControl.addAttribution(config.html.sources);
+      }
+    }
+    page.reader = reader;
+    sizeMap(page);
+  }
+
+  // Reader's layout: the map as tall as the region drawn across its width wants (a
+  // whole window at most, outside a frame). Overlay: the map is the window.
+  function sizeMap(page) {
+    const {map, config} = page;
+    const container = map.getContainer();
+    if (page.reader) {
+      const cap = window.self === window.top ? window.innerHeight : Infinity;
+      const aspect = regionAspect(config.map.bounds);
+      container.style.height = core.readerMapHeight(container.clientWidth, aspect, cap) + "px";
+    } else {
+      container.style.height = "";
+    }
+    map.invalidateSize({pan: false});
+  }
+
   // The headline folds away on small screens, and when, open, it would take most of
-  // the map's height (a short article column); its summary opens it again. Read once
+  // the map's height (overlay layout); its summary opens it again. Read once
   // every box is on the map: the layout read here is the one the boxes are measured in.
-  function foldHeadline(map, title, compact) {
+  function foldHeadline(page) {
+    const title = page.boxes.title;
     const headline = title.querySelector(".relocmap-headline");
-    if (headline && (compact || title.offsetHeight > TALL_TITLE * map.getSize().y)) {
+    const tall = !page.reader && title.offsetHeight > TALL_TITLE * page.map.getSize().y;
+    if (headline && (page.compact.matches || tall)) {
       headline.open = false;
     }
   }
@@ -410,8 +488,15 @@
   // --- layout --------------------------------------------------------------------
 
   // Place the switch for the layout, then measure every box on the map (rectangles in
-  // px, relative to the map).
-  function measureBoxes(map, boxes, compact) {
+  // px, relative to the map). The reader's layout has only the zoom buttons and the
+  // credit on the map.
+  function measureBoxes(page) {
+    const {map, boxes} = page;
+    if (page.reader) {
+      boxes.title.style.maxHeight = "";
+      return boxRects(map);
+    }
+    const compact = page.compact.matches;
     // Only when it changes: setPosition takes the box out of the page and back, which
     // would take the focus away from the control the reader just used.
     const position = core.switchPosition(compact);
@@ -444,21 +529,36 @@
   }
 
   // The region's size in px at zoom 0 (only its proportions matter).
-  function regionAspect(map, bounds) {
-    const northWest = map.project(L.latLng(bounds[1][0], bounds[0][1]), 0);
-    const southEast = map.project(L.latLng(bounds[0][0], bounds[1][1]), 0);
+  function regionAspect(bounds) {
+    const northWest = L.CRS.EPSG3857.latLngToPoint(L.latLng(bounds[1][0], bounds[0][1]), 0);
+    const southEast = L.CRS.EPSG3857.latLngToPoint(L.latLng(bounds[0][0], bounds[1][1]), 0);
     return {x: southEast.x - northWest.x, y: southEast.y - northWest.y};
   }
 
   // Leaflet copies popup options when a popup is bound: update the bound ones too.
-  function applyPopupLayout(popupOptions, layers, state) {
-    const layout = core.popupLayout(state.size, state.popupMargins);
+  // A sheet goes in its own pane, a child of the map's box (not of the moving map
+  // pane): relocmap.css holds it along the bottom, at the edges set here.
+  function applyPopupLayout(page) {
+    const {popupOptions, layers, state, map} = page;
+    const sheet = core.popupIsSheet(page.reader, state.size);
+    const layout = core.popupLayout(state.size, state.popupMargins, sheet);
+    const pane = sheet ? "relocmap-sheet" : "popupPane";
+    if (page.popup && popupOptions.pane !== pane) {
+      map.closePopup(); // opened the other way: the reader opens it again
+    }
     L.extend(popupOptions, {
+      pane,
+      autoPan: !sheet,
+      minWidth: layout.minWidth,
       maxWidth: layout.maxWidth,
       maxHeight: layout.maxHeight,
       autoPanPaddingTopLeft: L.point(layout.autoPanPaddingTopLeft),
       autoPanPaddingBottomRight: L.point(layout.autoPanPaddingBottomRight),
     });
+    if (sheet) {
+      const style = map.getPane("relocmap-sheet").style;
+      Object.entries(layout.place).forEach(([edge, px]) => style.setProperty("--relocmap-sheet-" + edge, px + "px"));
+    }
     if (layers) {
       layers.departments.eachLayer((layer) => L.setOptions(layer.getPopup(), popupOptions));
       layers.allCircles.forEach((layer) => L.setOptions(layer.getPopup(), popupOptions));
@@ -594,6 +694,20 @@
     });
   }
 
+  // An open popup stays open across a change of publication, with that publication's
+  // figures (its content is made anew, and the focus it had kept).
+  function refreshPopup(page) {
+    const popup = page.popup;
+    if (popup && popup.isOpen()) {
+      const element = popup.getElement();
+      const focused = element.contains(document.activeElement);
+      popup.update();
+      if (focused && !element.contains(document.activeElement)) {
+        element.focus({preventScroll: true});
+      }
+    }
+  }
+
   // The map is about to be framed again under an open popup (a view's legend changed
   // the room left for the region): once it stops (fitBounds always ends with moveend),
   // Leaflet pans the popup into view again (update).
@@ -605,11 +719,15 @@
   }
 
   // In the embed snippet's frame (embed-height.js tells), the caption under the frame
-  // gives the sources: the credit line keeps the basemap's, which its licence wants.
-  // The download links stay in the figures table's dialog.
+  // gives the sources and the way to the full page: the credit line keeps the
+  // basemap's, which its licence wants, and the footer goes. The download links stay in
+  // the figures table's dialog.
   function wireCaption(page) {
     document.addEventListener("relocmap-captioned", () => {
+      page.captioned = true;
       page.map.attributionControl.removeAttribution(page.config.html.sources);
+      page.boxes.footer.hidden = true;
+      relayout(page); // the page is shorter
     });
   }
 
@@ -623,7 +741,8 @@
   // is set).
   function createPage(config) {
     const compact = window.matchMedia(COMPACT_QUERY);
-    const page = {config, compact, state: core.createState(config)};
+    const readerQuery = window.matchMedia(READER_QUERY);
+    const page = {config, compact, readerQuery, state: core.createState(config)};
     document.documentElement.classList.add("relocmap-js");
     // The table goes into its dialog (not shown) before anything is measured: the
     // first layout then has no table of every department to lay out.
@@ -637,7 +756,8 @@
       frame(page);
     });
     orderCorners(page.map);
-    foldHeadline(page.map, page.boxes.title, compact.matches);
+    placeBoxes(page);
+    foldHeadline(page);
     page.popupOptions = {className: "relocmap-popup"};
     page.layers = null;
     return page;
@@ -695,10 +815,10 @@
   function showEdition(page, current) {
     const {config, map, boxes} = page;
     const edition = core.currentEdition(config, current);
-    map.closePopup();
     if (page.layers) {
-      showCircles(config, current, page.layers);
+      showCircles(config, current, page.layers); // a circle taken off closes its popup
     }
+    refreshPopup(page);
     // The map's text description (for screen readers) gives this edition's figures.
     document.getElementById(config.map.container + "-summary").textContent = edition.summary;
     const subtitle = boxes.title.querySelector(".relocmap-subtitle");
@@ -714,10 +834,11 @@
     });
     // The credit line names this edition's source; the rest of it stays. (In the embed
     // snippet's frame the caption gives the sources: no such line.)
-    const credit = map.getContainer().querySelector(".relocmap-figures-source");
-    if (credit) {
-      credit.textContent = edition.source;
-    }
+    [map.getContainer(), boxes.footer].forEach((place) => {
+      place.querySelectorAll(".relocmap-figures-source").forEach((credit) => {
+        credit.textContent = edition.source;
+      });
+    });
     fillTable(config, current);
     showNoData(boxes.legends, current.edition);
   }
@@ -749,10 +870,10 @@
   // Measure the boxes and choose where the region and the popups go.
   function arrange(page) {
     const {map, compact} = page;
-    const measured = measureBoxes(map, page.boxes, compact.matches);
-    const aspect = regionAspect(map, page.config.map.bounds);
+    const measured = measureBoxes(page);
+    const aspect = regionAspect(page.config.map.bounds);
     page.state = core.withLayout(page.state, compact.matches, map.getSize(), measured, aspect);
-    applyPopupLayout(page.popupOptions, page.layers, page.state);
+    applyPopupLayout(page);
   }
 
   // ``still``: no animation (while the page is being set up, the reader has seen
@@ -766,6 +887,9 @@
   // A box changed size (or the window did): lay out again, and frame the region again
   // unless the reader has moved the map.
   function relayout(page) {
+    if (page.reader) {
+      sizeMap(page);
+    }
     arrange(page);
     if (!page.state.moved) {
       frame(page);
@@ -802,12 +926,17 @@
     });
   }
 
-  // The map changed size: lay out again once the resizing has stopped.
+  // The map changed size: lay out again once the resizing has stopped. A window
+  // turned or widened past the reader's layout changes layout.
   function wireResize(page) {
     let pending;
     page.map.on("resize", () => {
       clearTimeout(pending);
       pending = setTimeout(() => relayout(page), RESIZE_DELAY_MS);
+    });
+    page.readerQuery.addEventListener("change", () => {
+      placeBoxes(page);
+      relayout(page);
     });
   }
 
