@@ -2,7 +2,7 @@
 // JSON block #relocmap-config written by Python), draws the map and wires the controls;
 // every decision is taken by the pure functions of core.js over one state object.
 // Long only as the file's scope: this wrapper keeps its names out of the page's globals.
-(function (core, L) {
+(function (core, sketch, L) {
   "use strict";
 
   // Phones, and short windows (landscape phones, small iframes): compact layout. The
@@ -837,17 +837,43 @@
     });
   }
 
-  // What the first view needs, in one task: the address read, the boxes measured,
-  // the departments drawn and framed, and every control working (the departments are
-  // named buttons from the start). The rest follows after the first paint (finish).
+  // What the first view needs, in three tasks (none long, so the page answers the
+  // reader between them; the departments' drawing is on screen meanwhile): the map, its
+  // boxes measured and the address read; the departments drawn and framed; every
+  // control working (the departments are named buttons from then on). The rest follows
+  // after the first paint (afterFirstPaint).
   function start(config) {
+    sketch.readGeometry(config);
     const page = createPage(config);
+    // The drawing stands inside the first state's margins (relocmap.css).
+    const sketched = page.state.margins;
     readAddress(page);
     arrange(page);
-    page.layers = createLayers(page.map, config, () => page.state, page.popupOptions);
+    let handedOver;
+    const drawn = new Promise((resolve) => {
+      handedOver = resolve;
+    });
+    const steps = [() => drawDepartments(page, sketched, handedOver), () => wireControls(page)];
+    core.inTurns(steps, soon, () => {
+      document.documentElement.classList.add("relocmap-started");
+      afterFirstPaint([() => addCircles(page), () => wireLabels(page)], () => {
+        drawn.then(() => document.documentElement.classList.add("relocmap-ready"));
+      });
+    });
+  }
+
+  // Leaflet's shapes of the departments, framed where the layout put the region; the
+  // drawing gives way to them (sketch.js).
+  function drawDepartments(page, sketched, done) {
+    page.layers = createLayers(page.map, page.config, () => page.state, page.popupOptions);
     // The shapes exist once fitBounds has given the map its first view.
     frame(page, true);
-    page.keyboard = wireDepartments(page.map, config, page.layers);
+    const aspect = regionAspect(page.map, page.config.map.bounds);
+    page.handOver = sketch.handOver(page.map.getContainer(), page.state.size, aspect, sketched, page.state.margins, done);
+  }
+
+  function wireControls(page) {
+    page.keyboard = wireDepartments(page.map, page.config, page.layers);
     wireHeadline(page);
     wireSwitch(page);
     wireMoves(page);
@@ -856,9 +882,14 @@
     wireCaption(page);
     wirePopups(page);
     wireAddress(page);
-    afterFirstPaint([() => addCircles(page), () => wireLabels(page)], () => {
-      document.documentElement.classList.add("relocmap-ready");
-    });
+  }
+
+  // A task of its own, as soon as the browser takes it: a message, not a timer (a timer
+  // may wait a frame or more; timers are for the steps after the first paint).
+  function soon(callback) {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => callback();
+    channel.port2.postMessage(null);
   }
 
   // Each step in its own task once the first frame is painted (a requestAnimationFrame
@@ -876,8 +907,11 @@
     setTimeout(begin, FIRST_PAINT_WAIT_MS);
   }
 
-  // Without Leaflet (a blocked CDN) the page stays a document: title, table, a note.
+  // Without Leaflet (a blocked CDN) the page is a document again: title, table, a note
+  // (the head's first script made it a map, to paint the departments' drawing at once).
   if (L) {
     start(readConfig());
+  } else {
+    document.documentElement.classList.remove("relocmap-js");
   }
-})(globalThis.relocmapCore, globalThis.L);
+})(globalThis.relocmapCore, globalThis.relocmapSketch, globalThis.L);
