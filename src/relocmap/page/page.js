@@ -24,8 +24,10 @@
 
   function createMap(config) {
     const map = L.map(config.map.container, config.map.options);
+    // The basemap comes after the first paint (addTiles); its credit is there from the
+    // start, so that the boxes are measured with it.
     if (config.tiles) {
-      L.tileLayer(config.tiles.url, config.tiles.options).addTo(map);
+      map.attributionControl.addAttribution(config.tiles.options.attribution);
     }
     map.createPane("relocmap-labels");
     map.getPane("relocmap-labels").style.zIndex = 450;
@@ -264,6 +266,16 @@
       departments.eachLayer((other) => other !== event.layer && other.closeTooltip());
     });
     return {departments, circles, allCircles: [], ordered, restoreOrder, labels: []};
+  }
+
+  // The basemap's tiles, under the departments. Its credit is already on the map
+  // (createMap): the layer adds none, so the credit line is not written anew (it shows
+  // the publication the address may have chosen).
+  function addTiles(page) {
+    const {config, map} = page;
+    if (config.tiles) {
+      L.tileLayer(config.tiles.url, L.extend({}, config.tiles.options, {attribution: null})).addTo(map);
+    }
   }
 
   // Every department with figures in some edition gets its circle, shown in the
@@ -837,26 +849,37 @@
     });
   }
 
-  // What the first view needs, in three tasks (none long, so the page answers the
-  // reader between them; the departments' drawing is on screen meanwhile): the map, its
-  // boxes measured and the address read; the departments drawn and framed; every
-  // control working (the departments are named buttons from then on). The rest follows
-  // after the first paint (afterFirstPaint).
+  // What the first view needs, in turns (tasks of their own: the page answers the
+  // reader between them, the departments' drawing is on screen meanwhile): the map and
+  // its boxes; the address read and the boxes measured; the departments drawn and framed;
+  // every control working (the departments are named buttons from then on; html gets
+  // the class relocmap-started). The rest follows after the first paint: the basemap,
+  // the circles, the names (afterFirstPaint).
   function start(config) {
-    sketch.readGeometry(config);
-    const page = createPage(config);
+    let page;
     // The drawing stands inside the first state's margins (relocmap.css).
-    const sketched = page.state.margins;
-    readAddress(page);
-    arrange(page);
+    let sketched;
     let handedOver;
     const drawn = new Promise((resolve) => {
       handedOver = resolve;
     });
-    const steps = [() => drawDepartments(page, sketched, handedOver), () => wireControls(page)];
+    const steps = [
+      () => {
+        sketch.readGeometry(config);
+        page = createPage(config);
+        sketched = page.state.margins;
+      },
+      () => {
+        readAddress(page);
+        arrange(page);
+      },
+      () => drawDepartments(page, sketched, handedOver),
+      () => wireControls(page),
+    ];
     core.inTurns(steps, soon, () => {
       document.documentElement.classList.add("relocmap-started");
-      afterFirstPaint([() => addCircles(page), () => wireLabels(page)], () => {
+      const later = [() => addTiles(page), () => addCircles(page), () => wireLabels(page)];
+      afterFirstPaint(later, () => {
         drawn.then(() => document.documentElement.classList.add("relocmap-ready"));
       });
     });
