@@ -265,11 +265,12 @@ def page_at(revision: str, data: Path, facts: Path | None, scratch: Path) -> byt
     import subprocess
 
     source = scratch / f"src-{revision}"
-    source.mkdir()
-    archive = subprocess.run(
-        ["git", "archive", revision, "src"], cwd=ROOT, capture_output=True, check=True
-    ).stdout
-    subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+    if not source.exists():
+        source.mkdir()
+        archive = subprocess.run(
+            ["git", "archive", revision, "src"], cwd=ROOT, capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
     out_dir = scratch / f"page-{revision}-{data.stem}"
     out_dir.mkdir()
     code = (

@@ -864,14 +864,17 @@
       handedOver = resolve;
     });
     const steps = [
+      () => sketch.readGeometry(config),
       () => {
-        sketch.readGeometry(config);
         page = createPage(config);
         sketched = page.state.margins;
       },
       () => {
         readAddress(page);
         arrange(page);
+      },
+      () => {
+        page.layers = createLayers(page.map, config, () => page.state, page.popupOptions);
       },
       () => drawDepartments(page, sketched, handedOver),
       () => wireControls(page),
@@ -885,10 +888,9 @@
     });
   }
 
-  // Leaflet's shapes of the departments, framed where the layout put the region; the
-  // drawing gives way to them (sketch.js).
+  // Leaflet's shapes of the departments (page.layers), framed where the layout put the
+  // region; the drawing gives way to them (sketch.js).
   function drawDepartments(page, sketched, done) {
-    page.layers = createLayers(page.map, page.config, () => page.state, page.popupOptions);
     // The shapes exist once fitBounds has given the map its first view.
     frame(page, true);
     const aspect = regionAspect(page.map, page.config.map.bounds);
