@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -70,6 +71,13 @@ def page_config(html: str) -> dict:
 def page_features(html: str) -> list[dict]:
     """The departments drawn by the page (GeoJSON features from its configuration)."""
     return page_config(html)["features"]["features"]
+
+
+def page_sketch_paths(html: str) -> list[str]:
+    """The path data of the departments' inline drawing, in the order of the features
+    (the page's one copy of their outlines; see relocmap.page.sketch)."""
+    (drawing,) = re.findall(r'<svg class="relocmap-sketch"[^>]*>(.*?)</svg>', html)
+    return re.findall(r'<path fill="#[0-9a-f]{6}" d="([^"]+)"/>', drawing)
 
 
 def page_departments(html: str, edition: int = -1) -> dict[str, dict]:

@@ -579,6 +579,80 @@
     schedule(next);
   }
 
+  // --- the departments' inline drawing (sketch.py), painted before Leaflet runs ----
+
+  // Leaflet's EPSG:3857 pixel at a zoom whose world is ``world`` px wide, back to
+  // [longitude, latitude].
+  function unproject(x, y, world) {
+    const lat = 2 * Math.atan(Math.exp(Math.PI * (1 - (2 * y) / world))) - Math.PI / 2;
+    return [(x / world) * 360 - 180, (lat * 180) / Math.PI];
+  }
+
+  // A department's geometry from its path data: per ring "M x y", then relative
+  // "l dx dy ..." and "z", in Leaflet's pixels at ``zoom``. Every ring becomes a polygon
+  // of its own: Leaflet draws them in one path filled even-odd, as the drawing is, so a
+  // hole stays a hole.
+  function sketchGeometry(d, zoom) {
+    const world = 256 * 2 ** zoom;
+    const tokens = d.match(/[MlZz]|-?\d+(?:\.\d+)?/g) || [];
+    const rings = [];
+    let x = 0;
+    let y = 0;
+    for (let index = 0; index < tokens.length; index += 1) {
+      const token = tokens[index];
+      if (token === "M") {
+        x = Number(tokens[index + 1]);
+        y = Number(tokens[index + 2]);
+        rings.push([unproject(x, y, world)]);
+        index += 2;
+      } else if (token === "z" || token === "Z") {
+        const ring = rings[rings.length - 1];
+        ring.push(ring[0].slice());
+      } else if (token !== "l") {
+        x += Number(token);
+        y += Number(tokens[index + 1]);
+        rings[rings.length - 1].push(unproject(x, y, world));
+        index += 1;
+      }
+    }
+    return {type: "MultiPolygon", coordinates: rings.map((ring) => [ring])};
+  }
+
+  // The map's area inside ``margins`` (px): where fitBounds frames the region.
+  function innerBox(size, margins) {
+    const [left, top] = margins.topLeft;
+    const [right, bottom] = margins.bottomRight;
+    return {left, top, width: size.x - left - right, height: size.y - top - bottom};
+  }
+
+  // Where a region of proportions ``aspect`` ({x, y}) is drawn in ``box``: as large as
+  // it fits, centred. Both SVG's "xMidYMid meet" and Leaflet's fitBounds (zoomSnap 0)
+  // place it so.
+  function meetRect(box, aspect) {
+    const scale = Math.min(box.width / aspect.x, box.height / aspect.y);
+    const width = aspect.x * scale;
+    const height = aspect.y * scale;
+    return {left: box.left + (box.width - width) / 2, top: box.top + (box.height - height) / 2, width, height};
+  }
+
+  // The transform (origin at the drawing's top left corner, ``box``'s) that takes the
+  // region drawn at ``from`` to ``to``; ``offset``: the largest move of a corner (px).
+  function sketchMove(box, from, to) {
+    const scale = to.width / from.width;
+    const offset = Math.max(
+      Math.abs(to.left - from.left),
+      Math.abs(to.top - from.top),
+      Math.abs(to.left + to.width - from.left - from.width),
+      Math.abs(to.top + to.height - from.top - from.height),
+    );
+    return {
+      x: to.left - box.left - scale * (from.left - box.left),
+      y: to.top - box.top - scale * (from.top - box.top),
+      scale,
+      offset,
+    };
+  }
+
   // --- gestures: a map inside an article (a frame, or a page that scrolls) -------
   // Cooperative: the page keeps the wheel and one finger (they scroll it); Ctrl/Cmd +
   // wheel and two fingers move the map. A page whose map is the whole window keeps
@@ -661,6 +735,10 @@
     wheelAction,
     touchAction,
     wheelHint,
+    sketchGeometry,
+    innerBox,
+    meetRect,
+    sketchMove,
   };
   if (typeof module === "object" && module.exports) {
     module.exports = core;

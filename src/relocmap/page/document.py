@@ -25,8 +25,10 @@ from relocmap.page import publishing
 from relocmap.page.assets import add_leaflet_and_style, page_script
 from relocmap.page.config import config_json, page_config
 from relocmap.page.edition import Edition
+from relocmap.page.features import department_paths
 from relocmap.page.headline import headline_html, summary_text
 from relocmap.page.options import DEFAULT_OPTIONS, MapOptions
+from relocmap.page.sketch import sketch_svg
 from relocmap.page.table import FiguresTable, table_html
 from relocmap.page.templating import package_text, snippet
 
@@ -83,6 +85,7 @@ class PageMap(folium.Map):
         super().__init__(tiles=None)
         self.accessible_name = accessible_name
         self.summary = summary
+        self.sketch = ""  # the departments' inline drawing, set once the config is made
         self.default_js = []
         self.default_css = []
 
@@ -143,6 +146,7 @@ def build_editions_page(
     fmap.add_child(FiguresTable(table_html(joined, publication, source, downloads, label)))
     _stable_ids(page)
     config = page_config(editions, classes, options, container=fmap.get_name())
+    fmap.sketch = sketch_svg(config, department_paths(editions))
     page.config_json = config_json(config)
     page.page_js = page_script()
     return page.render()

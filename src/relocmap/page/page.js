@@ -2,7 +2,7 @@
 // JSON block #relocmap-config written by Python), draws the map and wires the controls;
 // every decision is taken by the pure functions of core.js over one state object.
 // Long only as the file's scope: this wrapper keeps its names out of the page's globals.
-(function (core, L) {
+(function (core, sketch, L) {
   "use strict";
 
   // Phones, and short windows (landscape phones, small iframes): compact layout. The
@@ -26,8 +26,10 @@
 
   function createMap(config) {
     const map = L.map(config.map.container, config.map.options);
+    // The basemap comes after the first paint (addTiles); its credit is there from the
+    // start, so that the boxes are measured with it.
     if (config.tiles) {
-      L.tileLayer(config.tiles.url, config.tiles.options).addTo(map);
+      map.attributionControl.addAttribution(config.tiles.options.attribution);
     }
     // Phones' popups: over the map, not moving with it (applyPopupLayout).
     map.createPane("relocmap-sheet", map.getContainer());
@@ -342,6 +344,16 @@
       departments.eachLayer((other) => other !== event.layer && other.closeTooltip());
     });
     return {departments, circles, allCircles: [], ordered, restoreOrder, labels: []};
+  }
+
+  // The basemap's tiles, under the departments. Its credit is already on the map
+  // (createMap): the layer adds none, so the credit line is not written anew (it shows
+  // the publication the address may have chosen).
+  function addTiles(page) {
+    const {config, map} = page;
+    if (config.tiles) {
+      L.tileLayer(config.tiles.url, L.extend({}, config.tiles.options, {attribution: null})).addTo(map);
+    }
   }
 
   // Every department with figures in some edition gets its circle, shown in the
@@ -966,17 +978,56 @@
     });
   }
 
-  // What the first view needs, in one task: the address read, the boxes measured,
-  // the departments drawn and framed, and every control working (the departments are
-  // named buttons from the start). The rest follows after the first paint (finish).
+  // What the first view needs, in turns (tasks of their own: the page answers the
+  // reader between them, the departments' drawing is on screen meanwhile): the map and
+  // its boxes; the address read and the boxes measured; the departments drawn and framed;
+  // every control working (the departments are named buttons from then on; html gets
+  // the class relocmap-started). The rest follows after the first paint: the basemap,
+  // the circles, the names (afterFirstPaint).
   function start(config) {
-    const page = createPage(config);
-    readAddress(page);
-    arrange(page);
-    page.layers = createLayers(page.map, config, () => page.state, page.popupOptions);
+    let page;
+    // The drawing stands inside the first state's margins (relocmap.css).
+    let sketched;
+    let handedOver;
+    const drawn = new Promise((resolve) => {
+      handedOver = resolve;
+    });
+    const steps = [
+      () => sketch.readGeometry(config),
+      () => {
+        page = createPage(config);
+        sketched = page.state.margins;
+      },
+      () => {
+        readAddress(page);
+        arrange(page);
+      },
+      () => {
+        page.layers = createLayers(page.map, config, () => page.state, page.popupOptions);
+      },
+      () => drawDepartments(page, sketched, handedOver),
+      () => wireControls(page),
+    ];
+    core.inTurns(steps, soon, () => {
+      document.documentElement.classList.add("relocmap-started");
+      const later = [() => addTiles(page), () => addCircles(page), () => wireLabels(page)];
+      afterFirstPaint(later, () => {
+        drawn.then(() => document.documentElement.classList.add("relocmap-ready"));
+      });
+    });
+  }
+
+  // Leaflet's shapes of the departments (page.layers), framed where the layout put the
+  // region; the drawing gives way to them (sketch.js).
+  function drawDepartments(page, sketched, done) {
     // The shapes exist once fitBounds has given the map its first view.
     frame(page, true);
-    page.keyboard = wireDepartments(page.map, config, page.layers);
+    const aspect = regionAspect(page.config.map.bounds);
+    page.handOver = sketch.handOver(page.map.getContainer(), page.state.size, aspect, sketched, page.state.margins, done);
+  }
+
+  function wireControls(page) {
+    page.keyboard = wireDepartments(page.map, page.config, page.layers);
     wireHeadline(page);
     wireSwitch(page);
     wireMoves(page);
@@ -985,9 +1036,14 @@
     wireCaption(page);
     wirePopups(page);
     wireAddress(page);
-    afterFirstPaint([() => addCircles(page), () => wireLabels(page)], () => {
-      document.documentElement.classList.add("relocmap-ready");
-    });
+  }
+
+  // A task of its own, as soon as the browser takes it: a message, not a timer (a timer
+  // may wait a frame or more; timers are for the steps after the first paint).
+  function soon(callback) {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => callback();
+    channel.port2.postMessage(null);
   }
 
   // Each step in its own task once the first frame is painted (a requestAnimationFrame
@@ -1005,8 +1061,11 @@
     setTimeout(begin, FIRST_PAINT_WAIT_MS);
   }
 
-  // Without Leaflet (a blocked CDN) the page stays a document: title, table, a note.
+  // Without Leaflet (a blocked CDN) the page is a document again: title, table, a note
+  // (the head's first script made it a map, to paint the departments' drawing at once).
   if (L) {
     start(readConfig());
+  } else {
+    document.documentElement.classList.remove("relocmap-js");
   }
-})(globalThis.relocmapCore, globalThis.L);
+})(globalThis.relocmapCore, globalThis.relocmapSketch, globalThis.L);
