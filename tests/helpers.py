@@ -129,3 +129,14 @@ def snapshot(root: Path) -> dict[str, bytes]:
         for path in sorted(root.rglob("*"))
         if not path.is_symlink() and path.is_file()
     }
+
+
+def page_switch(html: str) -> str:
+    """The views' and publications' switch, as the page writes it (above the map)."""
+    return re.search(r'<form class="relocmap-switch".*?</form>', html, re.DOTALL).group(0)
+
+
+def page_legends(html: str) -> str:
+    """The legends, as the page writes them (under the map)."""
+    start = html.index('<div class="relocmap-legends">')
+    return html[start : html.index('<section id="relocmap-figures"', start)]

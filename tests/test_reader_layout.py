@@ -10,7 +10,7 @@ at least 85 % of the map's width. Measured in Chromium, in the article of test_e
 from __future__ import annotations
 
 import pytest
-from test_browser import ARTIFACTS, Visit
+from test_browser import ARTIFACTS, Visit, leaflet_file
 from test_embed import COLUMNS, Article, article  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.browser
@@ -174,3 +174,50 @@ def test_on_a_phone_a_popup_is_a_sheet_along_the_bottom(browser, built_page, wid
         assert visit.errors == []
     finally:
         visit.close()
+
+
+PLACES = """() => {
+    const place = (selector) => {
+        const r = document.querySelector(selector).getBoundingClientRect();
+        return [r.left, r.top, r.right, r.bottom].map(v => Math.round(v));
+    };
+    return {
+        reader: document.documentElement.classList.contains('relocmap-reader'),
+        title: place('.relocmap-title h1'), views: place('.relocmap-views fieldset'),
+        map: place('.folium-map'), legends: place('.relocmap-legends'),
+    };
+}"""
+
+
+def test_the_first_paint_is_already_the_readers_layout(browser, built_page):
+    """Before Leaflet has arrived the page is laid out as it stays: the script moves
+    neither the title, the switch, the map nor the legend (no jump on a phone)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    held = []
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith("file:"):
+            return request_route.continue_()
+        if url.endswith("/leaflet.js"):
+            return held.append(request_route)  # answered below, once measured
+        if url.endswith("/leaflet.css"):
+            return request_route.fulfill(body=leaflet_file("leaflet.css"), content_type="text/css")
+        return request_route.abort()
+
+    try:
+        page.route("**/*", route)
+        page.goto(built_page.as_uri(), wait_until="commit")
+        while not held:
+            page.wait_for_timeout(50)
+        page.locator(".relocmap-sketch").wait_for()
+        before = page.evaluate(PLACES)
+        assert page.evaluate("typeof L") == "undefined"
+        assert before["reader"]
+        assert before["title"][3] <= before["views"][1] <= before["map"][1] <= before["legends"][1]
+        held[0].fulfill(body=leaflet_file("leaflet.js"), content_type="text/javascript")
+        page.wait_for_selector("html.relocmap-ready")
+        assert page.evaluate(PLACES) == before
+    finally:
+        context.close()

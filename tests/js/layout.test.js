@@ -125,18 +125,3 @@ test("a region clear of the boxes wins over a slightly larger one partly under a
   assert.equal(core.coveredShare(core.placeRegion(rect, aspect), boxes), 0);
   assert.ok(core.placeRegion(rect, aspect).top > 200);
 });
-
-test("the reader's map is as tall as the region across its width wants", () => {
-  // Auvergne-Rhône-Alpes is about 4 wide for 3 tall (Web Mercator).
-  const aspect = {x: 4, y: 3};
-  const height = core.readerMapHeight(390, aspect, Infinity);
-  // 94 % of 390 px wide is 275 px tall, plus the zoom buttons' and the credit's bands.
-  assert.equal(height, Math.round(390 * 0.94 * 0.75 + 64));
-  // The region, framed under the zoom bar and above the credit, still spans 94 %.
-  assert.ok((height - 64) / 0.75 >= 0.94 * 390 - 1);
-  // A window caps it (a short phone held upright), and it is never a strip.
-  assert.equal(core.readerMapHeight(390, aspect, 300), 300);
-  assert.equal(core.readerMapHeight(120, aspect, Infinity), 220);
-  // Wider columns, taller maps: the share stays.
-  assert.ok(core.readerMapHeight(840, aspect, Infinity) > core.readerMapHeight(680, aspect, Infinity));
-});

@@ -16,7 +16,15 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from helpers import REPO_ROOT, page_config, page_departments, page_features, page_sketch_paths
+from helpers import (
+    REPO_ROOT,
+    page_config,
+    page_departments,
+    page_features,
+    page_legends,
+    page_sketch_paths,
+    page_switch,
+)
 
 from relocmap.base.counts import Count
 from relocmap.base.precision import Precision
@@ -496,11 +504,11 @@ def test_page_editions_in_date_order_with_their_comparison(editions_html: str) -
     assert views == ["emplois", "projets", "emplois_pour_10000_hab", "evolution"]
     assert config["views"][-1]["change"] is True
     assert config["views"][-1]["name"] == "evolution"
-    switch = config["html"]["switch"]
+    switch = page_switch(editions_html)
     assert switch.index('value="2022-10"') < switch.index('value="2023-06"')
     assert '<option value="2024-01" selected>' in switch
     assert 'value="evolution"' in switch
-    assert 'data-view="evolution"' in config["html"]["legends"]
+    assert 'data-view="evolution"' in page_legends(editions_html)
     # The trajectory heads the panel, in the page itself (readable without script).
     assert editions_html.count('class="relocmap-trajectory"') == 1
 
@@ -540,8 +548,8 @@ def test_the_single_publication_page_has_no_evolution_view(tmp_path: Path) -> No
     html = (tmp_path / "out" / "carte.html").read_text("utf-8")
     config = page_config(html)
     assert [v["key"] for v in config["views"]] == [v.key for v in VIEWS]
-    assert "evolution" not in config["html"]["switch"]
-    assert "relocmap-edition" not in config["html"]["switch"]
+    assert "evolution" not in page_switch(html)
+    assert "relocmap-edition" not in page_switch(html)
     (edition,) = config["editions"]
     assert edition["key"] == "2024-01" and "since" not in edition
     assert 'class="relocmap-trajectory"' not in html

@@ -201,9 +201,10 @@ def scripts_of(html: str) -> list[tuple[dict, str]]:
 def test_page_has_leaflet_one_configuration_and_the_package_script(page_html):
     scripts = scripts_of(page_html)
     leaflet = leaflet_bytes("leaflet.js")
-    # The head's one line makes the page a map before the first paint (the departments'
-    # drawing shows at once); Leaflet (defer) and the page script (a module: deferred
-    # too) run once the page is parsed, in this order.
+    # The head's few lines make the page a map before the first paint (the departments'
+    # drawing shows at once), in the layout of its window; the next folds the headline
+    # on small screens before it is painted; Leaflet (defer) and the page script (a
+    # module: deferred too) run once the page is parsed, in this order.
     assert [attrs for attrs, _ in scripts] == [
         {},
         {
@@ -212,11 +213,13 @@ def test_page_has_leaflet_one_configuration_and_the_package_script(page_html):
             "integrity": subresource_integrity(leaflet),
             "crossorigin": "anonymous",
         },
+        {},
         {"type": "application/json", "id": "relocmap-config"},
         {"type": "module"},
     ]
-    assert scripts[0][1] == 'document.documentElement.classList.add("relocmap-js")'
-    assert scripts[3][1] == "\n" + page_script()
+    assert 'root.classList.add("relocmap-js")' in scripts[0][1]
+    assert "headline.open = false" in scripts[2][1]
+    assert scripts[4][1] == "\n" + page_script()
 
 
 def test_page_script_is_the_committed_minified_file_of_the_sources_in_order():
@@ -296,7 +299,7 @@ def test_configuration_is_one_object_with_views_texts_and_departments(page_html)
             "source": "Région Auvergne-Rhône-Alpes, communiqué de presse, 2022",
         }
     ]
-    assert "<select" not in config["html"]["switch"]
+    assert "<select" not in page_html
     assert "evolution" not in page_html and "Évolution" not in page_html
     assert config["texts"] == {
         "closePopup": "Fermer",
@@ -316,7 +319,8 @@ def test_configuration_is_one_object_with_views_texts_and_departments(page_html)
         "zoomOut": "Zoom arrière",
     }
     assert f'<div class="folium-map" id="{config["map"]["container"]}"' in page_html
-    assert sorted(config["html"]) == ["attributionPrefix", "legends", "sources", "switch"]
+    # The switch and the legends are the page's HTML (page_switch, page_legends).
+    assert sorted(config["html"]) == ["attributionPrefix", "sources"]
     feature = next(f for f in config["features"]["features"] if f["id"] == "69")
     assert sorted(feature["properties"]) == ["area", "editions", "labelAt", "nom"]
     rhone = page_departments(page_html)["69"]
@@ -352,8 +356,8 @@ def test_a_note_closing_the_script_stays_text(paths, tmp_path):
     build_map(data, paths["geo"], tmp_path / "out", None, MapOptions(tiles=None))
     html = (tmp_path / "out" / "carte.html").read_text(encoding="utf-8")
     assert hostile not in html and "alert(1)</script>" not in html
-    # the head's class, Leaflet, the configuration, the page script
-    assert len(scripts_of(html)) == 4
+    # the head's layout, the headline's folding, Leaflet, the configuration, the page script
+    assert len(scripts_of(html)) == 5
     # The note reaches the script as a JSON string, which it writes as text.
     assert page_departments(html)["69"]["note"] == hostile
 
@@ -361,6 +365,6 @@ def test_a_note_closing_the_script_stays_text(paths, tmp_path):
 def test_a_name_closing_the_script_stays_text(paths):
     html = page_with_hostile_name(paths)
     assert HOSTILE_NAME not in html and "alert(1)</script>" not in html
-    assert len(scripts_of(html)) == 4
+    assert len(scripts_of(html)) == 5
     rhone = next(f for f in page_features(html) if f["id"] == "69")["properties"]
     assert rhone["nom"] == HOSTILE_NAME

@@ -401,19 +401,6 @@
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   }
 
-  // The reader's layout: the map's height for the region to span READER_FILL of its
-  // width, with room above for the zoom buttons and below for the credit; never taller
-  // than ``cap`` (a whole window), never a strip.
-  const READER_FILL = 0.94;
-  const READER_BANDS = {above: 44, below: 20};
-  const READER_MIN_HEIGHT = 220;
-
-  function readerMapHeight(width, aspect, cap) {
-    const region = width * READER_FILL * (aspect.y / aspect.x);
-    const height = Math.round(region + READER_BANDS.above + READER_BANDS.below);
-    return Math.max(READER_MIN_HEIGHT, Math.min(cap, height));
-  }
-
   // Leaflet fitBounds options: the region within the margins.
   function fitOptions(margins) {
     return {paddingTopLeft: margins.topLeft, paddingBottomRight: margins.bottomRight};
@@ -701,7 +688,6 @@
     withMoved,
     withRecentered,
     withLayout,
-    readerMapHeight,
     popupIsSheet,
     classColor,
     departmentStyle,

@@ -28,7 +28,10 @@
   // goes and its credit line keeps only the basemap's (page.js, wireCaption).
   window.addEventListener("message", function (event) {
     if (event.source === window.parent && event.data && event.data.relocmap === "height?") {
+      // A class (relocmap.css hides the footer; page.js reads it at start) and an
+      // event (for a page script already running).
       if (event.data.caption === true) {
+        document.documentElement.classList.add("relocmap-captioned");
         document.dispatchEvent(new Event("relocmap-captioned"));
       }
       post(true);

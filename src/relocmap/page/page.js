@@ -80,32 +80,27 @@
     });
   }
 
-  // A box on the map made once: moving it (setPosition) re-adds this same element, with
-  // its listeners and state. ``html`` comes from Python, where every text is escaped.
-  // ``content`` is an element of the page (moved into the box) or HTML text.
-  function addBox(map, position, className, content) {
-    const div = typeof content === "string" ? L.DomUtil.create("div", className) : content;
-    if (typeof content === "string") {
-      div.innerHTML = content;
-    }
-    L.DomEvent.disableClickPropagation(div);
-    L.DomEvent.disableScrollPropagation(div);
-    const Box = L.Control.extend({options: {position}, onAdd: () => div});
-    return new Box().addTo(map);
+  // A box for the map, made once of an element of the page (Python wrote it: every text
+  // escaped): adding or moving it (setPosition) takes this same element, with its
+  // listeners and state (placeBoxes adds it).
+  function makeBox(position, element) {
+    L.DomEvent.disableClickPropagation(element);
+    L.DomEvent.disableScrollPropagation(element);
+    const Box = L.Control.extend({options: {position}, onAdd: () => element});
+    return new Box();
   }
 
-  function createBoxes(map, config) {
-    const titleControl = addBox(map, "topleft", null, document.getElementById("relocmap-title"));
-    const legendsControl = addBox(map, "bottomright", "relocmap-legends", config.html.legends);
-    const switchControl = addBox(map, "topright", "relocmap-views", config.html.switch);
-    const legends = legendsControl.getContainer();
+  function createBoxes(config) {
+    const title = document.getElementById("relocmap-title");
+    const switcher = document.querySelector(".relocmap-views");
+    const legends = document.querySelector(".relocmap-legends");
     return {
-      titleControl,
-      legendsControl,
-      switchControl,
-      title: titleControl.getContainer(),
+      titleControl: makeBox("topleft", title),
+      legendsControl: makeBox("bottomright", legends),
+      switchControl: makeBox("topright", switcher),
+      title,
       legends,
-      switcher: switchControl.getContainer(),
+      switcher,
       circleLegend: legends.querySelector(".relocmap-circle-legend"),
       footer: createFooter(config),
     };
@@ -145,38 +140,25 @@
     document.documentElement.classList.toggle("relocmap-reader", reader);
     map.attributionControl.removeAttribution(config.html.sources);
     if (reader) {
-      flowing.forEach((control) => {
-        control.remove();
-        L.DomUtil.removeClass(control.getContainer(), "leaflet-control");
-      });
-      container.before(boxes.title, boxes.switcher);
+      if (page.reader === false) {
+        flowing.forEach((control) => {
+          control.remove();
+          L.DomUtil.removeClass(control.getContainer(), "leaflet-control");
+        });
+        document.body.prepend(boxes.title);
+        container.before(boxes.switcher);
+      }
       container.after(boxes.legends, boxes.footer);
-      boxes.footer.hidden = Boolean(page.captioned);
     } else {
       boxes.footer.remove();
       flowing.filter((control) => !container.contains(control.getContainer())).forEach((control) => control.addTo(map));
-      // The title above the zoom buttons, as when first added.
+      // The title above the zoom buttons.
       container.querySelector(".leaflet-top.leaflet-left").prepend(boxes.title);
-      if (!page.captioned) {
+      if (!isCaptioned()) {
         map.attributionControl.addAttribution(config.html.sources);
       }
     }
     page.reader = reader;
-    sizeMap(page);
-  }
-
-  // Reader's layout: the map as tall as the region drawn across its width wants (a
-  // whole window at most, outside a frame). Overlay: the map is the window.
-  function sizeMap(page) {
-    const {map, config} = page;
-    const container = map.getContainer();
-    if (page.reader) {
-      const cap = window.self === window.top ? window.innerHeight : Infinity;
-      const aspect = regionAspect(config.map.bounds);
-      container.style.height = core.readerMapHeight(container.clientWidth, aspect, cap) + "px";
-    } else {
-      container.style.height = "";
-    }
     map.invalidateSize({pan: false});
   }
 
@@ -735,12 +717,19 @@
   // basemap's, which its licence wants, and the footer goes. The download links stay in
   // the figures table's dialog.
   function wireCaption(page) {
-    document.addEventListener("relocmap-captioned", () => {
-      page.captioned = true;
+    const captioned = () => {
       page.map.attributionControl.removeAttribution(page.config.html.sources);
-      page.boxes.footer.hidden = true;
       relayout(page); // the page is shorter
-    });
+    };
+    if (isCaptioned()) {
+      captioned();
+    } else {
+      document.addEventListener("relocmap-captioned", captioned);
+    }
+  }
+
+  function isCaptioned() {
+    return document.documentElement.classList.contains("relocmap-captioned");
   }
 
   // --- the page: one state, changed only through setState -----------------------
@@ -761,7 +750,7 @@
     const dialog = document.getElementById("relocmap-table-dialog");
     dialog.appendChild(document.getElementById("relocmap-figures"));
     page.map = createMap(config);
-    page.boxes = createBoxes(page.map, config);
+    page.boxes = createBoxes(config);
     wireTable(dialog);
     addNavigation(page.map, config, () => {
       page.state = core.withRecentered(page.state);
@@ -899,9 +888,6 @@
   // A box changed size (or the window did): lay out again, and frame the region again
   // unless the reader has moved the map.
   function relayout(page) {
-    if (page.reader) {
-      sizeMap(page);
-    }
     arrange(page);
     if (!page.state.moved) {
       frame(page);

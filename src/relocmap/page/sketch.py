@@ -47,11 +47,18 @@ def path_data(geometry: shapely.Geometry) -> str:
     return "".join(_ring_path(ring.coords) for ring in rings)
 
 
-def view_box(bounds: Sequence[Sequence[float]]) -> str:
-    """The frame of the region ([[south, west], [north, east]]) in sketch units."""
+def _frame(bounds: Sequence[Sequence[float]]) -> tuple[float, float, float, float]:
+    """The region's frame ([[south, west], [north, east]]) in sketch units: left, top,
+    right, bottom."""
     (south, west), (north, east) = bounds
     left, top = project(west, north)
     right, bottom = project(east, south)
+    return left, top, right, bottom
+
+
+def view_box(bounds: Sequence[Sequence[float]]) -> str:
+    """The frame of the region in sketch units, as an SVG viewBox."""
+    left, top, right, bottom = _frame(bounds)
     return f"{left:.1f} {top:.1f} {right - left:.1f} {bottom - top:.1f}"
 
 
@@ -79,3 +86,17 @@ def sketch_svg(config: dict, paths: Sequence[str]) -> str:
         f'<svg class="relocmap-sketch" viewBox="{view_box(config["map"]["bounds"])}" '
         f'aria-hidden="true" focusable="false">{shapes}</svg>'
     )
+
+
+# The reader's layout (page.js, placeBoxes): the region spans this share of the map's
+# width, with bands above for the zoom buttons and below for the credit (px).
+READER_FILL = 0.94
+READER_BANDS_PX = 64
+
+
+def reader_map_height(bounds: Sequence[Sequence[float]]) -> str:
+    """The map's height in the reader's layout, as CSS: what the region drawn across
+    READER_FILL of the width needs (the page's width is the map's: ``vw``)."""
+    left, top, right, bottom = _frame(bounds)
+    share = READER_FILL * (bottom - top) / (right - left) * 100
+    return f"calc({share:.2f}vw + {READER_BANDS_PX}px)"
