@@ -140,3 +140,8 @@ def page_legends(html: str) -> str:
     """The legends, as the page writes them (under the map)."""
     start = html.index('<div class="relocmap-legends">')
     return html[start : html.index('<section id="relocmap-figures"', start)]
+
+
+# The article columns (px) the embed snippet is tried in: a phone, a newspaper's column,
+# a wide column (conftest's ``article``).
+ARTICLE_COLUMNS = [390, 680, 840]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from test_browser import ARTIFACTS, Visit, leaflet_file
-from test_embed import COLUMNS, Article, article  # noqa: F401 - the fixture
+from test_embed import COLUMNS, Article
 
 pytestmark = pytest.mark.browser
 
@@ -21,12 +21,16 @@ GEOMETRY = """() => {
         const element = document.querySelector(selector);
         if (!element || !element.isConnected || element.closest('[hidden]')) return null;
         const r = element.getBoundingClientRect();
-        return r.width && r.height ? {top: r.top, bottom: r.bottom, left: r.left, right: r.right} : null;
+        if (!r.width || !r.height) return null;
+        return {top: r.top, bottom: r.bottom, left: r.left, right: r.right};
     };
-    const shapes = [...document.querySelectorAll('path.relocmap-dep')].map(p => p.getBoundingClientRect());
+    const shapes = [...document.querySelectorAll('path.relocmap-dep')]
+        .map(p => p.getBoundingClientRect());
     const map = box('.folium-map');
-    const region = {left: Math.min(...shapes.map(r => r.left)), right: Math.max(...shapes.map(r => r.right)),
-                    top: Math.min(...shapes.map(r => r.top)), bottom: Math.max(...shapes.map(r => r.bottom))};
+    const region = {
+        left: Math.min(...shapes.map(r => r.left)), right: Math.max(...shapes.map(r => r.right)),
+        top: Math.min(...shapes.map(r => r.top)), bottom: Math.max(...shapes.map(r => r.bottom)),
+    };
     const onMap = [...document.querySelectorAll('.folium-map .leaflet-control')]
         .filter(c => c.getBoundingClientRect().width > 0).map(c => c.className);
     return {
