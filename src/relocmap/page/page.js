@@ -1052,6 +1052,11 @@
   if (L) {
     start(readConfig());
   } else {
-    document.documentElement.classList.remove("relocmap-js");
+    // ... the headline open again (folded for the map on small screens: page.html.j2).
+    document.documentElement.classList.remove("relocmap-js", "relocmap-reader");
+    const headline = document.querySelector("#relocmap-title details");
+    if (headline) {
+      headline.open = true;
+    }
   }
 })(globalThis.relocmapCore, globalThis.relocmapSketch, globalThis.L);
