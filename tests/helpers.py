@@ -142,6 +142,6 @@ def page_legends(html: str) -> str:
     return html[start : html.index('<section id="relocmap-figures"', start)]
 
 
-# The article columns (px) the embed snippet is tried in: a phone, a newspaper's column,
-# a wide column (conftest's ``article``).
-ARTICLE_COLUMNS = [390, 680, 840]
+# The article columns (px) the embed snippet is tried in: small and common phones, a
+# newspaper's column, a wide column (conftest's ``article``).
+ARTICLE_COLUMNS = [320, 390, 680, 840]

@@ -823,6 +823,28 @@ def test_an_article_column_folds_the_headline_and_keeps_the_boxes_apart(pages) -
         assert visit.errors == []
 
 
+def test_on_a_phone_opening_the_headline_keeps_the_map_whole(pages) -> None:
+    """Regression: on a phone with several publications, opening "Bilan du plan" shrank
+    the map to a ~150 px thumbnail. In the reader's layout the headline opens above the
+    map, which keeps its size (the page grows)."""
+    visit = pages(PHONE).open()
+    page = visit.page
+    size = """() => {
+        const boxes = [...document.querySelectorAll('path.relocmap-dep')]
+            .map(p => p.getBoundingClientRect());
+        const map = document.querySelector('.folium-map').getBoundingClientRect();
+        return [map.height, Math.max(...boxes.map(b => b.right)) - Math.min(...boxes.map(b => b.left))];
+    }"""
+    before = page.evaluate(size)
+    assert before[0] > 300 and before[1] > 0.85 * PHONE["width"]
+    page.locator(".relocmap-headline summary").click()
+    page.locator(".relocmap-trajectory svg").wait_for()
+    visit.settle()
+    assert page.evaluate(size) == before
+    page.locator(".relocmap-headline summary").click()  # as the other tests expect it
+    assert visit.errors == []
+
+
 def test_an_unknown_publication_in_the_address_is_replaced_by_the_one_shown(pages) -> None:
     visit = pages(DESKTOP).open("#vue=projets&publication=1999")
     assert visit.page.evaluate("location.hash") == "#vue=projets&publication=2024-01"

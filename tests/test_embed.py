@@ -11,13 +11,13 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from helpers import ARTICLE_COLUMNS
 from test_a11y import axe_violations
 from test_browser import ARTIFACTS, GREY_TILE, Visit, leaflet_file
 
 pytestmark = pytest.mark.browser
 
-COLUMNS = ARTICLE_COLUMNS
+# A phone, a newspaper's column, a wide column.
+COLUMNS = [390, 680, 840]
 
 
 def _route(route):

@@ -10,8 +10,10 @@ at least 85 % of the map's width. Measured in Chromium, in the article of test_e
 from __future__ import annotations
 
 import pytest
+from helpers import ARTICLE_COLUMNS
+from test_a11y import axe_violations
 from test_browser import ARTIFACTS, Visit, leaflet_file
-from test_embed import COLUMNS, Article
+from test_embed import Article
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +67,7 @@ def assert_reader_layout(found: dict, *, footer: bool) -> None:
     assert found["share"] >= 0.85, found["share"]
 
 
-@pytest.mark.parametrize("width", COLUMNS)
+@pytest.mark.parametrize("width", ARTICLE_COLUMNS)
 def test_in_an_article_the_region_fills_the_frame(browser, article, width):
     visit = Article(browser, article[width], width)
     try:
@@ -173,6 +175,7 @@ def test_on_a_phone_a_popup_is_a_sheet_along_the_bottom(browser, built_page, wid
         # Content longer than the sheet scrolls, says so, and the keyboard reaches it.
         assert sheet["scrolls"] == sheet["scrolled"] == sheet["reachable"], sheet
         visit.page.screenshot(path=ARTIFACTS / f"reader-sheet-{width}.png")
+        assert axe_violations(visit) == []
         page.keyboard.press("Escape")
         page.locator(".leaflet-popup").wait_for(state="detached")
         assert visit.errors == []
