@@ -72,7 +72,7 @@ test("minified, embed-height.js posts the height to the host page when framed", 
       listeners[type] = listener;
     },
   };
-  const document = {documentElement: {clientWidth: 400, classList: {remove() {}}}};
+  const document = {documentElement: {clientWidth: 400, classList: {add() {}, remove() {}}}};
   vm.runInContext(text, vm.createContext({window, document}));
   // 400 px wide (a phone): 400 × 1.45 = 580 px high.
   assert.deepEqual(JSON.parse(JSON.stringify(posted)), [[{relocmap: {height: 580}}, "*"]]);

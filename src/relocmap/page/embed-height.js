@@ -23,6 +23,9 @@
   window.addEventListener("message", function (event) {
     if (event.source === window.parent && event.data && event.data.relocmap === "height?") {
       if (event.data.caption === true) {
+        // A class too: the page script may not be listening yet (its start-up runs in
+        // turns, and the host asks once the page has loaded).
+        document.documentElement.classList.add("relocmap-captioned");
         document.dispatchEvent(new Event("relocmap-captioned"));
       }
       post(true);

@@ -620,9 +620,12 @@
   // gives the sources: the credit line keeps the basemap's, which its licence wants.
   // The download links stay in the figures table's dialog.
   function wireCaption(page) {
-    document.addEventListener("relocmap-captioned", () => {
-      page.map.attributionControl.removeAttribution(page.config.html.sources);
-    });
+    const withoutSources = () => page.map.attributionControl.removeAttribution(page.config.html.sources);
+    // Told before this turn (embed-height.js marks the page), or later.
+    if (document.documentElement.classList.contains("relocmap-captioned")) {
+      withoutSources();
+    }
+    document.addEventListener("relocmap-captioned", withoutSources);
   }
 
   // --- the page: one state, changed only through setState -----------------------
