@@ -51,16 +51,21 @@ test("minified, core.js still defines relocmapCore in a page, with the same func
   const posted = [];
   const window = {addEventListener() {}, postMessage: (message) => posted.push(message)};
   window.parent = window;
-  const classes = new Set(["relocmap-js"]);
-  const document = {documentElement: {classList: {remove: (name) => classes.delete(name)}}};
+  const classes = new Set(["relocmap-js", "relocmap-reader"]);
+  const headline = {open: false}; // folded for the map on a phone (page.html.j2)
+  const document = {
+    documentElement: {classList: {remove: (...names) => names.forEach((name) => classes.delete(name))}},
+    querySelector: (selector) => (selector === "#relocmap-title details" ? headline : null),
+  };
   const page = vm.createContext({window, document});
   vm.runInContext(text, page);
   assert.deepEqual(Array.from(classes), []);
+  assert.equal(headline.open, true);
   assert.deepEqual(Object.keys(page.relocmapCore).sort(), Object.keys(core).sort());
   assert.deepEqual(posted, []);
 });
 
-test("minified, embed-height.js posts the height to the host page when framed", async () => {
+test("minified, embed-height.js posts the page's height to the host page when framed", async () => {
   const {buildPageScript} = await import(BUILD_SCRIPT);
   const {text} = await buildPageScript();
   const posted = [];
@@ -72,14 +77,35 @@ test("minified, embed-height.js posts the height to the host page when framed", 
       listeners[type] = listener;
     },
   };
-  const document = {documentElement: {clientWidth: 400, classList: {remove() {}}}};
-  vm.runInContext(text, vm.createContext({window, document}));
-  // 400 px wide (a phone): 400 × 1.45 = 580 px high.
-  assert.deepEqual(JSON.parse(JSON.stringify(posted)), [[{relocmap: {height: 580}}, "*"]]);
-  listeners.message({source: parent, data: {relocmap: "height?"}});
+  const classes = new Set();
+  const body = {height: 661.4, getBoundingClientRect: () => ({height: body.height})};
+  const document = {
+    body,
+    documentElement: {classList: {add: (name) => classes.add(name), remove() {}}},
+    querySelector: () => null,
+    dispatchEvent() {},
+  };
+  const observers = [];
+  class ResizeObserver {
+    constructor(callback) {
+      observers.push(callback);
+    }
+    observe(element) {
+      assert.equal(element, body);
+    }
+  }
+  const getComputedStyle = () => ({marginTop: "0px", marginBottom: "0px"});
+  vm.runInContext(text, vm.createContext({window, document, ResizeObserver, getComputedStyle, Event: class {}}));
+  // The page's height, rounded up: nothing scrolls inside the frame.
+  assert.deepEqual(JSON.parse(JSON.stringify(posted)), [[{relocmap: {height: 662}}, "*"]]);
+  listeners.message({source: parent, data: {relocmap: "height?", caption: true}});
   listeners.message({source: {}, data: {relocmap: "height?"}});
   assert.equal(posted.length, 2);
-  document.documentElement.clientWidth = 1000;
-  listeners.resize();
-  assert.deepEqual(JSON.parse(JSON.stringify(posted[2][0])), {relocmap: {height: 760}});
+  assert.ok(classes.has("relocmap-captioned"));
+  // The page grew (a wider frame): the new height; out of the snippet's range: its edge.
+  body.height = 900;
+  observers.forEach((callback) => callback());
+  body.height = 5000;
+  observers.forEach((callback) => callback());
+  assert.deepEqual(posted.slice(2).map(([message]) => message.relocmap.height), [900, 1200]);
 });
