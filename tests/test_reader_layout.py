@@ -80,6 +80,8 @@ def test_in_an_article_the_region_fills_the_frame(browser, article, width):
         assert found["page"] <= frame_height, (frame_height, found["page"])
         assert frame_height - found["page"] < 2, (frame_height, found["page"])
         visit.frame_element.screenshot(path=ARTIFACTS / f"reader-article-{width}.png")
+        share = f"{found['share']:.3f} of {found['map']['right'] - found['map']['left']:.0f} px\n"
+        (ARTIFACTS / f"reader-article-{width}-share.txt").write_text(share)
         assert visit.axe() == []
         assert visit.messages == []
     finally:
