@@ -58,3 +58,38 @@ test("the drawing's move takes its region exactly onto Leaflet's frame", () => {
   assert.ok(move.offset > 100);
   near(core.sketchMove(sketched, from, from).offset, 0);
 });
+
+test("each point is made by the given maker (the page makes Leaflet's LatLng at once), rings closed on their first point", () => {
+  const made = [];
+  const point = (lng, lat) => {
+    const latLng = {lat, lng};
+    made.push(latLng);
+    return latLng;
+  };
+  const geometry = core.sketchGeometry("M131072 131072l256 0 0-256z", ZOOM, point);
+  const ring = geometry.coordinates[0][0];
+  assert.equal(made.length, 3);
+  assert.equal(ring.length, 4);
+  ring.slice(0, 3).forEach((latLng, index) => assert.equal(latLng, made[index]));
+  assert.equal(ring[3], ring[0]);
+  near(ring[1].lng, 0.3515625);
+});
+
+test("numbers with decimals, spaces and upper-case Z are read too", () => {
+  const geometry = core.sketchGeometry("M100.5 100 l 10 -5 -5.25 10 Z", ZOOM);
+  const ring = geometry.coordinates[0][0];
+  const world = 256 * 2 ** ZOOM;
+  assert.equal(ring.length, 4);
+  near(ring[2][0], (105.25 / world) * 360 - 180);
+});
+
+test("Leaflet's shapes are added in groups of at most so many points, in the features' order", () => {
+  const ring = (points) => Array.from({length: points}, (_, index) => [index, 0]);
+  const feature = (id, ...rings) => ({id, geometry: {type: "MultiPolygon", coordinates: rings.map((r) => [r])}});
+  const features = [feature("a", ring(30)), feature("b", ring(50), ring(20)), feature("c", ring(150)), feature("d", ring(10))];
+  const ids = (limit) => core.chunksByPoints(features, limit).map((chunk) => chunk.map((f) => f.id));
+  assert.deepEqual(ids(90), [["a"], ["b"], ["c"], ["d"]]);
+  assert.deepEqual(ids(100), [["a", "b"], ["c"], ["d"]]);
+  assert.deepEqual(core.chunksByPoints(features, 1000).map((chunk) => chunk.length), [4]);
+  assert.deepEqual(core.chunksByPoints([], 100), []);
+});

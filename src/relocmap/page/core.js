@@ -551,13 +551,18 @@
   // Run ``steps`` (functions) one per turn: ``schedule(next)`` runs ``next`` later (a
   // timer in the page), so each step is a task of its own and the page can paint and
   // answer the reader between them; then ``done``, if given. A step that throws stops
-  // the steps after it (the error shows in the console, as it would at start-up).
+  // the steps after it (the error shows in the console, as it would at start-up). A step
+  // that returns an array of steps has them run next, one per turn (work known only then).
   function inTurns(steps, schedule, done) {
+    const queue = steps.slice();
     let index = 0;
     const next = () => {
-      if (index < steps.length) {
+      if (index < queue.length) {
         index += 1;
-        steps[index - 1]();
+        const more = queue[index - 1]();
+        if (Array.isArray(more)) {
+          queue.splice(index, 0, ...more);
+        }
         schedule(next);
       } else if (done) {
         done();
@@ -568,41 +573,92 @@
 
   // --- the departments' inline drawing (sketch.py), painted before Leaflet runs ----
 
-  // Leaflet's EPSG:3857 pixel at a zoom whose world is ``world`` px wide, back to
-  // [longitude, latitude].
-  function unproject(x, y, world) {
-    const lat = 2 * Math.atan(Math.exp(Math.PI * (1 - (2 * y) / world))) - Math.PI / 2;
-    return [(x / world) * 360 - 180, (lat * 180) / Math.PI];
-  }
-
   // A department's geometry from its path data: per ring "M x y", then relative
   // "l dx dy ..." and "z", in Leaflet's pixels at ``zoom``. Every ring becomes a polygon
   // of its own: Leaflet draws them in one path filled even-odd, as the drawing is, so a
-  // hole stays a hole.
-  function sketchGeometry(d, zoom) {
+  // hole stays a hole. ``point(longitude, latitude)`` makes each point ([longitude,
+  // latitude] by default; the page makes Leaflet's LatLng at once, so that a point is one
+  // object). The text is read character by character: no array of number strings.
+  function sketchGeometry(d, zoom, point = (lng, lat) => [lng, lat]) {
     const world = 256 * 2 ** zoom;
-    const tokens = d.match(/[MlZz]|-?\d+(?:\.\d+)?/g) || [];
+    const reader = {d, at: 0};
     const rings = [];
     let x = 0;
     let y = 0;
-    for (let index = 0; index < tokens.length; index += 1) {
-      const token = tokens[index];
-      if (token === "M") {
-        x = Number(tokens[index + 1]);
-        y = Number(tokens[index + 2]);
-        rings.push([unproject(x, y, world)]);
-        index += 2;
-      } else if (token === "z" || token === "Z") {
+    while (reader.at < d.length) {
+      const command = d[reader.at];
+      if (command === "M") {
+        reader.at += 1;
+        x = readNumber(reader);
+        y = readNumber(reader);
+        rings.push([unprojected(x, y, world, point)]);
+      } else if (command === "z" || command === "Z") {
+        reader.at += 1;
         const ring = rings[rings.length - 1];
-        ring.push(ring[0].slice());
-      } else if (token !== "l") {
-        x += Number(token);
-        y += Number(tokens[index + 1]);
-        rings[rings.length - 1].push(unproject(x, y, world));
-        index += 1;
+        ring.push(ring[0]);
+      } else if (command === "l" || command === " ") {
+        reader.at += 1;
+      } else {
+        x += readNumber(reader);
+        y += readNumber(reader);
+        rings[rings.length - 1].push(unprojected(x, y, world, point));
       }
     }
     return {type: "MultiPolygon", coordinates: rings.map((ring) => [ring])};
+  }
+
+  // Leaflet's EPSG:3857 pixel at a zoom whose world is ``world`` px wide, back to a
+  // longitude and a latitude, made a point by ``point``.
+  function unprojected(x, y, world, point) {
+    const lat = 2 * Math.atan(Math.exp(Math.PI * (1 - (2 * y) / world))) - Math.PI / 2;
+    return point((x / world) * 360 - 180, (lat * 180) / Math.PI);
+  }
+
+  // The number at ``reader.at`` (spaces before it skipped: "-?digits[.digits]"); moves on.
+  function readNumber(reader) {
+    const {d} = reader;
+    while (d.charCodeAt(reader.at) === 32) {
+      reader.at += 1;
+    }
+    const sign = d[reader.at] === "-" ? -1 : 1;
+    if (sign < 0) {
+      reader.at += 1;
+    }
+    let value = 0;
+    let scale = 0;
+    for (let code = d.charCodeAt(reader.at); (code >= 48 && code <= 57) || code === 46; code = d.charCodeAt(reader.at)) {
+      if (code === 46) {
+        scale = 1;
+      } else {
+        value = value * 10 + code - 48;
+        scale *= 10;
+      }
+      reader.at += 1;
+    }
+    return sign * (scale ? value / scale : value);
+  }
+
+  // The features in consecutive groups of at most ``limit`` points of outline each (a
+  // larger feature alone), in their order: one group per turn of Leaflet's drawing.
+  function chunksByPoints(features, limit) {
+    const chunks = [];
+    let points = limit;
+    features.forEach((feature) => {
+      const count = pointCount(feature.geometry);
+      if (points + count > limit) {
+        chunks.push([]);
+        points = 0;
+      }
+      chunks[chunks.length - 1].push(feature);
+      points += count;
+    });
+    return chunks;
+  }
+
+  // Points of a Polygon's or MultiPolygon's rings.
+  function pointCount(geometry) {
+    const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    return polygons.reduce((sum, rings) => rings.reduce((inner, ring) => inner + ring.length, sum), 0);
   }
 
   // The map's area inside ``margins`` (px): where fitBounds frames the region.
@@ -722,6 +778,7 @@
     touchAction,
     wheelHint,
     sketchGeometry,
+    chunksByPoints,
     innerBox,
     meetRect,
     sketchMove,

@@ -13,6 +13,8 @@
   const RESIZE_DELAY_MS = 150;
   // Longest wait for a first frame before the deferred steps start anyway (ms).
   const FIRST_PAINT_WAIT_MS = 200;
+  // Points of the departments' outlines Leaflet projects and draws in one turn.
+  const POINTS_PER_TURN = 4000;
   // Share of the map's height above which the title box starts with its headline folded.
   const TALL_TITLE = 0.6;
   // Room kept above and under the title box: its margin, the zoom buttons and theirs (px).
@@ -287,8 +289,9 @@
     }
   }
 
-  // The departments' shapes. Their circles and names come after the first paint
-  // (addCircles, addLabels): ``allCircles`` and ``labels`` start empty.
+  // The departments' layer, on the map but empty: the shapes are added in turns once the
+  // map has its view (start). Their circles and names come after the first
+  // paint (addCircles, addLabels): ``allCircles`` and ``labels`` start empty.
   function createLayers(map, config, getState, popupOptions) {
     // The circles shown (those with a radius in the shown edition), out of every
     // department's circle (allCircles; see showCircles).
@@ -299,7 +302,9 @@
     function restoreOrder() {
       keepingFocus(() => ordered.forEach((layer) => layer.getElement().parentNode.appendChild(layer.getElement())));
     }
-    const departments = L.geoJSON(config.features, {
+    const departments = L.geoJSON(null, {
+      // The geometry's points are LatLng already (sketch.readGeometry).
+      coordsToLatLng: (latLng) => latLng,
       style: (feature) => core.departmentStyle(config, getState(), feature),
       onEachFeature: (feature, layer) => {
         layer.options.className = "relocmap-dep relocmap-dep-" + feature.id;
@@ -757,11 +762,16 @@
       frame(page);
     });
     orderCorners(page.map);
-    placeBoxes(page);
-    foldHeadline(page);
     page.popupOptions = {className: "relocmap-popup"};
     page.layers = null;
     return page;
+  }
+
+  // The boxes where the layout wants them (a turn of its own: its first read of the
+  // layout lays out the page as a map, after createPage's changes).
+  function layOut(page) {
+    placeBoxes(page);
+    foldHeadline(page);
   }
 
   // Show what changed between two states. Before the departments are drawn
@@ -979,19 +989,23 @@
       handedOver = resolve;
     });
     const steps = [
-      () => sketch.readGeometry(config),
+      () => sketch.readGeometry(config, (lng, lat) => new L.LatLng(lat, lng)),
       () => {
         page = createPage(config);
         sketched = page.state.margins;
       },
+      () => layOut(page),
       () => {
         readAddress(page);
         arrange(page);
       },
       () => {
         page.layers = createLayers(page.map, config, () => page.state, page.popupOptions);
+        frameUnseen(page);
       },
-      () => drawDepartments(page, sketched, handedOver),
+      // Leaflet projects and draws a few thousand points per turn.
+      () => core.chunksByPoints(config.features.features, POINTS_PER_TURN).map((chunk) => () => page.layers.departments.addData(chunk)),
+      () => handOver(page, sketched, handedOver),
       () => wireControls(page),
     ];
     core.inTurns(steps, soon, () => {
@@ -1003,11 +1017,16 @@
     });
   }
 
-  // Leaflet's shapes of the departments (page.layers), framed where the layout put the
-  // region; the drawing gives way to them (sketch.js).
-  function drawDepartments(page, sketched, done) {
-    // The shapes exist once fitBounds has given the map its first view.
+  // The map's first view, where the layout put the region, before the departments'
+  // shapes are added (in turns): unseen until the drawing hands over to them (sketch.js
+  // takes the class off), so that no half-drawn layer shows beside the drawing.
+  function frameUnseen(page) {
+    page.map.getContainer().classList.add("relocmap-handover");
     frame(page, true);
+  }
+
+  // Every shape is drawn: the drawing gives way to them (sketch.js).
+  function handOver(page, sketched, done) {
     const aspect = regionAspect(page.config.map.bounds);
     page.handOver = sketch.handOver(page.map.getContainer(), page.state.size, aspect, sketched, page.state.margins, done);
   }

@@ -11,11 +11,12 @@
     return document.querySelector(".relocmap-sketch");
   }
 
-  // Each department's geometry from its path (the drawing keeps the features' order).
-  function readGeometry(config) {
+  // Each department's geometry from its path (the drawing keeps the features' order),
+  // its points made Leaflet's LatLng at once (``latLng``; the layer keeps them as they are).
+  function readGeometry(config, latLng) {
     const paths = sketchElement().querySelectorAll("path");
     config.features.features.forEach((feature, index) => {
-      feature.geometry = core.sketchGeometry(paths[index].getAttribute("d"), config.map.sketchZoom);
+      feature.geometry = core.sketchGeometry(paths[index].getAttribute("d"), config.map.sketchZoom, latLng);
     });
   }
 
