@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
+import threading
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from helpers import REPO_ROOT
+from helpers import ARTICLE_COLUMNS, REPO_ROOT
 
 from relocmap.build import build_map
 from relocmap.cli import main
@@ -150,3 +153,51 @@ def project(tmp_path: Path, repo_root: Path, monkeypatch: pytest.MonkeyPatch) ->
         shutil.copytree(repo_root / folder, tmp_path / folder)
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+def _serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+# The article of test_embed and test_reader_layout: a newsroom's page with the snippet.
+PARAGRAPH = "<p>" + "Texte de l'article, assez long pour que la page défile. " * 12 + "</p>"
+
+
+@pytest.fixture(scope="module")
+def article(tmp_path_factory, repo_root):
+    """Address of the host article for a column width: {width: url}."""
+    map_dir = tmp_path_factory.mktemp("map-site")
+    host_dir = tmp_path_factory.mktemp("news-site")
+    map_server, map_origin = _serve(map_dir)
+    host_server, host_origin = _serve(host_dir)
+    build_map(
+        repo_root / "data" / "relocalisations.csv",
+        repo_root / "geo" / "departements.geojson",
+        map_dir,
+        repo_root / "data" / "publication.json",
+        MapOptions(base_url=map_origin + "/"),
+    )
+    snippet = (map_dir / "carte-iframe.html").read_text(encoding="utf-8")
+    for width in ARTICLE_COLUMNS:
+        (host_dir / f"article-{width}.html").write_text(
+            '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            '<title>Article</title></head><body style="margin:0">'
+            f'<main style="width:{width}px;margin:0 auto"><h1>Article</h1>'
+            + PARAGRAPH * 3
+            + snippet
+            + PARAGRAPH * 6
+            + "</main></body></html>",
+            encoding="utf-8",
+        )
+    yield {width: f"{host_origin}/article-{width}.html" for width in ARTICLE_COLUMNS}
+    map_server.shutdown()
+    host_server.shutdown()

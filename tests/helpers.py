@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -72,6 +73,13 @@ def page_features(html: str) -> list[dict]:
     return page_config(html)["features"]["features"]
 
 
+def page_sketch_paths(html: str) -> list[str]:
+    """The path data of the departments' inline drawing, in the order of the features
+    (the page's one copy of their outlines; see relocmap.page.sketch)."""
+    (drawing,) = re.findall(r'<svg class="relocmap-sketch"[^>]*>(.*?)</svg>', html)
+    return re.findall(r'<path fill="#[0-9a-f]{6}" d="([^"]+)"/>', drawing)
+
+
 def page_departments(html: str, edition: int = -1) -> dict[str, dict]:
     """Each department of the page in one edition (the latest by default), by code: its
     name, and ``classes`` and ``tips`` by view key (the page has them as lists in the
@@ -121,3 +129,19 @@ def snapshot(root: Path) -> dict[str, bytes]:
         for path in sorted(root.rglob("*"))
         if not path.is_symlink() and path.is_file()
     }
+
+
+def page_switch(html: str) -> str:
+    """The views' and publications' switch, as the page writes it (above the map)."""
+    return re.search(r'<form class="relocmap-switch".*?</form>', html, re.DOTALL).group(0)
+
+
+def page_legends(html: str) -> str:
+    """The legends, as the page writes them (under the map)."""
+    start = html.index('<div class="relocmap-legends">')
+    return html[start : html.index('<section id="relocmap-figures"', start)]
+
+
+# The article columns (px) the embed snippet is tried in: small and common phones, a
+# newspaper's column, a wide column (conftest's ``article``).
+ARTICLE_COLUMNS = [320, 390, 680, 840]

@@ -220,3 +220,53 @@ def test_publication_and_view_chosen_with_the_keyboard_in_firefox(
     (ARTIFACTS / "firefox-editions-keyboard.png").write_bytes(
         base64.b64decode(firefox.screenshot(format="base64"))
     )
+
+
+def test_the_readers_layout_with_the_keyboard_in_firefox(firefox, offline_page: Path) -> None:
+    """A narrow upright window: the page reads as an article (title and switch above the
+    map, legend and sources under it), the Tab order follows it, and a department's
+    popup is a sheet the keyboard opens, reads and closes."""
+    firefox.set_window_rect(width=480, height=900)
+    try:
+        keyboard = open_map(firefox, offline_page)
+        assert firefox.execute_script(
+            "return document.documentElement.classList.contains('relocmap-reader')"
+        )
+        reached = []
+        for _ in range(9):
+            keyboard.press(keyboard.keys.TAB)
+            reached.append(keyboard.focused())
+        assert reached == [
+            "Bilan du plan",
+            "view emplois",
+            "Cercles : emplois",
+            "Tableau des chiffres",
+            "map",
+            "Zoom avant",
+            "Zoom arrière",
+            "Recentrer",
+            "Allier (03)",
+        ]
+        while keyboard.focused() != "Rhône (69)":
+            keyboard.press(keyboard.keys.TAB)
+        keyboard.press(keyboard.keys.ENTER)
+        time.sleep(0.5)
+        sheet = firefox.execute_script("""
+            const p = document.querySelector('.leaflet-popup');
+            const map = document.querySelector('.folium-map').getBoundingClientRect();
+            const box = p.getBoundingClientRect();
+            return [p.getAttribute('aria-label'), p === document.activeElement,
+                    p.parentNode.classList.contains('leaflet-relocmap-sheet-pane'),
+                    Math.round(box.width - map.width)];
+        """)
+        assert sheet[:3] == ["Rhône (69)", True, True]
+        assert -20 <= sheet[3] <= 0  # as wide as the map, less its margins
+        (ARTIFACTS / "firefox-reader-sheet.png").write_bytes(
+            base64.b64decode(firefox.screenshot(format="base64"))
+        )
+        keyboard.press(keyboard.keys.ESCAPE)
+        time.sleep(0.5)
+        assert firefox.execute_script("return document.querySelector('.leaflet-popup')") is None
+        assert keyboard.focused() == "Rhône (69)"
+    finally:
+        firefox.set_window_rect(width=1280, height=900)

@@ -457,6 +457,26 @@ def test_evolution_tooltip_and_popup_give_the_change(desktop: Page) -> None:
     assert desktop.errors == []
 
 
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_an_open_popup_follows_the_publication(pages, viewport) -> None:
+    """Regression: choosing another publication closed the open popup. It stays open
+    with that publication's figures, and whole in view."""
+    visit = pages(viewport).open()
+    page = visit.page
+    text = visit.open_popup("42")
+    assert "Emplois annoncés\n500" in text  # FICTIF, janvier 2024
+    visit.choose("2023-06")
+    visit.settle()
+    popup = page.locator(".leaflet-popup")
+    assert popup.count() == 1
+    assert "Emplois annoncés\n420" in popup.inner_text()  # FICTIF, juin 2023
+    assert "(2023-06)" in page.locator(".leaflet-popup .relocmap-source").inner_text()
+    assert page.evaluate(POPUP_CLEAR) == "clear"
+    page.keyboard.press("Escape")
+    popup.wait_for(state="detached")
+    assert visit.errors == []
+
+
 # --- 4. the address ---------------------------------------------------------------------
 
 
@@ -801,6 +821,28 @@ def test_an_article_column_folds_the_headline_and_keeps_the_boxes_apart(pages) -
         for box in measured["boxes"]:
             assert box[3] <= size["height"] + 0.5, (size, box)
         assert visit.errors == []
+
+
+def test_on_a_phone_opening_the_headline_keeps_the_map_whole(pages) -> None:
+    """Regression: on a phone with several publications, opening "Bilan du plan" shrank
+    the map to a ~150 px thumbnail. In the reader's layout the headline opens above the
+    map, which keeps its size (the page grows)."""
+    visit = pages(PHONE).open()
+    page = visit.page
+    size = """() => {
+        const boxes = [...document.querySelectorAll('path.relocmap-dep')]
+            .map(p => p.getBoundingClientRect());
+        const map = document.querySelector('.folium-map').getBoundingClientRect();
+        return [map.height, Math.max(...boxes.map(b => b.right)) - Math.min(...boxes.map(b => b.left))];
+    }"""
+    before = page.evaluate(size)
+    assert before[0] > 300 and before[1] > 0.85 * PHONE["width"]
+    page.locator(".relocmap-headline summary").click()
+    page.locator(".relocmap-trajectory svg").wait_for()
+    visit.settle()
+    assert page.evaluate(size) == before
+    page.locator(".relocmap-headline summary").click()  # as the other tests expect it
+    assert visit.errors == []
 
 
 def test_an_unknown_publication_in_the_address_is_replaced_by_the_one_shown(pages) -> None:

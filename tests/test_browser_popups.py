@@ -38,13 +38,16 @@ def test_a_popup_stays_in_view_when_the_view_changes(browser, built_page, viewpo
             radios = page.locator("input[name=relocmap-view]")
             radios.first.check()
             visit.open_popup(code)
-            page.wait_for_timeout(450)
+            # The map reframes, then pans the popup into view (both animated): the popup
+            # is checked once the map stands still, not after a fixed pause (a loaded
+            # machine once saw Allier's popup before the pan ended).
+            visit.settle()
             for index in list(range(1, radios.count())) + [0]:
                 radios.nth(index).check()
-                page.wait_for_timeout(700)
+                visit.settle()
                 assert popup_outside(visit) == {}, (code, index)
             page.get_by_role("checkbox", name="Cercles : emplois").check()
-            page.wait_for_timeout(700)
+            visit.settle()
             assert popup_outside(visit) == {}, (code, "cercles")
             page.get_by_role("checkbox", name="Cercles : emplois").uncheck()
             page.keyboard.press("Escape")

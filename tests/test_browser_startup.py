@@ -1,10 +1,14 @@
-"""The page's start-up in two parts: what the first view needs, then the rest.
+"""The page's start-up: the departments' drawing, then what the first view needs, then
+the rest.
 
-The departments, the boxes, the keyboard and the table are ready in the task that
-draws the map; the circles and the names on the map follow after the first paint
-(page.js, afterFirstPaint). Here the page's timers and animation frames are held back
-(an init script keeps their callbacks) to look at the page between the two parts,
-then released. No time is measured (speed is in bench/browser.py).
+The departments are painted before Leaflet has run: an inline SVG written by Python
+(relocmap.page.sketch), whose path data then become Leaflet's shapes. The map, the
+departments, the boxes, the keyboard and the table are ready after the page script's
+first turns (page.js start: html gets the class relocmap-started); the circles and the
+names on the map follow after the first paint (page.js, afterFirstPaint). Here the
+page's timers and animation frames are held back (an init script keeps their callbacks)
+to look at the page between the parts, then released; Leaflet's script is held back to
+look at the page before it. No time is measured (speed is in bench/browser.py).
 """
 
 from __future__ import annotations
@@ -62,7 +66,7 @@ def held(browser, built_page):
     page.add_init_script(HOLD)
     page.route("**/*", route)
     page.goto(built_page.as_uri())
-    page.wait_for_selector("path.relocmap-dep")
+    page.wait_for_selector("html.relocmap-started", state="attached")
     yield page, errors
     context.close()
 
@@ -105,3 +109,141 @@ def test_second_part_adds_the_names_and_circles_then_marks_the_page_ready(held):
     page.locator("input[name=relocmap-circles]").check()
     assert page.locator("path.relocmap-circle").count() == 12
     assert errors == []
+
+
+# --- before Leaflet: the departments' drawing -------------------------------------
+
+# The outlines' boxes, relative to the box around them all (the same whatever the frame).
+OUTLINES = """(selector) => {
+  const paths = [...document.querySelectorAll(selector)];
+  const boxes = paths.map((path) => path.getBoundingClientRect());
+  const left = Math.min(...boxes.map((b) => b.left)), top = Math.min(...boxes.map((b) => b.top));
+  const width = Math.max(...boxes.map((b) => b.right)) - left;
+  const height = Math.max(...boxes.map((b) => b.bottom)) - top;
+  // Leaflet's shapes name their department; the drawing's are in the features' order.
+  const codes = JSON.parse(document.getElementById('relocmap-config').textContent)
+    .features.features.map((feature) => feature.id);
+  const code = (path, index) => ([...path.classList].find((name) => /^relocmap-dep-/.test(name))
+    || 'relocmap-dep-' + codes[index]).slice(13);
+  return {union: [left, top, width, height], shapes: Object.fromEntries(boxes.map((b, index) => [
+    code(paths[index], index),
+    [(b.left - left) / width, (b.top - top) / height, b.width / width, b.height / height]]))};
+}"""
+
+PAINTED = """() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+  const paths = [...document.querySelectorAll('svg.relocmap-sketch path')];
+  const onScreen = paths.filter((path) => {
+    const box = path.getBoundingClientRect();
+    return path.checkVisibility({opacityProperty: true, visibilityProperty: true})
+      && box.width > 10 && box.height > 10 && box.left >= 0 && box.top >= 0
+      && box.right <= innerWidth && box.bottom <= innerHeight;
+  });
+  resolve({painted: onScreen.length, leaflet: typeof window.L,
+           ready: document.readyState, map: document.documentElement.className});
+})))"""
+
+
+@pytest.fixture
+def before_leaflet(browser, built_page):
+    """The page with Leaflet's script held back until ``release()``."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    held: list = []
+
+    def hold_leaflet(request) -> None:
+        if request.request.url.endswith("/leaflet.js"):
+            held.append(request)
+        else:
+            route(request)
+
+    def release() -> None:
+        for request in held:
+            route(request)
+
+    page.route("**/*", hold_leaflet)
+    page.goto(built_page.as_uri(), wait_until="commit")
+    yield page, errors, release
+    context.close()
+
+
+def test_departments_are_painted_before_leaflet_has_run(before_leaflet):
+    page, errors, release = before_leaflet
+    page.wait_for_selector("svg.relocmap-sketch path", state="attached")
+    seen = page.evaluate(PAINTED)
+    # Every department on screen, two frames after, while Leaflet's script is not there
+    # (the page is still being parsed as far as deferred scripts go).
+    assert seen["painted"] == 12
+    assert seen["leaflet"] == "undefined"
+    assert "relocmap-js" in seen["map"] and seen["ready"] != "complete"
+    # The drawing is no control: the departments' buttons are Leaflet's shapes.
+    assert (
+        page.evaluate(
+            "() => document.querySelector('svg.relocmap-sketch').getAttribute('aria-hidden')"
+        )
+        == "true"
+    )
+    drawn = page.evaluate(OUTLINES, "svg.relocmap-sketch path")
+    release()
+    page.wait_for_selector("html.relocmap-ready", state="attached")
+    # Handed over: the drawing is gone; Leaflet's shapes have the same outlines.
+    assert page.locator("svg.relocmap-sketch").count() == 0
+    shapes = page.evaluate(OUTLINES, "path.relocmap-dep")
+    assert sorted(shapes["shapes"]) == sorted(drawn["shapes"]) and len(drawn["shapes"]) == 12
+    for code, ours in drawn["shapes"].items():
+        assert ours == pytest.approx(shapes["shapes"][code], abs=0.01), code
+    # and they are the keyboard's: every department is a named button in the Tab order
+    names = page.evaluate("""() => [...document.querySelectorAll('path.relocmap-dep')]
+        .filter((p) => p.getAttribute('role') === 'button' && p.tabIndex === 0)
+        .map((p) => p.getAttribute('aria-label'))""")
+    assert len(set(names)) == 12
+    assert errors == []
+
+
+NO_SLIDE = """() => {
+  const style = document.createElement('style');
+  style.textContent = '.relocmap-sketch { transition: none !important; }';
+  document.head.appendChild(style);
+}"""
+
+
+def test_the_drawing_ends_where_leaflet_frames_the_region(browser, built_page):
+    """No jump at the hand-over: where Leaflet's frame differs from the drawing's (the
+    title box takes the left of a wide window), the drawing is moved onto Leaflet's
+    shapes before it goes. Seen here without the slide, timers held (it stays)."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.add_init_script(HOLD)
+    page.add_init_script(f"document.addEventListener('DOMContentLoaded', {NO_SLIDE})")
+    page.route("**/*", route)
+    page.goto(built_page.as_uri())
+    page.wait_for_selector("html.relocmap-started", state="attached")
+    assert page.locator("svg.relocmap-sketch").count() == 1, "the frames agree: no move to see"
+    drawing = page.evaluate(OUTLINES, "svg.relocmap-sketch path")
+    shapes = page.evaluate(OUTLINES, "path.relocmap-dep")
+    assert drawing["union"] == pytest.approx(shapes["union"], abs=1.5)
+    # Leaflet's shapes are not seen until the drawing is gone.
+    opacity = "() => getComputedStyle(document.querySelector('.leaflet-overlay-pane')).opacity"
+    assert page.evaluate(opacity) == "0"
+    page.evaluate("() => window.relocmapRelease()")
+    page.wait_for_selector("html.relocmap-ready", state="attached")
+    assert page.locator("svg.relocmap-sketch").count() == 0
+    assert page.evaluate(opacity) == "1"
+    context.close()
+
+
+def test_without_leaflet_the_page_is_a_document_again(browser, built_page):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.route(
+        "**/*",
+        lambda request: request.abort() if "leaflet" in request.request.url else route(request),
+    )
+    page.goto(built_page.as_uri())
+    page.wait_for_load_state("load")
+    assert page.evaluate("() => document.documentElement.className") == ""
+    assert page.locator("svg.relocmap-sketch").is_hidden()
+    assert page.get_by_role("table").is_visible()
+    assert page.locator(".relocmap-fallback").is_visible()
+    context.close()

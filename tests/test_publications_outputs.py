@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import REPO_ROOT, page_config, page_features
+from helpers import REPO_ROOT, page_config, page_features, page_switch
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation
@@ -99,7 +99,7 @@ def test_the_map_shows_the_latest_publication(built: Path, tmp_path: Path) -> No
         # Tooltips of the views both pages have (the page of several adds Évolution).
         assert last[code]["tips"][:3] == entry["tips"], code
     assert page_config(several)["editions"][-1]["key"] == "2024-01"
-    switch = page_config(several)["html"]["switch"]
+    switch = page_switch(several)
     assert '<option value="2024-01" selected>janvier 2024</option>' in switch
     title = re.search(r"<title>.*</title>", single)
     assert title is not None and title.group(0) in several

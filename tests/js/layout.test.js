@@ -84,6 +84,8 @@ test("fitBounds gets the margins as padding", () => {
 test("popups fit inside their free rectangle and pan into it", () => {
   const margins = {topLeft: [378, 8], bottomRight: [228, 47]};
   assert.deepEqual(core.popupLayout(desktop, margins), {
+    sheet: false,
+    minWidth: 50,
     maxWidth: 300,
     maxHeight: 900 - 8 - 47 - core.POPUP_FRAME.y,
     autoPanPaddingTopLeft: [378, 8],
@@ -91,6 +93,20 @@ test("popups fit inside their free rectangle and pan into it", () => {
   });
   // A narrow free rectangle: the popup gets narrower (its content wraps or scrolls).
   assert.equal(core.popupLayout({x: 320, y: 480}, {topLeft: [8, 100], bottomRight: [160, 100]}).maxWidth, 152 - core.POPUP_FRAME.x);
+});
+
+test("on phones in the reader's layout a popup is a sheet along the bottom", () => {
+  assert.equal(core.popupIsSheet(true, {x: 390, y: 340}), true);
+  assert.equal(core.popupIsSheet(true, {x: 680, y: 500}), false); // an article column
+  assert.equal(core.popupIsSheet(false, {x: 390, y: 844}), false); // a phone turned: overlay
+  // The free rectangle under the zoom buttons (44 px) and above the credit (20 px).
+  const layout = core.popupLayout({x: 390, y: 340}, {topLeft: [8, 44], bottomRight: [8, 20]}, true);
+  assert.equal(layout.sheet, true);
+  // As wide as the rectangle, content and frame; at most 60 % of its height.
+  assert.equal(layout.minWidth, 374 - 46);
+  assert.equal(layout.maxWidth, layout.minWidth);
+  assert.equal(layout.maxHeight, Math.round(276 * 0.6) - 28);
+  assert.deepEqual(layout.place, {left: 8, right: 8, bottom: 20});
 });
 
 test("the view switch goes bottom left in the compact layout, top right otherwise", () => {

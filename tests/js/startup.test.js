@@ -62,3 +62,17 @@ test("a step that throws stops the later steps and done", () => {
   turns.run();
   assert.deepEqual(ran, []);
 });
+
+test("a step's returned steps run next, each in a turn of its own, before the later steps", () => {
+  const turns = queue();
+  const ran = [];
+  const steps = [() => [() => ran.push("a1"), () => ran.push("a2")], () => ran.push("b")];
+  core.inTurns(steps, turns.schedule, () => ran.push("done"));
+  turns.turns.shift()();
+  assert.deepEqual(ran, []);
+  turns.turns.shift()();
+  assert.deepEqual(ran, ["a1"]);
+  turns.run();
+  assert.deepEqual(ran, ["a1", "a2", "b", "done"]);
+  assert.equal(steps.length, 2, "the caller's array is left as it was");
+});

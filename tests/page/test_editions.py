@@ -16,7 +16,15 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from helpers import REPO_ROOT, page_config, page_departments, page_features
+from helpers import (
+    REPO_ROOT,
+    page_config,
+    page_departments,
+    page_features,
+    page_legends,
+    page_sketch_paths,
+    page_switch,
+)
 
 from relocmap.base.counts import Count
 from relocmap.base.precision import Precision
@@ -496,11 +504,11 @@ def test_page_editions_in_date_order_with_their_comparison(editions_html: str) -
     assert views == ["emplois", "projets", "emplois_pour_10000_hab", "evolution"]
     assert config["views"][-1]["change"] is True
     assert config["views"][-1]["name"] == "evolution"
-    switch = config["html"]["switch"]
+    switch = page_switch(editions_html)
     assert switch.index('value="2022-10"') < switch.index('value="2023-06"')
     assert '<option value="2024-01" selected>' in switch
     assert 'value="evolution"' in switch
-    assert 'data-view="evolution"' in config["html"]["legends"]
+    assert 'data-view="evolution"' in page_legends(editions_html)
     # The trajectory heads the panel, in the page itself (readable without script).
     assert editions_html.count('class="relocmap-trajectory"') == 1
 
@@ -540,8 +548,8 @@ def test_the_single_publication_page_has_no_evolution_view(tmp_path: Path) -> No
     html = (tmp_path / "out" / "carte.html").read_text("utf-8")
     config = page_config(html)
     assert [v["key"] for v in config["views"]] == [v.key for v in VIEWS]
-    assert "evolution" not in config["html"]["switch"]
-    assert "relocmap-edition" not in config["html"]["switch"]
+    assert "evolution" not in page_switch(html)
+    assert "relocmap-edition" not in page_switch(html)
     (edition,) = config["editions"]
     assert edition["key"] == "2024-01" and "since" not in edition
     assert 'class="relocmap-trajectory"' not in html
@@ -556,9 +564,12 @@ def test_geometry_is_written_once_for_every_publication(editions_html: str) -> N
     features = page_features(editions_html)
     assert len(features) == 12
     assert all(len(f["properties"]["editions"]) == 3 for f in features)
-    assert editions_html.count('"coordinates"') == len(features)
-    ring = json.dumps(features[0]["geometry"]["coordinates"][0][:3], separators=(",", ":"))
-    assert editions_html.count(ring[1:-1]) == 1
+    # The outlines are the inline drawing's paths, not in the configuration.
+    assert '"coordinates"' not in editions_html
+    assert all(f["geometry"] is None for f in features)
+    paths = page_sketch_paths(editions_html)
+    assert len(paths) == len(features)
+    assert all(editions_html.count(d) == 1 for d in paths)
 
 
 def test_the_page_of_several_publications_is_deterministic(editions_html: str) -> None:
@@ -637,7 +648,8 @@ def test_five_publications_of_a_region_are_within_budget(tmp_path: Path) -> None
     ]
     assert len(config["features"]["features"]) == 12
     assert page_departments(html, 3)["07"]["change"] == "de retour"
-    assert html.count('"coordinates"') == 12  # geometry once, not once per publication
+    # geometry once (the inline drawing), not once per publication
+    assert len(page_sketch_paths(html)) == 12 and '"coordinates"' not in html
     size = len(html.encode("utf-8"))
     assert size <= EDITIONS_BUDGET_BYTES, (
         f"carte.html of 5 publications × 12 departments is {size:,} bytes "

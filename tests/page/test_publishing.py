@@ -452,7 +452,7 @@ def test_embed_in_a_host_article_follows_the_page_height(browser, published, tmp
         asked = state["messages"][-1]["relocmap"]["height"]
         wait_for_height(page, asked)
         page.wait_for_timeout(500)  # the map frames its region again after a resize
-        assert 480 <= asked <= 760
+        assert 300 <= asked <= 1200  # the map's page as tall as it is (embed-height.js)
         assert state["width"] == min(width - 32, 720)
         # The map's frame fits its region: every department inside the frame.
         inner = page.frame(url=BASE + "carte.html")
@@ -508,7 +508,11 @@ def test_embed_ignores_messages_from_anything_but_its_frame(browser, published, 
     page.route("**/*", Site({HOST: host, BASE: published}))
     try:
         page.goto(HOST + "article.html")
+        # The map's page is as tall as its content, which may still grow while it starts
+        # (its footer comes with the script): the frame follows the map's last message.
+        page.frame_locator("iframe[data-relocmap]").locator("html.relocmap-ready").wait_for()
         page.wait_for_function("() => window.relocmapMessages.length > 0")
+        page.wait_for_timeout(300)
         asked = frame_state(page)["messages"][-1]["relocmap"]["height"]
         wait_for_height(page, asked)
         page.evaluate("() => window.postMessage({relocmap: {height: 1000}}, '*')")
@@ -517,7 +521,9 @@ def test_embed_ignores_messages_from_anything_but_its_frame(browser, published, 
             "\"parent.postMessage({relocmap: {height: 900}}, '*')\")"
         )
         page.wait_for_timeout(300)
-        assert frame_state(page)["height"] == asked
+        state = frame_state(page)
+        assert state["height"] == state["messages"][-1]["relocmap"]["height"]
+        assert state["height"] not in (900, 1000)
     finally:
         context.close()
 

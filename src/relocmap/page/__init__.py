@@ -6,7 +6,9 @@ Modules, from the page down to its parts:
 - ``document``: the HTML document, :func:`build_page`, :func:`build_editions_page`,
   :func:`iframe_snippet`;
 - ``config``: the one JSON configuration the page script reads;
-- ``features``: the departments as GeoJSON, with each publication's classes and texts;
+- ``features``: the departments, with each publication's classes and texts;
+- ``sketch``: the departments' outlines, once, as an inline SVG painted before Leaflet
+  runs (the page script builds Leaflet's layer from it);
 - ``table``, ``headline``, ``trajectory``: the parts readable without script;
 - ``texts``: a department's figures in words (popups, tooltips, table);
 - ``assets``: Leaflet, the package CSS and the page script in the page;

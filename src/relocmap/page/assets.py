@@ -17,12 +17,13 @@ from relocmap.page.templating import package_text
 
 
 class LeafletLinks(MacroElement):
-    """Leaflet's script and stylesheet in the page head: CDN with integrity, or local."""
+    """Leaflet's script and stylesheet in the page head: CDN with integrity, or local. The
+    script is deferred: the page is painted (the departments' drawing) before it runs."""
 
     _template = Template(
         "{% macro header(this, kwargs) %}"
         "{% for link in this.links %}"
-        "{% if link.kind == 'script' %}<script src=\"{{ link.href|e }}\""
+        "{% if link.kind == 'script' %}<script defer src=\"{{ link.href|e }}\""
         '{% else %}<link rel="stylesheet" href="{{ link.href|e }}"{% endif %}'
         '{% if link.integrity %} integrity="{{ link.integrity }}"'
         ' crossorigin="{{ link.crossorigin }}"{% endif %}'
@@ -48,10 +49,14 @@ class InlineStyle(MacroElement):
 
 
 class InlineScript(MacroElement):
-    """A script written into the page head (Leaflet itself, for --offline)."""
+    """A script written into the page head (Leaflet itself, for --offline): a module, so
+    that it runs once the page is parsed (as a deferred script would), after the
+    departments' drawing is painted and before the page script."""
 
     _template = Template(
-        "{% macro header(this, kwargs) %}<script>\n{{ this.js }}</script>\n{% endmacro %}"
+        "{% macro header(this, kwargs) %}"
+        '<script type="module">\n{{ this.js }}</script>\n'
+        "{% endmacro %}"
     )
 
     def __init__(self, js: str):

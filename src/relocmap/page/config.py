@@ -23,6 +23,7 @@ from relocmap.page.edition import Edition
 from relocmap.page.features import circle_legend, feature_collection
 from relocmap.page.headline import headline_body, summary_text
 from relocmap.page.options import MapOptions, tiles_config
+from relocmap.page.sketch import SKETCH_ZOOM
 from relocmap.page.table import TABLE_FIGURES, TABLE_NO_FIGURES, table_caption, table_footer
 from relocmap.page.templating import snippet
 from relocmap.page.texts import POPUP_TERMS
@@ -38,6 +39,8 @@ PAGE_TEXTS = {
     "wheelHint": "Ctrl + molette pour zoomer",
     "wheelHintMac": "⌘ + molette pour zoomer",
     "touchHint": "Utilisez deux doigts pour déplacer la carte",
+    # The footer of the reader's layout, in a frame (page.js, createFooter).
+    "fullPage": "Ouvrir la carte en pleine page",
 }
 LEAFLET_PREFIX = (
     '<a href="https://leafletjs.com" title="Bibliothèque JavaScript de cartes interactives">'
@@ -193,6 +196,8 @@ def page_config(
         "map": {
             "container": container,
             "options": MAP_OPTIONS,
+            # the zoom whose pixels are the units of the departments' drawing (sketch.py)
+            "sketchZoom": SKETCH_ZOOM,
             "bounds": [[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]],
         },
         "tiles": None if options.offline else tiles_config(options.tiles),

@@ -413,17 +413,49 @@
   // Popup options placing an open popup inside the region's free rectangle (the boxes
   // sit above popups, so a popup must never go under one): the map pans it there, and
   // it is never larger than that rectangle (its content scrolls instead).
-  function popupLayout(size, margins) {
+  function popupLayout(size, margins, sheet) {
     const free = {
       x: size.x - margins.topLeft[0] - margins.bottomRight[0],
       y: size.y - margins.topLeft[1] - margins.bottomRight[1],
     };
+    if (sheet) {
+      return sheetLayout(free, margins);
+    }
     return {
+      sheet: false,
+      minWidth: 50,
       maxWidth: Math.max(50, Math.min(300, free.x - POPUP_FRAME.x)),
       maxHeight: Math.max(40, free.y - POPUP_FRAME.y),
       autoPanPaddingTopLeft: margins.topLeft.slice(),
       autoPanPaddingBottomRight: margins.bottomRight.slice(),
     };
+  }
+
+  // A phone's popup is a sheet along the bottom of the map's free rectangle, as wide as
+  // it and at most SHEET_SHARE of its height (its content scrolls, with shadows saying
+  // so); it never moves the map. ``place`` gives its edges in the map (px).
+  const SHEET_SHARE = 0.6;
+  // The sheet's frame, content excluded (px): Leaflet's margins around the content.
+  const SHEET_FRAME = {x: 46, y: 28};
+
+  function sheetLayout(free, margins) {
+    const width = Math.max(50, free.x - SHEET_FRAME.x);
+    return {
+      sheet: true,
+      minWidth: width,
+      maxWidth: width,
+      maxHeight: Math.max(40, Math.round(free.y * SHEET_SHARE) - SHEET_FRAME.y),
+      autoPanPaddingTopLeft: margins.topLeft.slice(),
+      autoPanPaddingBottomRight: margins.bottomRight.slice(),
+      place: {left: margins.topLeft[0], right: margins.bottomRight[0], bottom: margins.bottomRight[1]},
+    };
+  }
+
+  // Phones' widths (px): below this a popup in the reader's layout is a sheet.
+  const SHEET_BELOW = 600;
+
+  function popupIsSheet(reader, size) {
+    return Boolean(reader) && size.x < SHEET_BELOW;
   }
 
   // Share (0 to 1) of the area ``inside`` that lies under the rectangles ``covers``
@@ -519,19 +551,149 @@
   // Run ``steps`` (functions) one per turn: ``schedule(next)`` runs ``next`` later (a
   // timer in the page), so each step is a task of its own and the page can paint and
   // answer the reader between them; then ``done``, if given. A step that throws stops
-  // the steps after it (the error shows in the console, as it would at start-up).
+  // the steps after it (the error shows in the console, as it would at start-up). A step
+  // that returns an array of steps has them run next, one per turn (work known only then).
   function inTurns(steps, schedule, done) {
+    const queue = steps.slice();
     let index = 0;
     const next = () => {
-      if (index < steps.length) {
+      if (index < queue.length) {
         index += 1;
-        steps[index - 1]();
+        const more = queue[index - 1]();
+        if (Array.isArray(more)) {
+          queue.splice(index, 0, ...more);
+        }
         schedule(next);
       } else if (done) {
         done();
       }
     };
     schedule(next);
+  }
+
+  // --- the departments' inline drawing (sketch.py), painted before Leaflet runs ----
+
+  // A department's geometry from its path data: per ring "M x y", then relative
+  // "l dx dy ..." and "z", in Leaflet's pixels at ``zoom``. Every ring becomes a polygon
+  // of its own: Leaflet draws them in one path filled even-odd, as the drawing is, so a
+  // hole stays a hole. ``point(longitude, latitude)`` makes each point ([longitude,
+  // latitude] by default; the page makes Leaflet's LatLng at once, so that a point is one
+  // object). The text is read character by character: no array of number strings.
+  function sketchGeometry(d, zoom, point = (lng, lat) => [lng, lat]) {
+    const world = 256 * 2 ** zoom;
+    const reader = {d, at: 0};
+    const rings = [];
+    let x = 0;
+    let y = 0;
+    while (reader.at < d.length) {
+      const command = d[reader.at];
+      if (command === "M") {
+        reader.at += 1;
+        x = readNumber(reader);
+        y = readNumber(reader);
+        rings.push([unprojected(x, y, world, point)]);
+      } else if (command === "z" || command === "Z") {
+        reader.at += 1;
+        const ring = rings[rings.length - 1];
+        ring.push(ring[0]);
+      } else if (command === "l" || command === " ") {
+        reader.at += 1;
+      } else {
+        x += readNumber(reader);
+        y += readNumber(reader);
+        rings[rings.length - 1].push(unprojected(x, y, world, point));
+      }
+    }
+    return {type: "MultiPolygon", coordinates: rings.map((ring) => [ring])};
+  }
+
+  // Leaflet's EPSG:3857 pixel at a zoom whose world is ``world`` px wide, back to a
+  // longitude and a latitude, made a point by ``point``.
+  function unprojected(x, y, world, point) {
+    const lat = 2 * Math.atan(Math.exp(Math.PI * (1 - (2 * y) / world))) - Math.PI / 2;
+    return point((x / world) * 360 - 180, (lat * 180) / Math.PI);
+  }
+
+  // The number at ``reader.at`` (spaces before it skipped: "-?digits[.digits]"); moves on.
+  function readNumber(reader) {
+    const {d} = reader;
+    while (d.charCodeAt(reader.at) === 32) {
+      reader.at += 1;
+    }
+    const sign = d[reader.at] === "-" ? -1 : 1;
+    if (sign < 0) {
+      reader.at += 1;
+    }
+    let value = 0;
+    let scale = 0;
+    for (let code = d.charCodeAt(reader.at); (code >= 48 && code <= 57) || code === 46; code = d.charCodeAt(reader.at)) {
+      if (code === 46) {
+        scale = 1;
+      } else {
+        value = value * 10 + code - 48;
+        scale *= 10;
+      }
+      reader.at += 1;
+    }
+    return sign * (scale ? value / scale : value);
+  }
+
+  // The features in consecutive groups of at most ``limit`` points of outline each (a
+  // larger feature alone), in their order: one group per turn of Leaflet's drawing.
+  function chunksByPoints(features, limit) {
+    const chunks = [];
+    let points = limit;
+    features.forEach((feature) => {
+      const count = pointCount(feature.geometry);
+      if (points + count > limit) {
+        chunks.push([]);
+        points = 0;
+      }
+      chunks[chunks.length - 1].push(feature);
+      points += count;
+    });
+    return chunks;
+  }
+
+  // Points of a Polygon's or MultiPolygon's rings.
+  function pointCount(geometry) {
+    const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    return polygons.reduce((sum, rings) => rings.reduce((inner, ring) => inner + ring.length, sum), 0);
+  }
+
+  // The map's area inside ``margins`` (px): where fitBounds frames the region.
+  function innerBox(size, margins) {
+    const [left, top] = margins.topLeft;
+    const [right, bottom] = margins.bottomRight;
+    return {left, top, width: size.x - left - right, height: size.y - top - bottom};
+  }
+
+  // Where a region of proportions ``aspect`` ({x, y}) is drawn in ``box``: as large as
+  // it fits, centred. Both SVG's "xMidYMid meet" and Leaflet's fitBounds (zoomSnap 0)
+  // place it so.
+  function meetRect(box, aspect) {
+    const scale = Math.min(box.width / aspect.x, box.height / aspect.y);
+    const width = aspect.x * scale;
+    const height = aspect.y * scale;
+    return {left: box.left + (box.width - width) / 2, top: box.top + (box.height - height) / 2, width, height};
+  }
+
+  // The transform (origin at the drawing's top left corner, ``box``'s) that takes the
+  // region drawn at ``from`` to ``to``; ``offset``: the largest move of a corner (px).
+  function sketchMove(box, from, to) {
+    const scale = to.width / from.width;
+    const offset = Math.max(
+      Math.abs(to.left - from.left),
+      Math.abs(to.top - from.top),
+      Math.abs(to.left + to.width - from.left - from.width),
+      Math.abs(to.top + to.height - from.top - from.height),
+    );
+    return {
+      x: to.left - box.left - scale * (from.left - box.left),
+      y: to.top - box.top - scale * (from.top - box.top),
+      scale,
+      offset,
+    };
   }
 
   // --- gestures: a map inside an article (a frame, or a page that scrolls) -------
@@ -582,6 +744,7 @@
     withMoved,
     withRecentered,
     withLayout,
+    popupIsSheet,
     classColor,
     departmentStyle,
     HOVER_STYLE,
@@ -614,6 +777,11 @@
     wheelAction,
     touchAction,
     wheelHint,
+    sketchGeometry,
+    chunksByPoints,
+    innerBox,
+    meetRect,
+    sketchMove,
   };
   if (typeof module === "object" && module.exports) {
     module.exports = core;

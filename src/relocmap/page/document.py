@@ -25,8 +25,10 @@ from relocmap.page import publishing
 from relocmap.page.assets import add_leaflet_and_style, page_script
 from relocmap.page.config import config_json, page_config
 from relocmap.page.edition import Edition
+from relocmap.page.features import department_paths
 from relocmap.page.headline import headline_html, summary_text
 from relocmap.page.options import DEFAULT_OPTIONS, MapOptions
+from relocmap.page.sketch import reader_map_height, sketch_svg
 from relocmap.page.table import FiguresTable, table_html
 from relocmap.page.templating import package_text, snippet
 
@@ -83,6 +85,12 @@ class PageMap(folium.Map):
         super().__init__(tiles=None)
         self.accessible_name = accessible_name
         self.summary = summary
+        self.sketch = ""  # the departments' inline drawing, set once the config is made
+        # The boxes as HTML of the page (set with the config): in the reader's layout
+        # they stay where they are, around the map; the script may move them onto it.
+        self.switch_html = ""
+        self.legends_html = ""
+        self.reader_height = "auto"  # the map's height in the reader's layout (CSS)
         self.default_js = []
         self.default_css = []
 
@@ -143,6 +151,10 @@ def build_editions_page(
     fmap.add_child(FiguresTable(table_html(joined, publication, source, downloads, label)))
     _stable_ids(page)
     config = page_config(editions, classes, options, container=fmap.get_name())
+    fmap.sketch = sketch_svg(config, department_paths(editions))
+    fmap.switch_html = config["html"].pop("switch")
+    fmap.legends_html = config["html"].pop("legends")
+    fmap.reader_height = reader_map_height(config["map"]["bounds"])
     page.config_json = config_json(config)
     page.page_js = page_script()
     return page.render()

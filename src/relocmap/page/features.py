@@ -14,6 +14,7 @@ from relocmap.base.numbers import fr_int
 from relocmap.outputs.classify import CHANGE_VIEW, Classes
 from relocmap.outputs.wording import label_point
 from relocmap.page.edition import Edition
+from relocmap.page.sketch import path_data
 from relocmap.page.table import table_sort_keys
 from relocmap.page.texts import change_tip, change_words, figure_texts, view_value
 
@@ -109,6 +110,13 @@ def _edition_entry(
     return entry
 
 
+def department_paths(editions: Sequence[Edition]) -> list[str]:
+    """Each department's page outline as SVG path data, in the order of
+    :func:`feature_collection` (see :mod:`relocmap.page.sketch`)."""
+    geometry = page_geometry(editions[-1].joined.frame)
+    return [path_data(shape) for shape in geometry]
+
+
 def feature_collection(
     editions: Sequence[Edition], classes: Mapping[str, Sequence[Classes]]
 ) -> dict[str, object]:
@@ -119,7 +127,6 @@ def feature_collection(
     """
     frame = editions[-1].joined.frame
     largest = max(e.joined.frame["emplois"].max() for e in editions)
-    geometry = page_geometry(frame)
     counts, ties = [], []
     for edition in editions:
         shown = edition.joined.frame
@@ -144,7 +151,9 @@ def feature_collection(
             {
                 "type": "Feature",
                 "id": code,
-                "geometry": shapely.geometry.mapping(geometry[code]),
+                # Written once, as the page's inline drawing (department_paths); the
+                # page script fills this in from it.
+                "geometry": None,
                 "properties": {
                     "nom": row["nom"],
                     "area": round(float(row["superficie_km2"])),

@@ -2,15 +2,19 @@
 // JSON block #relocmap-config written by Python), draws the map and wires the controls;
 // every decision is taken by the pure functions of core.js over one state object.
 // Long only as the file's scope: this wrapper keeps its names out of the page's globals.
-(function (core, L) {
+(function (core, sketch, L) {
   "use strict";
 
   // Phones, and short windows (landscape phones, small iframes): compact layout. The
   // same query as in relocmap.css.
   const COMPACT_QUERY = "(max-width: 720px), (max-height: 520px)";
+  // Narrow windows held upright, and every frame: the reader's layout (placeBoxes).
+  const READER_QUERY = "(max-width: 899px) and (orientation: portrait)";
   const RESIZE_DELAY_MS = 150;
   // Longest wait for a first frame before the deferred steps start anyway (ms).
   const FIRST_PAINT_WAIT_MS = 200;
+  // Points of the departments' outlines Leaflet projects and draws in one turn.
+  const POINTS_PER_TURN = 4000;
   // Share of the map's height above which the title box starts with its headline folded.
   const TALL_TITLE = 0.6;
   // Room kept above and under the title box: its margin, the zoom buttons and theirs (px).
@@ -24,9 +28,13 @@
 
   function createMap(config) {
     const map = L.map(config.map.container, config.map.options);
+    // The basemap comes after the first paint (addTiles); its credit is there from the
+    // start, so that the boxes are measured with it.
     if (config.tiles) {
-      L.tileLayer(config.tiles.url, config.tiles.options).addTo(map);
+      map.attributionControl.addAttribution(config.tiles.options.attribution);
     }
+    // Phones' popups: over the map, not moving with it (applyPopupLayout).
+    map.createPane("relocmap-sheet", map.getContainer());
     map.createPane("relocmap-labels");
     map.getPane("relocmap-labels").style.zIndex = 450;
     map.getPane("relocmap-labels").style.pointerEvents = "none";
@@ -74,40 +82,96 @@
     });
   }
 
-  // A box on the map made once: moving it (setPosition) re-adds this same element, with
-  // its listeners and state. ``html`` comes from Python, where every text is escaped.
-  // ``content`` is an element of the page (moved into the box) or HTML text.
-  function addBox(map, position, className, content) {
-    const div = typeof content === "string" ? L.DomUtil.create("div", className) : content;
-    if (typeof content === "string") {
-      div.innerHTML = content;
-    }
-    L.DomEvent.disableClickPropagation(div);
-    L.DomEvent.disableScrollPropagation(div);
-    const Box = L.Control.extend({options: {position}, onAdd: () => div});
-    return new Box().addTo(map);
+  // A box for the map, made once of an element of the page (Python wrote it: every text
+  // escaped): adding or moving it (setPosition) takes this same element, with its
+  // listeners and state (placeBoxes adds it).
+  function makeBox(position, element) {
+    L.DomEvent.disableClickPropagation(element);
+    L.DomEvent.disableScrollPropagation(element);
+    const Box = L.Control.extend({options: {position}, onAdd: () => element});
+    return new Box();
   }
 
-  function createBoxes(map, config) {
-    const title = addBox(map, "topleft", null, document.getElementById("relocmap-title")).getContainer();
-    const legends = addBox(map, "bottomright", "relocmap-legends", config.html.legends).getContainer();
-    const switchControl = addBox(map, "topright", "relocmap-views", config.html.switch);
-    map.attributionControl.addAttribution(config.html.sources);
+  function createBoxes(config) {
+    const title = document.getElementById("relocmap-title");
+    const switcher = document.querySelector(".relocmap-views");
+    const legends = document.querySelector(".relocmap-legends");
     return {
+      titleControl: makeBox("topleft", title),
+      legendsControl: makeBox("bottomright", legends),
+      switchControl: makeBox("topright", switcher),
       title,
       legends,
-      switchControl,
-      switcher: switchControl.getContainer(),
+      switcher,
       circleLegend: legends.querySelector(".relocmap-circle-legend"),
+      footer: createFooter(config),
     };
   }
 
+  // The sources under the map in the reader's layout, and in a frame the way to the
+  // full page. ``sources`` comes from Python, where every text is escaped.
+  function createFooter(config) {
+    const footer = L.DomUtil.create("footer", "relocmap-footer");
+    footer.innerHTML = config.html.sources;
+    if (window.self !== window.top) {
+      const link = L.DomUtil.create("a", "relocmap-full-page", footer);
+      link.href = location.href;
+      link.target = "_blank";
+      link.rel = "noopener";
+      link.textContent = config.texts.fullPage;
+    }
+    return footer;
+  }
+
+  // --- the two layouts -----------------------------------------------------------
+  // Overlay (wide windows): the boxes float on a map as large as the window. Reader
+  // (narrow windows held upright, frames): as a news graphic, the title and the switch
+  // above the map, the legend and the sources under it, in the page's flow; the map
+  // carries only its zoom buttons and the basemap's credit, and its height follows its
+  // width so that the region fills it. Same elements in both: listeners and state kept.
+
+  function isReader(page) {
+    return window.self !== window.top || page.readerQuery.matches;
+  }
+
+  function placeBoxes(page) {
+    const {map, boxes, config} = page;
+    const reader = isReader(page);
+    const container = map.getContainer();
+    const flowing = [boxes.titleControl, boxes.switchControl, boxes.legendsControl];
+    document.documentElement.classList.toggle("relocmap-reader", reader);
+    map.attributionControl.removeAttribution(config.html.sources);
+    if (reader) {
+      if (page.reader === false) {
+        flowing.forEach((control) => {
+          control.remove();
+          L.DomUtil.removeClass(control.getContainer(), "leaflet-control");
+        });
+        document.body.prepend(boxes.title);
+        container.before(boxes.switcher);
+      }
+      container.after(boxes.legends, boxes.footer);
+    } else {
+      boxes.footer.remove();
+      flowing.filter((control) => !container.contains(control.getContainer())).forEach((control) => control.addTo(map));
+      // The title above the zoom buttons.
+      container.querySelector(".leaflet-top.leaflet-left").prepend(boxes.title);
+      if (!isCaptioned()) {
+        map.attributionControl.addAttribution(config.html.sources);
+      }
+    }
+    page.reader = reader;
+    map.invalidateSize({pan: false});
+  }
+
   // The headline folds away on small screens, and when, open, it would take most of
-  // the map's height (a short article column); its summary opens it again. Read once
+  // the map's height (overlay layout); its summary opens it again. Read once
   // every box is on the map: the layout read here is the one the boxes are measured in.
-  function foldHeadline(map, title, compact) {
+  function foldHeadline(page) {
+    const title = page.boxes.title;
     const headline = title.querySelector(".relocmap-headline");
-    if (headline && (compact || title.offsetHeight > TALL_TITLE * map.getSize().y)) {
+    const tall = !page.reader && title.offsetHeight > TALL_TITLE * page.map.getSize().y;
+    if (headline && (page.compact.matches || tall)) {
       headline.open = false;
     }
   }
@@ -225,8 +289,9 @@
     }
   }
 
-  // The departments' shapes. Their circles and names come after the first paint
-  // (addCircles, addLabels): ``allCircles`` and ``labels`` start empty.
+  // The departments' layer, on the map but empty: the shapes are added in turns once the
+  // map has its view (start). Their circles and names come after the first
+  // paint (addCircles, addLabels): ``allCircles`` and ``labels`` start empty.
   function createLayers(map, config, getState, popupOptions) {
     // The circles shown (those with a radius in the shown edition), out of every
     // department's circle (allCircles; see showCircles).
@@ -237,7 +302,9 @@
     function restoreOrder() {
       keepingFocus(() => ordered.forEach((layer) => layer.getElement().parentNode.appendChild(layer.getElement())));
     }
-    const departments = L.geoJSON(config.features, {
+    const departments = L.geoJSON(null, {
+      // The geometry's points are LatLng already (sketch.readGeometry).
+      coordsToLatLng: (latLng) => latLng,
       style: (feature) => core.departmentStyle(config, getState(), feature),
       onEachFeature: (feature, layer) => {
         layer.options.className = "relocmap-dep relocmap-dep-" + feature.id;
@@ -264,6 +331,16 @@
       departments.eachLayer((other) => other !== event.layer && other.closeTooltip());
     });
     return {departments, circles, allCircles: [], ordered, restoreOrder, labels: []};
+  }
+
+  // The basemap's tiles, under the departments. Its credit is already on the map
+  // (createMap): the layer adds none, so the credit line is not written anew (it shows
+  // the publication the address may have chosen).
+  function addTiles(page) {
+    const {config, map} = page;
+    if (config.tiles) {
+      L.tileLayer(config.tiles.url, L.extend({}, config.tiles.options, {attribution: null})).addTo(map);
+    }
   }
 
   // Every department with figures in some edition gets its circle, shown in the
@@ -410,8 +487,15 @@
   // --- layout --------------------------------------------------------------------
 
   // Place the switch for the layout, then measure every box on the map (rectangles in
-  // px, relative to the map).
-  function measureBoxes(map, boxes, compact) {
+  // px, relative to the map). The reader's layout has only the zoom buttons and the
+  // credit on the map.
+  function measureBoxes(page) {
+    const {map, boxes} = page;
+    if (page.reader) {
+      boxes.title.style.maxHeight = "";
+      return boxRects(map);
+    }
+    const compact = page.compact.matches;
     // Only when it changes: setPosition takes the box out of the page and back, which
     // would take the focus away from the control the reader just used.
     const position = core.switchPosition(compact);
@@ -444,21 +528,36 @@
   }
 
   // The region's size in px at zoom 0 (only its proportions matter).
-  function regionAspect(map, bounds) {
-    const northWest = map.project(L.latLng(bounds[1][0], bounds[0][1]), 0);
-    const southEast = map.project(L.latLng(bounds[0][0], bounds[1][1]), 0);
+  function regionAspect(bounds) {
+    const northWest = L.CRS.EPSG3857.latLngToPoint(L.latLng(bounds[1][0], bounds[0][1]), 0);
+    const southEast = L.CRS.EPSG3857.latLngToPoint(L.latLng(bounds[0][0], bounds[1][1]), 0);
     return {x: southEast.x - northWest.x, y: southEast.y - northWest.y};
   }
 
   // Leaflet copies popup options when a popup is bound: update the bound ones too.
-  function applyPopupLayout(popupOptions, layers, state) {
-    const layout = core.popupLayout(state.size, state.popupMargins);
+  // A sheet goes in its own pane, a child of the map's box (not of the moving map
+  // pane): relocmap.css holds it along the bottom, at the edges set here.
+  function applyPopupLayout(page) {
+    const {popupOptions, layers, state, map} = page;
+    const sheet = core.popupIsSheet(page.reader, state.size);
+    const layout = core.popupLayout(state.size, state.popupMargins, sheet);
+    const pane = sheet ? "relocmap-sheet" : "popupPane";
+    if (page.popup && popupOptions.pane !== pane) {
+      map.closePopup(); // opened the other way: the reader opens it again
+    }
     L.extend(popupOptions, {
+      pane,
+      autoPan: !sheet,
+      minWidth: layout.minWidth,
       maxWidth: layout.maxWidth,
       maxHeight: layout.maxHeight,
       autoPanPaddingTopLeft: L.point(layout.autoPanPaddingTopLeft),
       autoPanPaddingBottomRight: L.point(layout.autoPanPaddingBottomRight),
     });
+    if (sheet) {
+      const style = map.getPane("relocmap-sheet").style;
+      Object.entries(layout.place).forEach(([edge, px]) => style.setProperty("--relocmap-sheet-" + edge, px + "px"));
+    }
     if (layers) {
       layers.departments.eachLayer((layer) => L.setOptions(layer.getPopup(), popupOptions));
       layers.allCircles.forEach((layer) => L.setOptions(layer.getPopup(), popupOptions));
@@ -594,6 +693,20 @@
     });
   }
 
+  // An open popup stays open across a change of publication, with that publication's
+  // figures (its content is made anew, and the focus it had kept).
+  function refreshPopup(page) {
+    const popup = page.popup;
+    if (popup && popup.isOpen()) {
+      const element = popup.getElement();
+      const focused = element.contains(document.activeElement);
+      popup.update();
+      if (focused && !element.contains(document.activeElement)) {
+        element.focus({preventScroll: true});
+      }
+    }
+  }
+
   // The map is about to be framed again under an open popup (a view's legend changed
   // the room left for the region): once it stops (fitBounds always ends with moveend),
   // Leaflet pans the popup into view again (update).
@@ -605,12 +718,23 @@
   }
 
   // In the embed snippet's frame (embed-height.js tells), the caption under the frame
-  // gives the sources: the credit line keeps the basemap's, which its licence wants.
-  // The download links stay in the figures table's dialog.
+  // gives the sources and the way to the full page: the credit line keeps the
+  // basemap's, which its licence wants, and the footer goes. The download links stay in
+  // the figures table's dialog.
   function wireCaption(page) {
-    document.addEventListener("relocmap-captioned", () => {
+    const captioned = () => {
       page.map.attributionControl.removeAttribution(page.config.html.sources);
-    });
+      relayout(page); // the page is shorter
+    };
+    if (isCaptioned()) {
+      captioned();
+    } else {
+      document.addEventListener("relocmap-captioned", captioned);
+    }
+  }
+
+  function isCaptioned() {
+    return document.documentElement.classList.contains("relocmap-captioned");
   }
 
   // --- the page: one state, changed only through setState -----------------------
@@ -623,24 +747,31 @@
   // is set).
   function createPage(config) {
     const compact = window.matchMedia(COMPACT_QUERY);
-    const page = {config, compact, state: core.createState(config)};
+    const readerQuery = window.matchMedia(READER_QUERY);
+    const page = {config, compact, readerQuery, state: core.createState(config)};
     document.documentElement.classList.add("relocmap-js");
     // The table goes into its dialog (not shown) before anything is measured: the
     // first layout then has no table of every department to lay out.
     const dialog = document.getElementById("relocmap-table-dialog");
     dialog.appendChild(document.getElementById("relocmap-figures"));
     page.map = createMap(config);
-    page.boxes = createBoxes(page.map, config);
+    page.boxes = createBoxes(config);
     wireTable(dialog);
     addNavigation(page.map, config, () => {
       page.state = core.withRecentered(page.state);
       frame(page);
     });
     orderCorners(page.map);
-    foldHeadline(page.map, page.boxes.title, compact.matches);
     page.popupOptions = {className: "relocmap-popup"};
     page.layers = null;
     return page;
+  }
+
+  // The boxes where the layout wants them (a turn of its own: its first read of the
+  // layout lays out the page as a map, after createPage's changes).
+  function layOut(page) {
+    placeBoxes(page);
+    foldHeadline(page);
   }
 
   // Show what changed between two states. Before the departments are drawn
@@ -695,10 +826,10 @@
   function showEdition(page, current) {
     const {config, map, boxes} = page;
     const edition = core.currentEdition(config, current);
-    map.closePopup();
     if (page.layers) {
-      showCircles(config, current, page.layers);
+      showCircles(config, current, page.layers); // a circle taken off closes its popup
     }
+    refreshPopup(page);
     // The map's text description (for screen readers) gives this edition's figures.
     document.getElementById(config.map.container + "-summary").textContent = edition.summary;
     const subtitle = boxes.title.querySelector(".relocmap-subtitle");
@@ -714,10 +845,11 @@
     });
     // The credit line names this edition's source; the rest of it stays. (In the embed
     // snippet's frame the caption gives the sources: no such line.)
-    const credit = map.getContainer().querySelector(".relocmap-figures-source");
-    if (credit) {
-      credit.textContent = edition.source;
-    }
+    [map.getContainer(), boxes.footer].forEach((place) => {
+      place.querySelectorAll(".relocmap-figures-source").forEach((credit) => {
+        credit.textContent = edition.source;
+      });
+    });
     fillTable(config, current);
     showNoData(boxes.legends, current.edition);
   }
@@ -749,10 +881,10 @@
   // Measure the boxes and choose where the region and the popups go.
   function arrange(page) {
     const {map, compact} = page;
-    const measured = measureBoxes(map, page.boxes, compact.matches);
-    const aspect = regionAspect(map, page.config.map.bounds);
+    const measured = measureBoxes(page);
+    const aspect = regionAspect(page.config.map.bounds);
     page.state = core.withLayout(page.state, compact.matches, map.getSize(), measured, aspect);
-    applyPopupLayout(page.popupOptions, page.layers, page.state);
+    applyPopupLayout(page);
   }
 
   // ``still``: no animation (while the page is being set up, the reader has seen
@@ -802,12 +934,17 @@
     });
   }
 
-  // The map changed size: lay out again once the resizing has stopped.
+  // The map changed size: lay out again once the resizing has stopped. A window
+  // turned or widened past the reader's layout changes layout.
   function wireResize(page) {
     let pending;
     page.map.on("resize", () => {
       clearTimeout(pending);
       pending = setTimeout(() => relayout(page), RESIZE_DELAY_MS);
+    });
+    page.readerQuery.addEventListener("change", () => {
+      placeBoxes(page);
+      relayout(page);
     });
   }
 
@@ -837,17 +974,65 @@
     });
   }
 
-  // What the first view needs, in one task: the address read, the boxes measured,
-  // the departments drawn and framed, and every control working (the departments are
-  // named buttons from the start). The rest follows after the first paint (finish).
+  // What the first view needs, in turns (tasks of their own: the page answers the
+  // reader between them, the departments' drawing is on screen meanwhile): the map and
+  // its boxes; the address read and the boxes measured; the departments drawn and framed;
+  // every control working (the departments are named buttons from then on; html gets
+  // the class relocmap-started). The rest follows after the first paint: the basemap,
+  // the circles, the names (afterFirstPaint).
   function start(config) {
-    const page = createPage(config);
-    readAddress(page);
-    arrange(page);
-    page.layers = createLayers(page.map, config, () => page.state, page.popupOptions);
-    // The shapes exist once fitBounds has given the map its first view.
+    let page;
+    // The drawing stands inside the first state's margins (relocmap.css).
+    let sketched;
+    let handedOver;
+    const drawn = new Promise((resolve) => {
+      handedOver = resolve;
+    });
+    const steps = [
+      () => sketch.readGeometry(config, (lng, lat) => new L.LatLng(lat, lng)),
+      () => {
+        page = createPage(config);
+        sketched = page.state.margins;
+      },
+      () => layOut(page),
+      () => {
+        readAddress(page);
+        arrange(page);
+      },
+      () => {
+        page.layers = createLayers(page.map, config, () => page.state, page.popupOptions);
+        frameUnseen(page);
+      },
+      // Leaflet projects and draws a few thousand points per turn.
+      () => core.chunksByPoints(config.features.features, POINTS_PER_TURN).map((chunk) => () => page.layers.departments.addData(chunk)),
+      () => handOver(page, sketched, handedOver),
+      () => wireControls(page),
+    ];
+    core.inTurns(steps, soon, () => {
+      document.documentElement.classList.add("relocmap-started");
+      const later = [() => addTiles(page), () => addCircles(page), () => wireLabels(page)];
+      afterFirstPaint(later, () => {
+        drawn.then(() => document.documentElement.classList.add("relocmap-ready"));
+      });
+    });
+  }
+
+  // The map's first view, where the layout put the region, before the departments'
+  // shapes are added (in turns): unseen until the drawing hands over to them (sketch.js
+  // takes the class off), so that no half-drawn layer shows beside the drawing.
+  function frameUnseen(page) {
+    page.map.getContainer().classList.add("relocmap-handover");
     frame(page, true);
-    page.keyboard = wireDepartments(page.map, config, page.layers);
+  }
+
+  // Every shape is drawn: the drawing gives way to them (sketch.js).
+  function handOver(page, sketched, done) {
+    const aspect = regionAspect(page.config.map.bounds);
+    page.handOver = sketch.handOver(page.map.getContainer(), page.state.size, aspect, sketched, page.state.margins, done);
+  }
+
+  function wireControls(page) {
+    page.keyboard = wireDepartments(page.map, page.config, page.layers);
     wireHeadline(page);
     wireSwitch(page);
     wireMoves(page);
@@ -856,9 +1041,14 @@
     wireCaption(page);
     wirePopups(page);
     wireAddress(page);
-    afterFirstPaint([() => addCircles(page), () => wireLabels(page)], () => {
-      document.documentElement.classList.add("relocmap-ready");
-    });
+  }
+
+  // A task of its own, as soon as the browser takes it: a message, not a timer (a timer
+  // may wait a frame or more; timers are for the steps after the first paint).
+  function soon(callback) {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => callback();
+    channel.port2.postMessage(null);
   }
 
   // Each step in its own task once the first frame is painted (a requestAnimationFrame
@@ -876,8 +1066,16 @@
     setTimeout(begin, FIRST_PAINT_WAIT_MS);
   }
 
-  // Without Leaflet (a blocked CDN) the page stays a document: title, table, a note.
+  // Without Leaflet (a blocked CDN) the page is a document again: title, table, a note
+  // (the head's first script made it a map, to paint the departments' drawing at once).
   if (L) {
     start(readConfig());
+  } else {
+    // ... the headline open again (folded for the map on small screens: page.html.j2).
+    document.documentElement.classList.remove("relocmap-js", "relocmap-reader");
+    const headline = document.querySelector("#relocmap-title details");
+    if (headline) {
+      headline.open = true;
+    }
   }
-})(globalThis.relocmapCore, globalThis.L);
+})(globalThis.relocmapCore, globalThis.relocmapSketch, globalThis.L);
