@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
+from typing import cast
 
 import folium
 from branca.element import Element, Figure
@@ -152,9 +153,12 @@ def build_editions_page(
     _stable_ids(page)
     config = page_config(editions, classes, options, container=fmap.get_name())
     fmap.sketch = sketch_svg(config, department_paths(editions))
-    fmap.switch_html = config["html"].pop("switch")
-    fmap.legends_html = config["html"].pop("legends")
-    fmap.reader_height = reader_map_height(config["map"]["bounds"])
+    # The switch and the legends are the page's HTML, not the script's (config.py's
+    # _html_parts makes them; the credit line's sources stay in the configuration).
+    boxes = cast(dict[str, str], config["html"])
+    fmap.switch_html = boxes.pop("switch")
+    fmap.legends_html = boxes.pop("legends")
+    fmap.reader_height = reader_map_height(cast(dict, config["map"])["bounds"])
     page.config_json = config_json(config)
     page.page_js = page_script()
     return page.render()
