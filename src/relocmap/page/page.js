@@ -10,6 +10,8 @@
   const COMPACT_QUERY = "(max-width: 720px), (max-height: 520px)";
   // Narrow windows held upright, and every frame: the reader's layout (placeBoxes).
   const READER_QUERY = "(max-width: 899px) and (orientation: portrait)";
+  // Inside another page's frame (the embed snippet's): never changes while it runs.
+  const FRAMED = window.self !== window.top;
   const RESIZE_DELAY_MS = 150;
   // Longest wait for a first frame before the deferred steps start anyway (ms).
   const FIRST_PAINT_WAIT_MS = 200;
@@ -113,7 +115,7 @@
   function createFooter(config) {
     const footer = L.DomUtil.create("footer", "relocmap-footer");
     footer.innerHTML = config.html.sources;
-    if (window.self !== window.top) {
+    if (FRAMED) {
       const link = L.DomUtil.create("a", "relocmap-full-page", footer);
       link.href = location.href;
       link.target = "_blank";
@@ -131,7 +133,7 @@
   // width so that the region fills it. Same elements in both: listeners and state kept.
 
   function isReader(page) {
-    return window.self !== window.top || page.readerQuery.matches;
+    return FRAMED || page.readerQuery.matches;
   }
 
   function placeBoxes(page) {
@@ -629,7 +631,7 @@
 
   function isCooperative() {
     const root = document.documentElement;
-    return core.cooperative(window.self !== window.top, root.scrollHeight > window.innerHeight + 1);
+    return core.cooperative(FRAMED, root.scrollHeight > window.innerHeight + 1);
   }
 
   // The hint over the map: for pointer and touch readers (the keyboard never needs it).
