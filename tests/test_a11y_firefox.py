@@ -109,6 +109,19 @@ def open_map(firefox, page: Path) -> Keyboard:
     return Keyboard(firefox)
 
 
+def save_screenshot(firefox, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / name).write_bytes(base64.b64decode(firefox.screenshot(format="base64")))
+
+
+def assert_escape_gives_focus_back(keyboard: Keyboard, firefox, department: str) -> None:
+    """Escape closes the open popup and the focus is on its department again."""
+    keyboard.press(keyboard.keys.ESCAPE)
+    time.sleep(0.5)
+    assert firefox.execute_script("return document.querySelector('.leaflet-popup')") is None
+    assert keyboard.focused() == department
+
+
 @pytest.fixture
 def keyboard(firefox, offline_page: Path) -> Keyboard:
     return open_map(firefox, offline_page)
@@ -141,14 +154,8 @@ def test_enter_opens_the_popup_and_escape_gives_focus_back_in_firefox(
         "return p && [p.getAttribute('aria-label'), p.textContent, p === document.activeElement]"
     )
     assert popup[0] == "Rhône (69)" and "Projets soutenus" in popup[1] and popup[2]
-    ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "firefox-popup-keyboard.png").write_bytes(
-        base64.b64decode(firefox.screenshot(format="base64"))
-    )
-    keyboard.press(keyboard.keys.ESCAPE)
-    time.sleep(0.5)
-    assert firefox.execute_script("return document.querySelector('.leaflet-popup')") is None
-    assert keyboard.focused() == "Rhône (69)"
+    save_screenshot(firefox, "firefox-popup-keyboard.png")
+    assert_escape_gives_focus_back(keyboard, firefox, "Rhône (69)")
     # Space opens it too.
     keyboard.press(keyboard.keys.SPACE)
     time.sleep(0.5)
@@ -216,10 +223,7 @@ def test_publication_and_view_chosen_with_the_keyboard_in_firefox(
     )
     assert popup[0] and "420" in popup[1] and "−30 emplois" in popup[1]
     assert popup[2] is not None and popup[2].startswith("juin 2023")
-    ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "firefox-editions-keyboard.png").write_bytes(
-        base64.b64decode(firefox.screenshot(format="base64"))
-    )
+    save_screenshot(firefox, "firefox-editions-keyboard.png")
 
 
 def test_the_readers_layout_with_the_keyboard_in_firefox(firefox, offline_page: Path) -> None:
@@ -261,12 +265,7 @@ def test_the_readers_layout_with_the_keyboard_in_firefox(firefox, offline_page: 
         """)
         assert sheet[:3] == ["Rhône (69)", True, True]
         assert -20 <= sheet[3] <= 0  # as wide as the map, less its margins
-        (ARTIFACTS / "firefox-reader-sheet.png").write_bytes(
-            base64.b64decode(firefox.screenshot(format="base64"))
-        )
-        keyboard.press(keyboard.keys.ESCAPE)
-        time.sleep(0.5)
-        assert firefox.execute_script("return document.querySelector('.leaflet-popup')") is None
-        assert keyboard.focused() == "Rhône (69)"
+        save_screenshot(firefox, "firefox-reader-sheet.png")
+        assert_escape_gives_focus_back(keyboard, firefox, "Rhône (69)")
     finally:
         firefox.set_window_rect(width=1280, height=900)
