@@ -247,3 +247,48 @@ def test_without_leaflet_the_page_is_a_document_again(browser, built_page):
     assert page.get_by_role("table").is_visible()
     assert page.locator(".relocmap-fallback").is_visible()
     context.close()
+
+
+# The tiles' addresses set per turn: each image address set is counted (the basemap's
+# addresses have "/tile/"), and a microtask queued at a turn's first one, which runs once
+# that turn's script is over, closes the count.
+TILE_ADDRESSES = """(() => {
+  const perTask = window.relocmapTileAddresses = [];
+  const src = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src');
+  let count = 0;
+  Object.defineProperty(HTMLImageElement.prototype, 'src', {
+    configurable: true,
+    get: src.get,
+    set(value) {
+      if (String(value).includes('/tile/')) {
+        if (count === 0) {
+          queueMicrotask(() => { perTask.push(count); count = 0; });
+        }
+        count += 1;
+      }
+      src.set.call(this, value);
+    },
+  });
+})();"""
+
+
+def test_the_basemap_asks_for_its_tiles_a_few_per_turn(browser, built_page):
+    """Setting an image's address starts its request in the same task: the thirty tiles
+    of a wide window, all asked at once, made one long task (page.js tileLayerInTurns).
+    Tiles are refused here (no network): asked for is what counts."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.add_init_script(TILE_ADDRESSES)
+    page.route("**/*", route)
+    page.goto(built_page.as_uri())
+    page.wait_for_selector("html.relocmap-ready", state="attached")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('img.leaflet-tile')].every((t) => t.hasAttribute('src'))"
+    )
+    tiles = page.locator("img.leaflet-tile").count()
+    per_task = page.evaluate("() => window.relocmapTileAddresses")
+    assert tiles >= 12, "a wide window's view takes more tiles than one turn asks for"
+    assert sum(per_task) == tiles
+    assert max(per_task) <= 6
+    assert len(per_task) >= tiles / 6
+    context.close()

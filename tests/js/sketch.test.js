@@ -82,14 +82,3 @@ test("numbers with decimals, spaces and upper-case Z are read too", () => {
   assert.equal(ring.length, 4);
   near(ring[2][0], (105.25 / world) * 360 - 180);
 });
-
-test("Leaflet's shapes are added in groups of at most so many points, in the features' order", () => {
-  const ring = (points) => Array.from({length: points}, (_, index) => [index, 0]);
-  const feature = (id, ...rings) => ({id, geometry: {type: "MultiPolygon", coordinates: rings.map((r) => [r])}});
-  const features = [feature("a", ring(30)), feature("b", ring(50), ring(20)), feature("c", ring(150)), feature("d", ring(10))];
-  const ids = (limit) => core.chunksByPoints(features, limit).map((chunk) => chunk.map((f) => f.id));
-  assert.deepEqual(ids(90), [["a"], ["b"], ["c"], ["d"]]);
-  assert.deepEqual(ids(100), [["a", "b"], ["c"], ["d"]]);
-  assert.deepEqual(core.chunksByPoints(features, 1000).map((chunk) => chunk.length), [4]);
-  assert.deepEqual(core.chunksByPoints([], 100), []);
-});

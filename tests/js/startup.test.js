@@ -76,3 +76,40 @@ test("a step's returned steps run next, each in a turn of its own, before the la
   assert.deepEqual(ran, ["a1", "a2", "b", "done"]);
   assert.equal(steps.length, 2, "the caller's array is left as it was");
 });
+
+// A clock that each item moves on by its cost (ms): the turns inBudget makes are known.
+function costlyItems(costs) {
+  const clock = {now: 0};
+  const done = [];
+  const work = (index) => {
+    clock.now += costs[index];
+    done.push(index);
+  };
+  return {clock, done, work, items: costs.map((_, index) => index)};
+}
+
+test("inBudget: as many items per turn as the budget allows, the first of a turn always", () => {
+  const {clock, done, work, items} = costlyItems([30, 5, 5, 5, 5, 20, 5]);
+  const turns = queue();
+  const perTurn = [];
+  const step = core.inBudget(items, work, () => clock.now, 12);
+  const watched = (inner) => () => {
+    const before = done.length;
+    const more = inner();
+    perTurn.push(done.slice(before));
+    return more && more.map(watched);
+  };
+  core.inTurns([watched(step)], turns.schedule, () => perTurn.push("done"));
+  turns.run();
+  // 30 ms: over budget alone; 5+5+5 reaches 12 on the third; 5+20; the last.
+  assert.deepEqual(perTurn, [[0], [1, 2, 3], [4, 5], [6], "done"]);
+  assert.deepEqual(done, items);
+});
+
+test("inBudget: every item in one turn when the budget is large; none to do is one turn", () => {
+  const {clock, done, work, items} = costlyItems([1, 1, 1]);
+  assert.equal(core.inBudget(items, work, () => clock.now, 100)(), undefined);
+  assert.deepEqual(done, [0, 1, 2]);
+  assert.equal(core.inBudget([], work, () => clock.now, 100)(), undefined);
+  assert.deepEqual(done, [0, 1, 2]);
+});

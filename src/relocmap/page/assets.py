@@ -17,14 +17,17 @@ from relocmap.page.templating import package_text
 
 
 class LeafletLinks(MacroElement):
-    """Leaflet's script and stylesheet in the page head: CDN with integrity, or local. The
-    script is deferred: the page is painted (the departments' drawing) before it runs."""
+    """Leaflet's script and stylesheet in the page head: CDN with integrity, or local.
+    Neither holds the first paint (the departments' drawing), which needs neither: the
+    script is deferred, the stylesheet preloaded, and applied by the page script before
+    it makes the map (page.js ``withLeafletStyle``, which finds it by its id)."""
 
     _template = Template(
         "{% macro header(this, kwargs) %}"
         "{% for link in this.links %}"
         "{% if link.kind == 'script' %}<script defer src=\"{{ link.href|e }}\""
-        '{% else %}<link rel="stylesheet" href="{{ link.href|e }}"{% endif %}'
+        '{% else %}<link rel="preload" as="style" id="relocmap-leaflet-style"'
+        ' href="{{ link.href|e }}"{% endif %}'
         '{% if link.integrity %} integrity="{{ link.integrity }}"'
         ' crossorigin="{{ link.crossorigin }}"{% endif %}'
         "{% if link.kind == 'script' %}></script>{% else %}>{% endif %}\n"

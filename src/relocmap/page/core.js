@@ -638,27 +638,21 @@
     return sign * (scale ? value / scale : value);
   }
 
-  // The features in consecutive groups of at most ``limit`` points of outline each (a
-  // larger feature alone), in their order: one group per turn of Leaflet's drawing.
-  function chunksByPoints(features, limit) {
-    const chunks = [];
-    let points = limit;
-    features.forEach((feature) => {
-      const count = pointCount(feature.geometry);
-      if (points + count > limit) {
-        chunks.push([]);
-        points = 0;
+  // A step (for inTurns) that calls ``work(item)`` on ``items`` in their order while its
+  // turn lasts less than ``budget`` ms (``now()`` in ms), then returns the step for the
+  // rest, run in the next turn. The first item of a turn always runs: a slow one (the
+  // first of Leaflet's shapes, its code compiled then) is a turn alone. Turns of time,
+  // not of so many items: a slower machine gets shorter turns, a faster one fewer.
+  function inBudget(items, work, now, budget) {
+    return () => {
+      const began = now();
+      let index = 0;
+      while (index < items.length && (index === 0 || now() - began < budget)) {
+        work(items[index]);
+        index += 1;
       }
-      chunks[chunks.length - 1].push(feature);
-      points += count;
-    });
-    return chunks;
-  }
-
-  // Points of a Polygon's or MultiPolygon's rings.
-  function pointCount(geometry) {
-    const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-    return polygons.reduce((sum, rings) => rings.reduce((inner, ring) => inner + ring.length, sum), 0);
+      return index < items.length ? [inBudget(items.slice(index), work, now, budget)] : undefined;
+    };
   }
 
   // The map's area inside ``margins`` (px): where fitBounds frames the region.
@@ -778,7 +772,7 @@
     touchAction,
     wheelHint,
     sketchGeometry,
-    chunksByPoints,
+    inBudget,
     innerBox,
     meetRect,
     sketchMove,

@@ -15,8 +15,10 @@
   const RESIZE_DELAY_MS = 150;
   // Longest wait for a first frame before the deferred steps start anyway (ms).
   const FIRST_PAINT_WAIT_MS = 200;
-  // Points of the departments' outlines Leaflet projects and draws in one turn.
-  const POINTS_PER_TURN = 4000;
+  // Time for Leaflet's shapes in one turn of the start-up (ms; core.inBudget).
+  const TURN_MS = 20;
+  // Basemap tiles whose images are asked for in one turn (tileLayerInTurns).
+  const TILES_PER_TURN = 6;
   // Share of the map's height above which the title box starts with its headline folded.
   const TALL_TITLE = 0.6;
   // Room kept above and under the title box: its margin, the zoom buttons and theirs (px).
@@ -341,8 +343,43 @@
   function addTiles(page) {
     const {config, map} = page;
     if (config.tiles) {
-      L.tileLayer(config.tiles.url, L.extend({}, config.tiles.options, {attribution: null})).addTo(map);
+      tileLayerInTurns(config.tiles.url, L.extend({}, config.tiles.options, {attribution: null})).addTo(map);
     }
+  }
+
+  // Leaflet's tile layer, whose images are asked for a few per turn. The browser starts
+  // an image's request when its address is set, in the same task: the thirty tiles of
+  // a wide window asked at once made one long task (about 120 ms on a 4x slower CPU).
+  // Leaflet's own createTile, but for the address, set later (and not on a tile Leaflet
+  // has removed or aborted meanwhile). The layer has no crossOrigin or referrerPolicy
+  // option (config.py), so none is copied onto the images.
+  function tileLayerInTurns(url, options) {
+    const waiting = [];
+    const askSome = () => {
+      waiting.splice(0, TILES_PER_TURN).forEach((ask) => ask());
+      if (waiting.length) {
+        soon(askSome);
+      }
+    };
+    const TileLayer = L.TileLayer.extend({
+      createTile(coords, done) {
+        const tile = document.createElement("img");
+        tile.addEventListener("load", () => done(null, tile));
+        tile.addEventListener("error", (error) => done(error, tile));
+        tile.alt = "";
+        const address = this.getTileUrl(coords);
+        waiting.push(() => {
+          if (tile.isConnected && !tile.hasAttribute("src")) {
+            tile.src = address;
+          }
+        });
+        if (waiting.length === 1) {
+          soon(askSome);
+        }
+        return tile;
+      },
+    });
+    return new TileLayer(url, options);
   }
 
   // Every department with figures in some edition gets its circle, shown in the
@@ -359,9 +396,12 @@
     showCircles(config, page.state, layers);
   }
 
-  // The departments' names, largest departments first (see declutter).
+  // The departments' names, largest departments first (see declutter), unseen until
+  // declutter has hidden those that overlap (wireLabels, a turn later: their sizes are
+  // read in the layout the browser makes meanwhile).
   function addLabels(page) {
     const {config, map, layers} = page;
+    map.getPane("relocmap-labels").style.visibility = "hidden";
     const labels = config.features.features.map((feature) => ({
       area: feature.properties.area,
       marker: labelMarker(feature).addTo(map),
@@ -769,13 +809,6 @@
     return page;
   }
 
-  // The boxes where the layout wants them (a turn of its own: its first read of the
-  // layout lays out the page as a map, after createPage's changes).
-  function layOut(page) {
-    placeBoxes(page);
-    foldHeadline(page);
-  }
-
   // Show what changed between two states. Before the departments are drawn
   // (page.layers null: the address read at start-up), only the boxes and texts.
   function render(page, before, after) {
@@ -952,9 +985,9 @@
 
   // Overlapping labels are hidden now and again after each zoom.
   function wireLabels(page) {
-    addLabels(page);
     page.map.on("zoomend", () => declutter(page.map, page.layers.labels));
     declutter(page.map, page.layers.labels);
+    page.map.getPane("relocmap-labels").style.visibility = "";
   }
 
   // The address may name a view and a publication (a shared link).
@@ -977,11 +1010,13 @@
   }
 
   // What the first view needs, in turns (tasks of their own: the page answers the
-  // reader between them, the departments' drawing is on screen meanwhile): the map and
-  // its boxes; the address read and the boxes measured; the departments drawn and framed;
-  // every control working (the departments are named buttons from then on; html gets
-  // the class relocmap-started). The rest follows after the first paint: the basemap,
-  // the circles, the names (afterFirstPaint).
+  // reader between them, the departments' drawing is on screen meanwhile): the outlines
+  // read; the map; its boxes placed and the
+  // address shown; the boxes measured; the departments framed, then drawn, as many per
+  // turn as TURN_MS allows; every control working (the departments are named buttons
+  // from then on; html gets the class relocmap-started). The rest follows after the
+  // first paint: the basemap (its tiles asked for a few per turn), the circles, the
+  // names (afterFirstPaint).
   function start(config) {
     let page;
     // The drawing stands inside the first state's margins (relocmap.css).
@@ -996,23 +1031,27 @@
         page = createPage(config);
         sketched = page.state.margins;
       },
-      () => layOut(page),
+      // Writes only, then reads only: the page is laid out once as a map, in the frame
+      // the browser may render between the two turns, or by the first read.
       () => {
+        placeBoxes(page);
         readAddress(page);
+      },
+      () => {
+        foldHeadline(page);
         arrange(page);
       },
       () => {
         page.layers = createLayers(page.map, config, () => page.state, page.popupOptions);
         frameUnseen(page);
       },
-      // Leaflet projects and draws a few thousand points per turn.
-      () => core.chunksByPoints(config.features.features, POINTS_PER_TURN).map((chunk) => () => page.layers.departments.addData(chunk)),
+      core.inBudget(config.features.features, (feature) => page.layers.departments.addData(feature), () => performance.now(), TURN_MS),
       () => handOver(page, sketched, handedOver),
       () => wireControls(page),
     ];
     core.inTurns(steps, soon, () => {
       document.documentElement.classList.add("relocmap-started");
-      const later = [() => addTiles(page), () => addCircles(page), () => wireLabels(page)];
+      const later = [() => addTiles(page), () => addCircles(page), () => addLabels(page), () => wireLabels(page)];
       afterFirstPaint(later, () => {
         drawn.then(() => document.documentElement.classList.add("relocmap-ready"));
       });
@@ -1068,16 +1107,42 @@
     setTimeout(begin, FIRST_PAINT_WAIT_MS);
   }
 
+  // Leaflet's stylesheet is preloaded, not linked (assets.py): the first paint, the
+  // departments' drawing, needs none of it and does not wait for it. It applies from here,
+  // before the map is made (a stylesheet a script adds holds no paint either). Inlined
+  // (--offline), it is there already.
+  function withLeafletStyle(ready, failed) {
+    const preloaded = document.getElementById("relocmap-leaflet-style");
+    if (!preloaded) {
+      ready();
+      return;
+    }
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = preloaded.href;
+    if (preloaded.integrity) {
+      link.integrity = preloaded.integrity;
+      link.crossOrigin = preloaded.crossOrigin;
+    }
+    link.addEventListener("load", ready);
+    link.addEventListener("error", failed);
+    preloaded.after(link); // before the page's own style, which overrides some of it
+  }
+
   // Without Leaflet (a blocked CDN) the page is a document again: title, table, a note
   // (the head's first script made it a map, to paint the departments' drawing at once).
-  if (L) {
-    start(readConfig());
-  } else {
-    // ... the headline open again (folded for the map on small screens: page.html.j2).
+  function documentAgain() {
     document.documentElement.classList.remove("relocmap-js", "relocmap-reader");
+    // ... the headline open again (folded for the map on small screens: page.html.j2).
     const headline = document.querySelector("#relocmap-title details");
     if (headline) {
       headline.open = true;
     }
+  }
+
+  if (L) {
+    withLeafletStyle(() => start(readConfig()), documentAgain);
+  } else {
+    documentAgain();
   }
 })(globalThis.relocmapCore, globalThis.relocmapSketch, globalThis.L);
