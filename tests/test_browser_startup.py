@@ -249,6 +249,62 @@ def test_without_leaflet_the_page_is_a_document_again(browser, built_page):
     context.close()
 
 
+# The drawing's paths' fills as painted, in the features' order, and Leaflet's by code.
+SKETCH_FILLS = """() => {
+  const codes = JSON.parse(document.getElementById('relocmap-config').textContent)
+    .features.features.map((feature) => feature.id);
+  return Object.fromEntries([...document.querySelectorAll('svg.relocmap-sketch path')]
+    .map((path, index) => [codes[index], getComputedStyle(path).fill]));
+}"""
+LEAFLET_FILLS = """() => Object.fromEntries([...document.querySelectorAll('path.relocmap-dep')]
+  .map((path) => [path.getAttribute('class').match(/relocmap-dep-(\\w+)/)[1],
+                  getComputedStyle(path).fill]))"""
+UNCOLOURED = "rgb(214, 214, 210)"  # relocmap.css, .relocmap-addressed
+
+
+@pytest.mark.parametrize("address", ["", "#vue=emplois", "#vue=projets", "#vue=par-habitant"])
+def test_the_drawing_has_the_colours_of_the_address(browser, built_page, address):
+    """A shared link names a view: the drawing, painted before any script, never shows
+    another view's colours. It has the first view's; opened at another address it is
+    uncoloured until the page script colours it as Leaflet's shapes will be."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    held: list = []
+    page.route(
+        "**/*",
+        lambda request: (
+            held.append(request) if request.request.url.endswith("/leaflet.js") else route(request)
+        ),
+    )
+    # Timers held and no slide: the drawing stays after the hand-over is decided.
+    page.add_init_script(HOLD)
+    page.add_init_script(f"document.addEventListener('DOMContentLoaded', {NO_SLIDE})")
+    page.goto(built_page.as_uri() + address, wait_until="commit")
+    page.wait_for_selector("svg.relocmap-sketch path", state="attached")
+    before = page.evaluate(SKETCH_FILLS)
+    assert len(before) == 12
+    first_view = address in ("", "#vue=emplois")
+    if first_view:
+        assert UNCOLOURED not in before.values()
+    else:
+        assert set(before.values()) == {UNCOLOURED}
+    for request in held:
+        route(request)
+    page.wait_for_selector("html.relocmap-started", state="attached")
+    assert page.locator("svg.relocmap-sketch").count() == 1
+    coloured, shapes = page.evaluate(SKETCH_FILLS), page.evaluate(LEAFLET_FILLS)
+    assert coloured == shapes
+    if first_view:
+        assert coloured == before
+    else:
+        # Another view's colours: some department differs from the first view's.
+        page.goto(built_page.as_uri(), wait_until="commit")
+        page.wait_for_selector("svg.relocmap-sketch path", state="attached")
+        assert page.evaluate(SKETCH_FILLS) != coloured
+    assert "relocmap-addressed" not in page.evaluate("() => document.documentElement.className")
+    context.close()
+
+
 # The tiles' addresses set per turn: each image address set is counted (the basemap's
 # addresses have "/tile/"), and a microtask queued at a turn's first one, which runs once
 # that turn's script is over, closes the count.

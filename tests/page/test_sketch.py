@@ -11,7 +11,7 @@ from helpers import page_features, page_sketch_paths
 
 from relocmap.build import build_map
 from relocmap.page import MapOptions
-from relocmap.page.sketch import WORLD_UNITS, path_data, project, view_box
+from relocmap.page.sketch import WORLD_UNITS, path_data, project, sketch_address, view_box
 
 
 def rings_of(d: str) -> list[list[tuple[int, int]]]:
@@ -81,3 +81,16 @@ def test_the_page_draws_every_department_once_in_the_features_order(page_html):
         x, y = project(lon, lat)
         assert min(p[0] for p in points) < x < max(p[0] for p in points)
         assert min(p[1] for p in points) < y < max(p[1] for p in points)
+
+
+def test_the_drawings_address_is_written_as_the_page_script_writes_it():
+    """core.js addressOf: "#vue=" and the view's name, then "&publication=" and the key
+    when the page has several, each as encodeURIComponent escapes it."""
+    views = [{"name": "emplois"}, {"name": "projets"}]
+    one = {"views": views, "editions": [{"key": "2022"}]}
+    assert sketch_address(one) == "#vue=emplois"
+    several = {"views": views, "editions": [{"key": "2022-12-01"}, {"key": "2023-06-30"}]}
+    assert sketch_address(several) == "#vue=emplois&publication=2023-06-30"
+    # encodeURIComponent("é/ (x)&y") is "%C3%A9%2F%20(x)%26y"
+    odd = {"views": [{"name": "é/ (x)&y"}], "editions": [{"key": "a"}]}
+    assert sketch_address(odd) == "#vue=%C3%A9%2F%20(x)%26y"

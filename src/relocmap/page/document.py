@@ -29,7 +29,7 @@ from relocmap.page.edition import Edition
 from relocmap.page.features import department_paths
 from relocmap.page.headline import headline_html, summary_text
 from relocmap.page.options import DEFAULT_OPTIONS, MapOptions
-from relocmap.page.sketch import reader_map_height, sketch_svg
+from relocmap.page.sketch import reader_map_height, sketch_address, sketch_svg
 from relocmap.page.table import FiguresTable, table_html
 from relocmap.page.templating import package_text, snippet
 
@@ -72,6 +72,7 @@ class Page(Figure):
         self.fallback = FALLBACK_NOTE
         self.icon = PAGE_ICON
         self.config_json = ""  # set once the map's element id is known
+        self.sketch_address = ""  # the address whose colours the drawing has (sketch.py)
         self.page_js = ""
         self.header._children.clear()  # our template writes the charset itself
 
@@ -153,6 +154,7 @@ def build_editions_page(
     _stable_ids(page)
     config = page_config(editions, classes, options, container=fmap.get_name())
     fmap.sketch = sketch_svg(config, department_paths(editions))
+    page.sketch_address = sketch_address(config)
     # The switch and the legends are the page's HTML, not the script's (config.py's
     # _html_parts makes them; the credit line's sources stay in the configuration).
     boxes = cast(dict[str, str], config["html"])

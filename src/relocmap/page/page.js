@@ -1011,7 +1011,7 @@
 
   // What the first view needs, in turns (tasks of their own: the page answers the
   // reader between them, the departments' drawing is on screen meanwhile): the outlines
-  // read; the map; its boxes placed and the
+  // read (the drawing coloured for the address); the map; its boxes placed and the
   // address shown; the boxes measured; the departments framed, then drawn, as many per
   // turn as TURN_MS allows; every control working (the departments are named buttons
   // from then on; html gets the class relocmap-started). The rest follows after the
@@ -1026,7 +1026,11 @@
       handedOver = resolve;
     });
     const steps = [
-      () => sketch.readGeometry(config, (lng, lat) => new L.LatLng(lat, lng)),
+      () => {
+        sketch.readGeometry(config, (lng, lat) => new L.LatLng(lat, lng));
+        const shown = core.withAddress(config, core.createState(config), location.hash);
+        sketch.colour(config, (feature) => core.classColor(config, shown, feature));
+      },
       () => {
         page = createPage(config);
         sketched = page.state.margins;
@@ -1132,7 +1136,7 @@
   // Without Leaflet (a blocked CDN) the page is a document again: title, table, a note
   // (the head's first script made it a map, to paint the departments' drawing at once).
   function documentAgain() {
-    document.documentElement.classList.remove("relocmap-js", "relocmap-reader");
+    document.documentElement.classList.remove("relocmap-js", "relocmap-reader", "relocmap-addressed");
     // ... the headline open again (folded for the map on small screens: page.html.j2).
     const headline = document.querySelector("#relocmap-title details");
     if (headline) {

@@ -20,6 +20,20 @@
     });
   }
 
+  // Opened at another address than the drawing's colours, the page showed it uncoloured
+  // (page.html.j2): each department now gets ``fill(feature)``, the colour of what the
+  // address names.
+  function colour(config, fill) {
+    const root = document.documentElement;
+    if (root.classList.contains("relocmap-addressed")) {
+      const paths = sketchElement().querySelectorAll("path");
+      config.features.features.forEach((feature, index) => {
+        paths[index].setAttribute("fill", fill(feature));
+      });
+      root.classList.remove("relocmap-addressed");
+    }
+  }
+
   // Leaflet's paths are drawn, the region framed inside ``margins``; the drawing stood
   // inside ``before`` (relocmap.css places it so). Where both frames agree the drawing
   // just goes; otherwise it first slides to Leaflet's frame, Leaflet's paths unseen until
@@ -48,5 +62,5 @@
     return move;
   }
 
-  globalThis.relocmapSketch = {readGeometry, handOver};
+  globalThis.relocmapSketch = {readGeometry, colour, handOver};
 })(globalThis.relocmapCore);

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from urllib.parse import quote
 
 import shapely
 
@@ -72,6 +73,21 @@ def _first_fill(config: dict, feature: dict) -> str:
         if isinstance(index, int) and 0 <= index < len(colors)
         else config["noDataColor"]
     )
+
+
+# The characters JavaScript's encodeURIComponent leaves as they are (with letters and digits).
+_URI_COMPONENT_SAFE = "-_.!~*'()"
+
+
+def sketch_address(config: dict) -> str:
+    """The page's address for what the drawing shows, the first view of the latest
+    publication, as core.js ``addressOf`` writes it. A page opened at another address (a
+    shared link) shows the drawing uncoloured until the page script has coloured it for
+    what the address names (page.html.j2, sketch.js ``colour``)."""
+    address = "#vue=" + quote(config["views"][0]["name"], safe=_URI_COMPONENT_SAFE)
+    if len(config["editions"]) > 1:
+        address += "&publication=" + quote(config["editions"][-1]["key"], safe=_URI_COMPONENT_SAFE)
+    return address
 
 
 def sketch_svg(config: dict, paths: Sequence[str]) -> str:
