@@ -348,3 +348,30 @@ def test_the_basemap_asks_for_its_tiles_a_few_per_turn(browser, built_page):
     assert max(per_task) <= 6
     assert len(per_task) >= tiles / 6
     context.close()
+
+
+# The title's and the switch's boxes, and whether each is the element seen at its centre.
+BOXES = """() => Object.fromEntries(['.relocmap-title', '.relocmap-views'].map((selector) => {
+  const element = document.querySelector(selector);
+  const box = element.getBoundingClientRect();
+  const seen = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return [selector, {box: [box.left, box.top, box.width], seen: element.contains(seen)}];
+}))"""
+
+
+def test_on_a_wide_window_the_title_and_switch_are_painted_where_they_stay(before_leaflet):
+    """Before Leaflet has run, the title and the switch are shown over the drawing,
+    where the map's corners then hold them: nothing jumps when the script puts them
+    there. (They were under the drawing until then.)"""
+    page, errors, release = before_leaflet
+    page.wait_for_selector("svg.relocmap-sketch path", state="attached")
+    page.wait_for_selector(".relocmap-legends", state="attached")  # the page is parsed
+    before = page.evaluate(BOXES)
+    assert page.evaluate("typeof L") == "undefined"
+    release()
+    page.wait_for_selector("html.relocmap-ready", state="attached")
+    after = page.evaluate(BOXES)
+    for selector in before:
+        assert before[selector]["seen"] and after[selector]["seen"], selector
+        assert before[selector]["box"] == pytest.approx(after[selector]["box"], abs=1), selector
+    assert errors == []

@@ -799,11 +799,6 @@
     page.map = createMap(config);
     page.boxes = createBoxes(config);
     wireTable(dialog);
-    addNavigation(page.map, config, () => {
-      page.state = core.withRecentered(page.state);
-      frame(page);
-    });
-    orderCorners(page.map);
     page.popupOptions = {className: "relocmap-popup"};
     page.layers = null;
     return page;
@@ -1036,8 +1031,14 @@
         sketched = page.state.margins;
       },
       // Writes only, then reads only: the page is laid out once as a map, in the frame
-      // the browser may render between the two turns, or by the first read.
+      // the browser may render between the two turns, or by the first read. The zoom
+      // buttons come with the boxes: none is shown over the title before it is in place.
       () => {
+        addNavigation(page.map, config, () => {
+          page.state = core.withRecentered(page.state);
+          frame(page);
+        });
+        orderCorners(page.map);
         placeBoxes(page);
         readAddress(page);
       },
