@@ -251,6 +251,7 @@ class Page:
     departments: int
     paths: str  # the selector of the department outlines the probe waits for
     samples: dict[int, list[dict]] = field(default_factory=dict)
+    screens: dict[int, list[float]] = field(default_factory=dict)  # on screen (ms)
     served: int = 0  # bytes of every file of one load (the page and what it asked for)
 
     @property
@@ -418,6 +419,58 @@ def load(browser, page: Page, throttle: int, server: Server) -> dict:
     }
 
 
+# --- on screen: the frames as presented, from a DevTools trace's screenshots --------
+
+SCREENSHOT_CATEGORIES = "disabled-by-default-devtools.screenshot,blink.user_timing,loading"
+ON_SCREEN_SHARE = 0.9
+
+
+def coloured_pixels(jpeg: bytes) -> int:
+    """Pixels of a screenshot (scaled to 160×100) in a choropleth's colours: saturated
+    ones (channels more than 40 apart). The background, the white outlines, grey tiles
+    and text are not."""
+    import io
+
+    from PIL import Image  # Pillow comes with matplotlib
+
+    image = Image.open(io.BytesIO(jpeg)).convert("RGB").resize((160, 100))
+    return sum(1 for r, g, b in image.get_flattened_data() if max(r, g, b) - min(r, g, b) > 40)
+
+
+def on_screen(browser, page: Page, throttle: int) -> float:
+    """One cold load traced with screenshots: when the map's colours first covered
+    ON_SCREEN_SHARE of what they cover once the page is quiet, in the frames the browser
+    presented (ms from the start of navigation)."""
+    import base64
+
+    context = browser.new_context(viewport=VIEWPORT, ignore_https_errors=True)
+    try:
+        context.add_init_script(PROBE % (page.departments, json.dumps(page.paths)))
+        tab = context.new_page()
+        cdp = context.new_cdp_session(tab)
+        events: list[dict] = []
+        cdp.on("Tracing.dataCollected", lambda message: events.extend(message["value"]))
+        cdp.send("Tracing.start", {"categories": SCREENSHOT_CATEGORIES})
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+        tab.goto(page.url, wait_until="commit", timeout=TIMEOUT_MS)
+        wait_quiet(cdp)
+        finished: list[bool] = []
+        cdp.on("Tracing.tracingComplete", lambda message: finished.append(True))
+        cdp.send("Tracing.end")
+        while not finished:
+            tab.wait_for_timeout(50)
+    finally:
+        context.close()
+    start = min(e["ts"] for e in events if e.get("name") == "navigationStart")
+    shots = sorted(
+        (e["ts"], coloured_pixels(base64.b64decode(e["args"]["snapshot"])))
+        for e in events
+        if e.get("name") == "Screenshot" and e["ts"] > start
+    )
+    final = shots[-1][1]
+    return next(ts - start for ts, count in shots if count >= ON_SCREEN_SHARE * final) / 1000
+
+
 def read_vendor() -> tuple[dict[str, bytes], list[str]]:
     files, missing = {}, []
     for url, (path, _) in vendor().items():
@@ -430,7 +483,7 @@ def read_vendor() -> tuple[dict[str, bytes], list[str]]:
     return files, missing
 
 
-def run(pages: list[Page], rounds: int, scratch: Path) -> set[str]:
+def run(pages: list[Page], rounds: int, scratch: Path, screens: int = 0) -> set[str]:
     from playwright.sync_api import sync_playwright
 
     files, missing = read_vendor()
@@ -451,6 +504,16 @@ def run(pages: list[Page], rounds: int, scratch: Path) -> set[str]:
                     for page in pages:
                         sample = load(browser, page, throttle, server)
                         page.samples.setdefault(throttle, []).append(sample)
+            # Apart from the timed loads: a trace with screenshots costs the browser time.
+            for round_ in range(screens):
+                print(
+                    f"… screenshots, round {round_ + 1} of {screens}", file=sys.stderr, flush=True
+                )
+                for throttle in THROTTLES:
+                    for page in pages:
+                        page.screens.setdefault(throttle, []).append(
+                            on_screen(browser, page, throttle)
+                        )
             browser.close()
     finally:
         server.close()
@@ -499,12 +562,36 @@ def table(pages: list[Page], rounds: int) -> str:
         "| paths drawn ÷ explore | blocking ÷ explore |",
         "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
-    for throttle in THROTTLES:
-        for page in pages:
-            peer = next(
-                p for p in pages if p.dataset == page.dataset and p.name == "explore (IGN outlines)"
-            )
-            lines.append(row(page, peer, throttle))
+    lines.extend(row(page, peer, throttle) for page, peer, throttle in cases(pages))
+    return "\n".join(lines)
+
+
+def cases(pages: list[Page]) -> list[tuple[Page, Page, int]]:
+    """Every page at every throttling, with the page it is compared to (explore on the
+    IGN outlines of the same data), in the tables' order."""
+    peers = {p.dataset: p for p in pages if p.name == "explore (IGN outlines)"}
+    return [(page, peers[page.dataset], throttle) for throttle in THROTTLES for page in pages]
+
+
+def screens_table(pages: list[Page], rounds: int) -> str:
+    lines = [
+        "When the map is on screen, in the frames the browser presented (a DevTools trace's "
+        f"screenshots; {rounds} more loads each, apart from the timed ones): the first "
+        f"frame in which the map's colours cover {ON_SCREEN_SHARE:.0%} of what they cover "
+        "once the page is quiet.",
+        "",
+        f"| Data | CPU | Page | on screen, median of {rounds} (ms) | min–max "
+        "| paths drawn (table above, ms) | on screen ÷ explore |",
+        "|---|--:|---|--:|--:|--:|--:|",
+    ]
+    for page, peer, throttle in cases(pages):
+        ours = statistics.median(page.screens[throttle])
+        lines.append(
+            f"| {page.dataset} | {throttle}× | {page.name} | {ours:,.0f} "
+            f"| {min(page.screens[throttle]):,.0f}–{max(page.screens[throttle]):,.0f} "
+            f"| {median(page, throttle, 'paths'):,.0f} "
+            f"| {ratio(ours, statistics.median(peer.screens[throttle]))} |"
+        )
     return "\n".join(lines)
 
 
@@ -548,25 +635,34 @@ def main(argv: list[str] | None = None) -> None:
         help="also load relocmap's page as the package committed at REV (git) builds it, "
         "interleaved with the others: before/after figures from one run",
     )
+    parser.add_argument(
+        "--screens",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also N loads per case traced with screenshots: when the map is on screen "
+        "in the frames the browser presented (default 0: not measured)",
+    )
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
+    if args.screens < 0:
+        parser.error("--screens must be 0 or more")
     load_before = os.getloadavg()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="relocmap-browser-") as tmp:
         pages = build_pages(Path(tmp), args.before)
-        refused = run(pages, args.rounds, Path(tmp))
-    section = "\n\n".join(
-        [
-            machine(load_before, os.getloadavg()),
-            table(pages, args.rounds),
-            sources_list(refused),
-        ]
-    )
+        refused = run(pages, args.rounds, Path(tmp), args.screens)
+    parts = [machine(load_before, os.getloadavg()), table(pages, args.rounds)]
+    if args.screens:
+        parts.append(screens_table(pages, args.screens))
+    section = "\n\n".join([*parts, sources_list(refused)])
     print(section)
     print(f"\n({time.monotonic() - started:.0f} s)", file=sys.stderr)
     if args.json:
-        samples = {f"{p.dataset} / {p.name}": p.samples for p in pages}
+        samples = {
+            f"{p.dataset} / {p.name}": {"timed": p.samples, "on screen": p.screens} for p in pages
+        }
         args.json.write_text(json.dumps(samples, indent=1) + "\n", encoding="utf-8")
     if args.write:
         write_readme(section, START, END)
