@@ -576,7 +576,8 @@ def cases(pages: list[Page]) -> list[tuple[Page, Page, int]]:
 def screens_table(pages: list[Page], rounds: int) -> str:
     lines = [
         "When the map is on screen, in the frames the browser presented (a DevTools trace's "
-        f"screenshots; {rounds} more loads each, apart from the timed ones): the first "
+        f"screenshots; {rounds} more {'load' if rounds == 1 else 'loads'} per page and CPU, "
+        "apart from the timed ones): the first "
         f"frame in which the map's colours cover {ON_SCREEN_SHARE:.0%} of what they cover "
         "once the page is quiet.",
         "",
