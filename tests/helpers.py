@@ -138,7 +138,7 @@ def page_switch(html: str) -> str:
 
 def page_legends(html: str) -> str:
     """The legends, as the page writes them (under the map)."""
-    start = html.index('<div class="relocmap-legends">')
+    start = html.index('<div class="relocmap-legends"')
     return html[start : html.index('<section id="relocmap-figures"', start)]
 
 

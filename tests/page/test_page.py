@@ -369,3 +369,14 @@ def test_a_name_closing_the_script_stays_text(paths):
     assert len(scripts_of(html)) == 5
     rhone = next(f for f in page_features(html) if f["id"] == "69")["properties"]
     assert rhone["nom"] == HOSTILE_NAME
+
+
+def test_the_first_paint_waits_until_the_map_and_its_legend_are_parsed(page_html):
+    """No paint of a half-parsed page (the title alone, then the drawing a frame later):
+    the head holds rendering until the legends under the map, after the drawing, are
+    parsed (Chromium; other browsers paint as they parse)."""
+    head = page_html.split("</head>")[0]
+    anchor = re.search(r'<link rel="expect" href="#([\w-]+)" blocking="render">', head).group(1)
+    place = page_html.index(f'id="{anchor}"')
+    assert place > page_html.index('<svg class="relocmap-sketch"')
+    assert page_html[page_html.rindex("<", 0, place) :].startswith('<div class="relocmap-legends"')

@@ -78,10 +78,11 @@ def local(paths, tmp_path_factory) -> Path:
 
 
 def head_links(html: str) -> list[dict[str, str]]:
-    """The head's scripts and stylesheets (the page icon, inline, is no asset)."""
+    """The head's scripts and stylesheets (neither the page icon, inline, nor the first
+    paint's wait for the map, a place in the page, is an asset)."""
     tags = re.findall(r"<(?:script|link)\s[^>]*>", html.split("</head>")[0])
     links = [dict(re.findall(r'([\w-]+)="([^"]*)"', tag)) for tag in tags]
-    return [link for link in links if link.get("rel") != "icon"]
+    return [link for link in links if link.get("rel") not in ("icon", "expect")]
 
 
 def run_build(tmp_path: Path, paths, *args: str):
