@@ -249,6 +249,29 @@ def test_without_leaflet_the_page_is_a_document_again(browser, built_page):
     context.close()
 
 
+def test_without_leaflets_stylesheet_the_page_is_a_document_too(browser, built_page):
+    """The stylesheet is preloaded, not linked (it holds no paint): if it does not come,
+    Leaflet's map would be unusable without it, so the page is a document, as without
+    Leaflet's script."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.route(
+        "**/*",
+        lambda request: (
+            request.abort() if request.request.url.endswith("/leaflet.css") else route(request)
+        ),
+    )
+    page.goto(built_page.as_uri())
+    page.wait_for_function("() => document.documentElement.className === ''")
+    assert page.locator("svg.relocmap-sketch").is_hidden()
+    assert page.locator(".leaflet-container").count() == 0  # no map was made
+    assert page.get_by_role("table").is_visible()
+    assert errors == []
+    context.close()
+
+
 # The drawing's paths' fills as painted, in the features' order, and Leaflet's by code.
 SKETCH_FILLS = """() => {
   const codes = JSON.parse(document.getElementById('relocmap-config').textContent)
