@@ -198,8 +198,12 @@ BUILDERS: dict[str, Callable[[Path, Path | None, Path], Path]] = {
 # --- measurements ----------------------------------------------------------------
 
 
+LOADED_LINKS = {"stylesheet", "preload", "modulepreload"}
+
+
 class _AssetParser(html.parser.HTMLParser):
-    """External <script src> and <link rel=stylesheet href> (http(s) or protocol-relative)."""
+    """External <script src>, and <link href> for a stylesheet or a file preloaded (the page
+    fetches it as it loads), http(s) or protocol-relative."""
 
     def __init__(self):
         super().__init__()
@@ -209,7 +213,7 @@ class _AssetParser(html.parser.HTMLParser):
         attrs = dict(attrs)
         if tag == "script":
             url = attrs.get("src")
-        elif tag == "link" and "stylesheet" in (attrs.get("rel") or "").lower().split():
+        elif tag == "link" and LOADED_LINKS & set((attrs.get("rel") or "").lower().split()):
             url = attrs.get("href")
         else:
             return
