@@ -201,6 +201,23 @@ def test_departments_are_painted_before_leaflet_has_run(before_leaflet):
     assert errors == []
 
 
+OUTLINE = """(selector) => {
+  const style = getComputedStyle(document.querySelector(selector));
+  return [style.stroke, style.strokeWidth, style.strokeOpacity, style.fillOpacity];
+}"""
+
+
+def test_the_drawing_has_leaflets_outlines(before_leaflet):
+    """At the hand-over the outlines keep their width: the drawing's are Leaflet's."""
+    page, errors, release = before_leaflet
+    page.wait_for_selector("svg.relocmap-sketch path", state="attached")
+    drawn = page.evaluate(OUTLINE, "svg.relocmap-sketch path")
+    release()
+    page.wait_for_selector("html.relocmap-ready", state="attached")
+    assert page.evaluate(OUTLINE, "path.relocmap-dep") == drawn
+    assert errors == []
+
+
 NO_SLIDE = """() => {
   const style = document.createElement('style');
   style.textContent = '.relocmap-sketch { transition: none !important; }';

@@ -42,7 +42,7 @@ test("the department style carries the class colour and white borders", () => {
     fillColor: "#41b6c4",
     fillOpacity: 0.85,
     color: "#ffffff",
-    weight: 1.2,
+    weight: 1,
     opacity: 1,
   });
   assert.equal(core.departmentStyle(config, projects, withoutFigures).fillColor, "#d9d9d9");
